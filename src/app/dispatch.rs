@@ -1,0 +1,143 @@
+//! The one place where state changes: every action of a frame is applied here, in order.
+
+use super::action::{Action, Guarded, Selection};
+use super::document::Document;
+use super::files;
+use super::state::{AppState, PathPurpose, ReaderState};
+use crate::model::Dataset;
+
+pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
+    match action {
+        Action::Request(op) => {
+            if state.doc.is_modified() && !matches!(op, Guarded::Quit if state.quit_confirmed) {
+                state.unsaved_prompt = Some(op);
+            } else {
+                run_guarded(state, op, ctx);
+            }
+        }
+        Action::DiscardAndContinue => {
+            if let Some(op) = state.unsaved_prompt.take() {
+                run_guarded(state, op, ctx);
+            }
+        }
+        Action::SaveAndContinue => {
+            if let Some(op) = state.unsaved_prompt.take() {
+                match state.doc.path.clone() {
+                    Some(path) => {
+                        if files::save_to(state, &path) {
+                            run_guarded(state, op, ctx);
+                        }
+                    }
+                    None => {
+                        state.after_save = Some(op);
+                        files::ask_for_path(state, PathPurpose::SaveAs, ctx);
+                    }
+                }
+            }
+        }
+        Action::CancelPrompt => {
+            state.unsaved_prompt = None;
+            state.path_field = None;
+            state.after_save = None;
+        }
+        Action::Save => match state.doc.path.clone() {
+            Some(path) => {
+                files::save_to(state, &path);
+            }
+            None => files::ask_for_path(state, PathPurpose::SaveAs, ctx),
+        },
+        Action::SaveAsDialog => files::ask_for_path(state, PathPurpose::SaveAs, ctx),
+        Action::SaveTo(path) => {
+            if files::save_to(state, &path) {
+                if let Some(op) = state.after_save.take() {
+                    run_guarded(state, op, ctx);
+                }
+            }
+        }
+        Action::PathFieldSubmit(text) => {
+            if let Some(field) = state.path_field.take() {
+                let path = std::path::PathBuf::from(text.trim());
+                if path.as_os_str().is_empty() {
+                    state.path_field = Some(field);
+                    return;
+                }
+                match field.purpose {
+                    PathPurpose::Open => {
+                        files::open_path(state, &path);
+                    }
+                    PathPurpose::SaveAs => dispatch(state, Action::SaveTo(path), ctx),
+                }
+            }
+        }
+        Action::Select(selection) => {
+            state.selection = selection;
+            state.forget_dangling_selection();
+            if let Selection::Tie(id) = &state.selection {
+                if state.reader.as_ref().is_some_and(|r| &r.tie != id) {
+                    state.reader = None;
+                }
+            }
+        }
+        Action::ReadInArticle { tie, excerpt } => {
+            state.selection = Selection::Tie(tie.clone());
+            state.reader = Some(ReaderState {
+                tie,
+                excerpt,
+            });
+            state.forget_dangling_selection();
+        }
+        Action::CloseReader => state.reader = None,
+        Action::Apply(edit) => {
+            if let Err(e) = state.doc.apply(edit) {
+                state.error("That change could not be made", vec![e.to_string()]);
+            }
+            state.forget_dangling_selection();
+        }
+        Action::Undo => {
+            if let Err(e) = state.doc.undo() {
+                state.error("Could not undo", vec![e.to_string()]);
+            }
+            state.forget_dangling_selection();
+        }
+        Action::Redo => {
+            if let Err(e) = state.doc.redo() {
+                state.error("Could not redo", vec![e.to_string()]);
+            }
+            state.forget_dangling_selection();
+        }
+        Action::FitView => state.view.request_fit(),
+        Action::ZoomBy(factor) => state.view.request_zoom(factor),
+        Action::DismissNotice(index) => {
+            if index < state.notices.len() {
+                state.notices.remove(index);
+            }
+        }
+        Action::ClearRecent => state.recent.clear(),
+    }
+}
+
+/// Runs a file operation once unsaved changes have been dealt with.
+fn run_guarded(state: &mut AppState, op: Guarded, ctx: &egui::Context) {
+    match op {
+        Guarded::New => {
+            state.doc = Document::new(Dataset::default(), None, "Untitled");
+            state.selection = Selection::None;
+            state.reader = None;
+            state.view.request_fit();
+        }
+        Guarded::OpenDialog => files::ask_for_path(state, PathPurpose::Open, ctx),
+        Guarded::OpenPath(path) => {
+            files::open_path(state, &path);
+        }
+        Guarded::OpenSample => {
+            state.doc = Document::new(crate::sample::sample_dataset(), None, crate::sample::SAMPLE_NAME);
+            state.selection = Selection::None;
+            state.reader = None;
+            state.view.request_fit();
+        }
+        Guarded::Quit => {
+            state.quit_confirmed = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}

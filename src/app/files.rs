@@ -1,0 +1,169 @@
+//! File operations of the app: native dialogs on a worker thread, open, save and the path field.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use super::document::Document;
+use super::state::{AppState, PathField, PathPurpose};
+use crate::io::json;
+
+/// A dialog answered faster than this was never shown (no portal, no zenity).
+const DIALOG_NEVER_SHOWN: Duration = Duration::from_millis(150);
+
+/// A native file dialog running on its own thread, so the map keeps drawing.
+pub struct DialogJob {
+    pub purpose: PathPurpose,
+    receiver: Receiver<(Option<PathBuf>, Duration)>,
+}
+
+impl DialogJob {
+    fn start(purpose: PathPurpose, start_dir: Option<PathBuf>, ctx: &egui::Context) -> Self {
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let mut dialog = rfd::FileDialog::new()
+                .add_filter("relmap dataset", &["json"])
+                .add_filter("All files", &["*"]);
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let picked = match purpose {
+                PathPurpose::Open => dialog.set_title("Open dataset").pick_file(),
+                PathPurpose::SaveAs => dialog
+                    .set_title("Save dataset as")
+                    .set_file_name(format!("untitled.{}", json::EXTENSION))
+                    .save_file(),
+            };
+            let _ = sender.send((picked, started.elapsed()));
+            ctx.request_repaint();
+        });
+        Self { purpose, receiver }
+    }
+}
+
+/// Whether a native dialog can be expected here: a desktop portal on D-Bus, or zenity.
+pub fn native_dialog_possible() -> bool {
+    if cfg!(not(target_os = "linux")) {
+        return true;
+    }
+    let has_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+    let has_zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
+    has_bus || has_zenity
+}
+
+const NO_DIALOG: &str = "No native file dialog is available here (no desktop portal and no zenity). \
+                         Type the file's path instead.";
+
+/// Shows a native dialog when one is possible, else the path field.
+pub fn ask_for_path(state: &mut AppState, purpose: PathPurpose, ctx: &egui::Context) {
+    if state.dialog.is_some() {
+        return;
+    }
+    if state.options.native_dialogs && native_dialog_possible() {
+        let start_dir = state
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned);
+        state.dialog = Some(DialogJob::start(purpose, start_dir, ctx));
+    } else {
+        show_path_field(state, purpose, state.options.native_dialogs.then(|| NO_DIALOG.into()));
+    }
+}
+
+fn show_path_field(state: &mut AppState, purpose: PathPurpose, reason: Option<String>) {
+    let text = match (purpose, &state.doc.path) {
+        (PathPurpose::SaveAs, Some(p)) => p.display().to_string(),
+        _ => String::new(),
+    };
+    state.path_field = Some(PathField {
+        purpose,
+        text,
+        reason,
+    });
+}
+
+/// Takes the answer of a finished dialog: the chosen path, if any.
+pub fn poll_dialog(state: &mut AppState) -> Option<(PathPurpose, PathBuf)> {
+    let job = state.dialog.as_ref()?;
+    match job.receiver.try_recv() {
+        Err(TryRecvError::Empty) => None,
+        Err(TryRecvError::Disconnected) => {
+            let purpose = job.purpose;
+            state.dialog = None;
+            show_path_field(state, purpose, Some(NO_DIALOG.into()));
+            None
+        }
+        Ok((picked, elapsed)) => {
+            let purpose = job.purpose;
+            state.dialog = None;
+            match picked {
+                Some(path) => Some((purpose, path)),
+                None if elapsed < DIALOG_NEVER_SHOWN => {
+                    show_path_field(state, purpose, Some(NO_DIALOG.into()));
+                    None
+                }
+                None => None,
+            }
+        }
+    }
+}
+
+/// Opens `path` as the new document. On failure the open document is kept and the error shown.
+pub fn open_path(state: &mut AppState, path: &Path) -> bool {
+    match json::load_file(path) {
+        Ok(data) => {
+            state.doc = Document::new(data, Some(path.to_owned()), "");
+            state.remember_recent(path.to_owned());
+            state.selection = Default::default();
+            state.reader = None;
+            state.view.request_fit();
+            true
+        }
+        Err(e) => {
+            state.error(format!("Could not open {}", path.display()), e.lines());
+            false
+        }
+    }
+}
+
+/// Saves the document to `path`, atomically; on failure the document stays modified.
+pub fn save_to(state: &mut AppState, path: &Path) -> bool {
+    let path = with_extension(path);
+    let problems = crate::model::validate(&state.doc.data);
+    if !problems.is_empty() {
+        let lines = problems.iter().map(ToString::to_string).collect();
+        state.error(format!("Not saved: the map has problems ({})", path.display()), lines);
+        return false;
+    }
+    match json::save_file(&path, &state.doc.data) {
+        Ok(()) => {
+            state.doc.mark_saved(path.clone());
+            state.remember_recent(path);
+            true
+        }
+        Err(e) => {
+            state.error(
+                "Could not save",
+                vec![e.to_string(), "Your changes are still open and unsaved.".into()],
+            );
+            false
+        }
+    }
+}
+
+/// Adds `.relmap.json` to a name typed without any extension.
+fn with_extension(path: &Path) -> PathBuf {
+    if path.extension().is_some() {
+        path.to_owned()
+    } else {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".");
+        name.push(json::EXTENSION);
+        PathBuf::from(name)
+    }
+}

@@ -1,0 +1,137 @@
+//! The eframe application: state, actions, the dispatcher and the frame loop.
+//! Views in `ui` read [`AppState`] and push [`Action`]s; [`dispatch`] applies them once per frame.
+
+pub mod action;
+pub mod commands;
+pub mod dispatch;
+pub mod document;
+pub mod files;
+pub mod state;
+
+use std::path::PathBuf;
+
+pub use action::{Action, Guarded, Selection};
+pub use dispatch::dispatch;
+pub use document::Document;
+pub use state::{AppOptions, AppState};
+
+use crate::ui::map_view::MapView;
+
+const RECENT_KEY: &str = "relmap.recent";
+
+/// The running app: its state, the map's view cache, and this frame's actions.
+pub struct RelmapApp {
+    pub state: AppState,
+    map: MapView,
+    actions: Vec<Action>,
+    last_title: String,
+}
+
+impl RelmapApp {
+    /// Starts on `file`, or on the built-in sample when there is none.
+    /// A file that fails to open leaves the sample open and shows why.
+    pub fn new(
+        cc: Option<&eframe::CreationContext<'_>>,
+        file: Option<PathBuf>,
+        options: AppOptions,
+    ) -> Self {
+        let sample = Document::new(
+            crate::sample::sample_dataset(),
+            None,
+            crate::sample::SAMPLE_NAME,
+        );
+        let mut state = AppState::new(sample, options);
+        if let Some(storage) = cc.and_then(|cc| cc.storage) {
+            if let Some(text) = storage.get_string(RECENT_KEY) {
+                state.recent = text.lines().map(PathBuf::from).collect();
+            }
+        }
+        if let Some(path) = file {
+            files::open_path(&mut state, &path);
+        }
+        if let Some(cc) = cc {
+            crate::ui::theme::install(&cc.egui_ctx);
+        }
+        Self {
+            state,
+            map: MapView::default(),
+            actions: Vec::new(),
+            last_title: String::new(),
+        }
+    }
+
+    /// Applies one action as if the user had asked for it (for tests and the command line).
+    pub fn act(&mut self, action: Action, ctx: &egui::Context) {
+        dispatch(&mut self.state, action, ctx);
+    }
+
+    fn handle_window_events(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.state.doc.is_modified()
+            && !self.state.quit_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.actions.push(Action::Request(Guarded::Quit));
+        }
+        let dropped: Vec<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        if let Some(path) = dropped.into_iter().next() {
+            self.actions.push(Action::Request(Guarded::OpenPath(path)));
+        }
+        if let Some((purpose, path)) = files::poll_dialog(&mut self.state) {
+            self.actions.push(match purpose {
+                state::PathPurpose::Open => Action::Request(Guarded::OpenPath(path)),
+                state::PathPurpose::SaveAs => Action::SaveTo(path),
+            });
+        }
+    }
+}
+
+impl eframe::App for RelmapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_window_events(&ctx);
+        commands::collect_shortcut_actions(&ctx, &mut self.actions);
+
+        crate::ui::frame_ui(ui, &self.state, &mut self.map, &mut self.actions);
+
+        for action in std::mem::take(&mut self.actions) {
+            dispatch(&mut self.state, action, &ctx);
+        }
+        if self.state.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        let title = self.state.window_title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let text: Vec<String> = self
+            .state
+            .recent
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        storage.set_string(RECENT_KEY, text.join("\n"));
+    }
+}
+
+/// Opens the window and runs the app until it is closed.
+pub fn run_native(file: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("relmap")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "relmap",
+        options,
+        Box::new(move |cc| Ok(Box::new(RelmapApp::new(Some(cc), file, AppOptions::default())))),
+    )
+}

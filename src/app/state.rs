@@ -1,0 +1,171 @@
+//! Everything the app shows, as plain state. Views read it; only `dispatch` changes it.
+
+use std::path::PathBuf;
+
+use super::action::{Guarded, Selection};
+use super::document::Document;
+use super::files::DialogJob;
+
+/// The article reader: which excerpt of which tie is highlighted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReaderState {
+    pub tie: String,
+    pub excerpt: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Error,
+    Info,
+}
+
+/// A message shown once, until the user dismisses it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
+/// What a typed path is for, when no native dialog can be shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+}
+
+/// The path field offered in place of a native file dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathField {
+    pub purpose: PathPurpose,
+    /// The text the field starts with.
+    pub text: String,
+    /// Why the field is shown instead of a dialog.
+    pub reason: Option<String>,
+}
+
+/// Requests from dispatch to the map view. The view acts when a serial number changes,
+/// so that it never has to write to the state it reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ViewRequests {
+    pub fit_serial: u64,
+    pub zoom_serial: u64,
+    /// The zoom factor of the latest zoom request.
+    pub zoom_factor: f32,
+}
+
+impl ViewRequests {
+    pub fn request_fit(&mut self) {
+        self.fit_serial += 1;
+    }
+
+    pub fn request_zoom(&mut self, factor: f32) {
+        self.zoom_serial += 1;
+        self.zoom_factor = factor;
+    }
+}
+
+/// Settings that differ between the real app and tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AppOptions {
+    /// Use the platform's file dialogs; when false the path field is always used.
+    pub native_dialogs: bool,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self {
+            native_dialogs: true,
+        }
+    }
+}
+
+pub struct AppState {
+    pub doc: Document,
+    pub selection: Selection,
+    pub reader: Option<ReaderState>,
+    pub notices: Vec<Notice>,
+    /// "You have unsaved changes" is being asked before `Guarded` runs.
+    pub unsaved_prompt: Option<Guarded>,
+    pub path_field: Option<PathField>,
+    pub recent: Vec<PathBuf>,
+    pub dialog: Option<DialogJob>,
+    pub view: ViewRequests,
+    pub options: AppOptions,
+    /// Set once the user agreed to quit; the next close request is let through.
+    pub quit_confirmed: bool,
+    /// After a save triggered by "Save and continue", run this.
+    pub after_save: Option<Guarded>,
+}
+
+/// How many recent files are remembered.
+pub const RECENT_LIMIT: usize = 10;
+
+impl AppState {
+    pub fn new(doc: Document, options: AppOptions) -> Self {
+        Self {
+            doc,
+            selection: Selection::None,
+            reader: None,
+            notices: Vec::new(),
+            unsaved_prompt: None,
+            path_field: None,
+            recent: Vec::new(),
+            dialog: None,
+            view: ViewRequests {
+                fit_serial: 1,
+                ..ViewRequests::default()
+            },
+            options,
+            quit_confirmed: false,
+            after_save: None,
+        }
+    }
+
+    /// The window title: file name, a modified marker, and the app name.
+    pub fn window_title(&self) -> String {
+        let marker = if self.doc.is_modified() { "● " } else { "" };
+        format!("{marker}{} — relmap", self.doc.display_name())
+    }
+
+    pub fn error(&mut self, title: impl Into<String>, lines: Vec<String>) {
+        self.notices.push(Notice {
+            kind: NoticeKind::Error,
+            title: title.into(),
+            lines,
+        });
+    }
+
+    pub fn info(&mut self, title: impl Into<String>) {
+        self.notices.push(Notice {
+            kind: NoticeKind::Info,
+            title: title.into(),
+            lines: Vec::new(),
+        });
+    }
+
+    pub fn remember_recent(&mut self, path: PathBuf) {
+        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+
+    /// Drops a selection or reader that no longer points at anything in the document.
+    pub fn forget_dangling_selection(&mut self) {
+        let data = &self.doc.data;
+        let keep = match &self.selection {
+            Selection::None => true,
+            Selection::Actor(id) => data.actor(id).is_some(),
+            Selection::Tie(id) => data.tie(id).is_some(),
+        };
+        if !keep {
+            self.selection = Selection::None;
+        }
+        if let Some(r) = &self.reader {
+            if data.tie(&r.tie).is_none_or(|t| r.excerpt >= t.excerpts.len()) {
+                self.reader = None;
+            }
+        }
+    }
+}

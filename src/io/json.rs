@@ -1,0 +1,97 @@
+//! The native format: pretty, stable-ordered JSON (`.relmap.json`).
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{read_limited, LoadError, SaveError};
+use crate::model::{validate, Dataset, FORMAT_VERSION};
+
+/// The file name extension of the native format.
+pub const EXTENSION: &str = "relmap.json";
+
+/// Reads, parses and validates a dataset file.
+pub fn load_file(path: &Path) -> Result<Dataset, LoadError> {
+    let bytes = read_limited(path)?;
+    load_bytes(path, &bytes)
+}
+
+/// Parses and validates `bytes` as a dataset; `path` is only used to name the file in errors.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Dataset, LoadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let syntax = |e: serde_json::Error| {
+        let (line, column) = (e.line(), e.column());
+        let mut message = e.to_string();
+        // serde_json appends " at line L column C"; the location is already in front.
+        if let Some(cut) = message.rfind(" at line ") {
+            message.truncate(cut);
+        }
+        LoadError::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            message,
+        }
+    };
+
+    // Read the version first, so that a newer file is reported as such and not as a type error.
+    #[derive(Deserialize)]
+    struct VersionProbe {
+        relmap: Option<serde_json::Value>,
+    }
+    let probe: VersionProbe = serde_json::from_slice(bytes).map_err(syntax)?;
+    let version_problem = |message: String| LoadError::Invalid {
+        path: path.to_owned(),
+        problems: vec![crate::model::Problem {
+            subject: crate::model::Subject::Dataset,
+            message,
+        }],
+    };
+    match probe.relmap {
+        None => {
+            return Err(version_problem(
+                "missing \"relmap\" version field: this does not look like a relmap dataset".into(),
+            ))
+        }
+        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => {}
+        Some(other) => {
+            return Err(version_problem(format!(
+                "unsupported relmap version {other} (this build reads version {FORMAT_VERSION})"
+            )))
+        }
+    }
+
+    let data: Dataset = serde_json::from_slice(bytes).map_err(syntax)?;
+    let problems = validate(&data);
+    if problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(LoadError::Invalid {
+            path: path.to_owned(),
+            problems,
+        })
+    }
+}
+
+/// The exact bytes a dataset is saved as: pretty JSON, fields in schema order, trailing newline.
+pub fn to_bytes(data: &Dataset) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(data)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Saves atomically; on failure the file on disk is unchanged.
+pub fn save_file(path: &Path, data: &Dataset) -> Result<(), SaveError> {
+    let bytes = to_bytes(data).map_err(|e| SaveError::Encode {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    super::atomic::write_atomically(path, &bytes).map_err(|source| SaveError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}

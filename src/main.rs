@@ -1,0 +1,22 @@
+//! The relmap binary: parse the command line, then run a subcommand or the app.
+
+use clap::Parser;
+use relmap::cli::{Cli, Command};
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Some(Command::Check { files }) => {
+            relmap::cli::check(&files, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::Sample { output }) => relmap::cli::write_sample(&output, &mut std::io::stderr()),
+        None => match relmap::app::run_native(cli.file) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("relmap: cannot open a window: {e}");
+                1
+            }
+        },
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,320 @@
+//! The dataset: actors, ties, excerpts and sources, as plain serde data.
+//! Owns the native schema and its validation; knows nothing of egui, files or the UI.
+
+mod date;
+mod geometry;
+mod validate;
+
+pub use date::{DateError, DateSpec};
+pub use geometry::Point;
+pub use validate::{validate, Problem, Subject};
+
+use serde::{Deserialize, Serialize};
+
+/// The only dataset format version this build reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// A whole relmap document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub relmap: u64,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub ties: Vec<Tie>,
+}
+
+impl Default for Dataset {
+    fn default() -> Self {
+        Self {
+            relmap: FORMAT_VERSION,
+            title: String::new(),
+            description: String::new(),
+            sources: Vec::new(),
+            actors: Vec::new(),
+            ties: Vec::new(),
+        }
+    }
+}
+
+/// A news article (or other document) that excerpts quote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub outlet: String,
+    /// ISO 8601 date of publication.
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    /// The full text that excerpt offsets point into.
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    Person,
+    State,
+    Organization,
+    Place,
+    Other,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 5] = [
+        ActorKind::Person,
+        ActorKind::State,
+        ActorKind::Organization,
+        ActorKind::Place,
+        ActorKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::State => "state",
+            ActorKind::Organization => "organisation",
+            ActorKind::Place => "place",
+            ActorKind::Other => "other",
+        }
+    }
+}
+
+/// A person, state, organisation or place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub description: String,
+    /// Where the actor sits on the map; `None` until placed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Point>,
+    #[serde(default)]
+    pub pinned: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TieKind {
+    Meeting,
+    Visit,
+    Summit,
+    Diplomatic,
+    Alliance,
+    Support,
+    ArmsTransfer,
+    MilitaryAction,
+    Accusation,
+    Criticism,
+    Membership,
+    Affiliation,
+    Leadership,
+    Family,
+    Advisory,
+    Commentary,
+    Other,
+}
+
+impl TieKind {
+    pub const ALL: [TieKind; 17] = [
+        TieKind::Meeting,
+        TieKind::Visit,
+        TieKind::Summit,
+        TieKind::Diplomatic,
+        TieKind::Alliance,
+        TieKind::Support,
+        TieKind::ArmsTransfer,
+        TieKind::MilitaryAction,
+        TieKind::Accusation,
+        TieKind::Criticism,
+        TieKind::Membership,
+        TieKind::Affiliation,
+        TieKind::Leadership,
+        TieKind::Family,
+        TieKind::Advisory,
+        TieKind::Commentary,
+        TieKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TieKind::Meeting => "meeting",
+            TieKind::Visit => "visit",
+            TieKind::Summit => "summit",
+            TieKind::Diplomatic => "diplomatic",
+            TieKind::Alliance => "alliance",
+            TieKind::Support => "support",
+            TieKind::ArmsTransfer => "arms transfer",
+            TieKind::MilitaryAction => "military action",
+            TieKind::Accusation => "accusation",
+            TieKind::Criticism => "criticism",
+            TieKind::Membership => "membership",
+            TieKind::Affiliation => "affiliation",
+            TieKind::Leadership => "leadership",
+            TieKind::Family => "family",
+            TieKind::Advisory => "advisory",
+            TieKind::Commentary => "commentary",
+            TieKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    Cooperative,
+    Hostile,
+    Neutral,
+}
+
+impl Polarity {
+    pub const ALL: [Polarity; 3] = [Polarity::Cooperative, Polarity::Hostile, Polarity::Neutral];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Polarity::Cooperative => "cooperative",
+            Polarity::Hostile => "hostile",
+            Polarity::Neutral => "neutral",
+        }
+    }
+}
+
+/// How sure the source is that what an excerpt says happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    Stated,
+    Reported,
+    Alleged,
+    Planned,
+    Speculative,
+    Denied,
+}
+
+impl Certainty {
+    pub const ALL: [Certainty; 6] = [
+        Certainty::Stated,
+        Certainty::Reported,
+        Certainty::Alleged,
+        Certainty::Planned,
+        Certainty::Speculative,
+        Certainty::Denied,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Certainty::Stated => "stated",
+            Certainty::Reported => "reported",
+            Certainty::Alleged => "alleged",
+            Certainty::Planned => "planned",
+            Certainty::Speculative => "speculative",
+            Certainty::Denied => "denied",
+        }
+    }
+
+    /// The phrase used before an attribution: "reported by KCNA".
+    pub fn by_phrase(self) -> &'static str {
+        match self {
+            Certainty::Stated => "stated by",
+            Certainty::Reported => "reported by",
+            Certainty::Alleged => "alleged by",
+            Certainty::Planned => "planned, according to",
+            Certainty::Speculative => "speculated by",
+            Certainty::Denied => "denied by",
+        }
+    }
+}
+
+/// A tie between two actors, with the evidence for it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tie {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    pub kind: TieKind,
+    #[serde(default)]
+    pub directed: bool,
+    pub polarity: Polarity,
+    /// ISO 8601 date or `start/end` range, see [`DateSpec`].
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub excerpts: Vec<Excerpt>,
+}
+
+/// A verbatim quote from a source: `source.text[start..end] == quote` (UTF-8 byte offsets).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Excerpt {
+    pub source: String,
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(default)]
+    pub certainty: Option<Certainty>,
+    /// Who makes the claim: an actor id, or free text when the claimant is not on the map.
+    #[serde(default)]
+    pub attributed_to: Option<String>,
+}
+
+impl Dataset {
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    pub fn tie(&self, id: &str) -> Option<&Tie> {
+        self.ties.iter().find(|t| t.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The display name of an actor id, or the id itself when unknown.
+    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actor(id).map_or(id, |a| a.name.as_str())
+    }
+
+    /// The ties that touch `actor_id`, in document order.
+    pub fn ties_of<'a>(&'a self, actor_id: &'a str) -> impl Iterator<Item = &'a Tie> + 'a {
+        self.ties
+            .iter()
+            .filter(move |t| t.from == actor_id || t.to == actor_id)
+    }
+
+    pub fn excerpt_count(&self) -> usize {
+        self.ties.iter().map(|t| t.excerpts.len()).sum()
+    }
+
+    /// "12 actors, 30 ties, 1 source, 41 excerpts".
+    pub fn summary(&self) -> String {
+        fn n(count: usize, one: &str, many: &str) -> String {
+            format!("{count} {}", if count == 1 { one } else { many })
+        }
+        format!(
+            "{}, {}, {}, {}",
+            n(self.actors.len(), "actor", "actors"),
+            n(self.ties.len(), "tie", "ties"),
+            n(self.sources.len(), "source", "sources"),
+            n(self.excerpt_count(), "excerpt", "excerpts")
+        )
+    }
+}

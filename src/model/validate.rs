@@ -1,0 +1,157 @@
+//! The one validation function, used by open, by `relmap check` and after edits.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::{Dataset, DateSpec, FORMAT_VERSION};
+
+/// What a problem is about, so that messages can name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Dataset,
+    Source(String),
+    Actor(String),
+    Tie(String),
+    /// Excerpt number `index` (0-based) of a tie.
+    Excerpt { tie: String, index: usize },
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Dataset => write!(f, "dataset"),
+            Subject::Source(id) => write!(f, "source '{id}'"),
+            Subject::Actor(id) => write!(f, "actor '{id}'"),
+            Subject::Tie(id) => write!(f, "tie '{id}'"),
+            Subject::Excerpt { tie, index } => write!(f, "tie '{tie}': excerpt {}", index + 1),
+        }
+    }
+}
+
+/// One thing wrong with a dataset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub subject: Subject,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.subject, self.message)
+    }
+}
+
+/// Checks every rule of the format and returns every problem found, in document order.
+pub fn validate(data: &Dataset) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut push = |subject: Subject, message: String| problems.push(Problem { subject, message });
+
+    if data.relmap != FORMAT_VERSION {
+        push(
+            Subject::Dataset,
+            format!(
+                "unsupported relmap version {} (this build reads version {FORMAT_VERSION})",
+                data.relmap
+            ),
+        );
+    }
+
+    let mut sources: HashMap<&str, &str> = HashMap::new();
+    for (i, s) in data.sources.iter().enumerate() {
+        if s.id.trim().is_empty() {
+            push(Subject::Dataset, format!("source {} has an empty id", i + 1));
+        } else if sources.insert(&s.id, &s.text).is_some() {
+            push(Subject::Source(s.id.clone()), "duplicate source id".into());
+        }
+        if let Some(date) = &s.published {
+            if let Err(e) = DateSpec::parse(date) {
+                push(Subject::Source(s.id.clone()), format!("published: {e}"));
+            }
+        }
+    }
+
+    let mut actors: HashSet<&str> = HashSet::new();
+    for (i, a) in data.actors.iter().enumerate() {
+        if a.id.trim().is_empty() {
+            push(Subject::Dataset, format!("actor {} has an empty id", i + 1));
+        } else if !actors.insert(&a.id) {
+            push(Subject::Actor(a.id.clone()), "duplicate actor id".into());
+        }
+        if a.name.trim().is_empty() {
+            push(Subject::Actor(a.id.clone()), "name is empty".into());
+        }
+        if let Some(p) = a.position {
+            if !p.is_finite() {
+                push(
+                    Subject::Actor(a.id.clone()),
+                    format!("position [{}, {}] is not a finite number", p.x, p.y),
+                );
+            }
+        }
+    }
+
+    let mut ties: HashSet<&str> = HashSet::new();
+    for (i, t) in data.ties.iter().enumerate() {
+        let subject = || Subject::Tie(t.id.clone());
+        if t.id.trim().is_empty() {
+            push(Subject::Dataset, format!("tie {} has an empty id", i + 1));
+        } else if !ties.insert(&t.id) {
+            push(subject(), "duplicate tie id".into());
+        }
+        for (end, id) in [("from", &t.from), ("to", &t.to)] {
+            if !actors.contains(id.as_str()) {
+                push(subject(), format!("'{end}' names unknown actor '{id}'"));
+            }
+        }
+        if let Some(date) = &t.date {
+            if let Err(e) = DateSpec::parse(date) {
+                push(subject(), format!("date: {e}"));
+            }
+        }
+        for (index, x) in t.excerpts.iter().enumerate() {
+            let subject = Subject::Excerpt {
+                tie: t.id.clone(),
+                index,
+            };
+            match sources.get(x.source.as_str()) {
+                None => push(subject, format!("source '{}' is unknown", x.source)),
+                Some(text) => {
+                    if let Some(message) = offset_problem(text, x.start, x.end, &x.quote) {
+                        push(subject, message);
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn offset_problem(text: &str, start: usize, end: usize, quote: &str) -> Option<String> {
+    if quote.is_empty() {
+        return Some("quote is empty".into());
+    }
+    if start >= end {
+        return Some(format!("start {start} is not before end {end}"));
+    }
+    if end > text.len() {
+        return Some(format!(
+            "end {end} is past the end of the source text ({} bytes)",
+            text.len()
+        ));
+    }
+    match text.get(start..end) {
+        None => Some(format!(
+            "offsets {start}..{end} split a UTF-8 character of the source text"
+        )),
+        Some(found) if found != quote => {
+            let hint = match text.find(quote) {
+                Some(at) => format!("; the quote is found at {}..{}", at, at + quote.len()),
+                None => "; the quote does not occur in the source".into(),
+            };
+            Some(format!(
+                "quote does not match the source text at {start}..{end}{hint}"
+            ))
+        }
+        Some(_) => None,
+    }
+}

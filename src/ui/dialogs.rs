@@ -1,0 +1,102 @@
+//! Modal questions and notices: unsaved changes, the path field, and error messages.
+
+use egui::{Id, RichText, Ui};
+
+use crate::app::state::{NoticeKind, PathPurpose};
+use crate::app::{Action, AppState, Guarded};
+
+pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let ctx = ui.ctx().clone();
+    if let Some(op) = &state.unsaved_prompt {
+        let doing = match op {
+            Guarded::New => "starting a new map",
+            Guarded::OpenDialog | Guarded::OpenPath(_) | Guarded::OpenSample => "opening another map",
+            Guarded::Quit => "quitting",
+        };
+        egui::Modal::new(Id::new("unsaved-changes")).show(&ctx, |ui| {
+            ui.set_width(380.0);
+            ui.heading("Unsaved changes");
+            ui.label(format!(
+                "“{}” has changes that are not saved. Save them before {doing}?",
+                state.doc.display_name()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    actions.push(Action::SaveAndContinue);
+                }
+                if ui.button("Don't save").clicked() {
+                    actions.push(Action::DiscardAndContinue);
+                }
+                if ui.button("Cancel").clicked() {
+                    actions.push(Action::CancelPrompt);
+                }
+            });
+        });
+    }
+
+    if let Some(field) = &state.path_field {
+        let title = match field.purpose {
+            PathPurpose::Open => "Open a dataset",
+            PathPurpose::SaveAs => "Save the dataset as",
+        };
+        let key = Id::new("path-field-text");
+        let mut text = ctx.data(|d| d.get_temp::<String>(key)).unwrap_or_else(|| field.text.clone());
+        egui::Modal::new(Id::new("path-field")).show(&ctx, |ui| {
+            ui.set_width(460.0);
+            ui.heading(title);
+            if let Some(reason) = &field.reason {
+                ui.label(reason);
+            }
+            ui.label("Path of the file:");
+            let edit = ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("/path/to/map.relmap.json")
+                    .desired_width(f32::INFINITY),
+            );
+            edit.request_focus();
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                let verb = match field.purpose {
+                    PathPurpose::Open => "Open",
+                    PathPurpose::SaveAs => "Save",
+                };
+                if ui.button(verb).clicked() || enter {
+                    actions.push(Action::PathFieldSubmit(text.clone()));
+                    text.clear();
+                }
+                if ui.button("Cancel").clicked() {
+                    actions.push(Action::CancelPrompt);
+                    text.clear();
+                }
+            });
+        });
+        ctx.data_mut(|d| d.insert_temp(key, text));
+    }
+
+    for (i, notice) in state.notices.iter().enumerate() {
+        let (icon, color) = match notice.kind {
+            NoticeKind::Error => ("⚠", ui.visuals().error_fg_color),
+            NoticeKind::Info => ("ℹ", ui.visuals().text_color()),
+        };
+        egui::Window::new(RichText::new(format!("{icon} {}", notice.title)).color(color))
+            .id(Id::new(("notice", i, &notice.title)))
+            .collapsible(false)
+            .resizable(true)
+            .default_width(520.0)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0 + 24.0 * i as f32])
+            .show(&ctx, |ui| {
+                egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
+                    for line in &notice.lines {
+                        ui.label(RichText::new(line).monospace());
+                    }
+                });
+                if notice.kind == NoticeKind::Error {
+                    ui.label(RichText::new("The map that was open is unchanged.").weak());
+                }
+                if ui.button("Dismiss").clicked() {
+                    actions.push(Action::DismissNotice(i));
+                }
+            });
+    }
+}

@@ -1,0 +1,209 @@
+//! The map's view cache: an egui_graphs graph built from the dataset and keyed by actor index.
+//! Rebuilt when the document changes; never saved and never the source of truth.
+
+use std::collections::HashMap;
+
+use egui::Pos2;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
+
+use super::map_shapes::{ActorNode, Emphasis, MapGraph, TieEdge};
+use super::theme::{self, LineStyle};
+use crate::app::Selection;
+use crate::model::{Dataset, Point};
+
+/// The graph drawn on the map and the links between it and the dataset.
+pub struct MapCache {
+    pub graph: MapGraph,
+    /// Node of each actor, by actor index.
+    pub actor_nodes: Vec<NodeIndex>,
+    /// Edge of each tie, by tie index (`None` for ties whose actors are missing).
+    pub tie_edges: Vec<Option<EdgeIndex>>,
+    /// Number of ties of each actor, by actor index.
+    pub degree: Vec<usize>,
+    /// Actor indices, most connected first: the order in which labels claim space.
+    pub by_degree: Vec<usize>,
+}
+
+impl Default for MapCache {
+    fn default() -> Self {
+        Self::build(&Dataset::default())
+    }
+}
+
+impl MapCache {
+    pub fn build(data: &Dataset) -> Self {
+        let mut graph = MapGraph::from(&StableGraph::default());
+        let fallback = fallback_positions(data);
+        let mut index_of: HashMap<&str, usize> = HashMap::with_capacity(data.actors.len());
+        let mut actor_nodes = Vec::with_capacity(data.actors.len());
+        for (i, actor) in data.actors.iter().enumerate() {
+            index_of.insert(&actor.id, i);
+            let p = actor.position.unwrap_or(fallback[i]);
+            let node = graph.add_node_with_location(
+                ActorNode {
+                    actor: i,
+                    kind: actor.kind,
+                    pinned: actor.pinned,
+                    emphasis: Emphasis::Normal,
+                },
+                Pos2::new(p.x as f32, p.y as f32),
+            );
+            if let Some(n) = graph.node_mut(node) {
+                n.set_label(actor.name.clone());
+            }
+            actor_nodes.push(node);
+        }
+
+        // Lanes: the ties of one unordered pair are fanned out symmetrically around the middle.
+        let mut pair_count: HashMap<(usize, usize), usize> = HashMap::new();
+        let pair = |a: usize, b: usize| (a.min(b), a.max(b));
+        for t in &data.ties {
+            if let (Some(&a), Some(&b)) = (index_of.get(t.from.as_str()), index_of.get(t.to.as_str())) {
+                *pair_count.entry(pair(a, b)).or_default() += 1;
+            }
+        }
+        let mut pair_seen: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut degree = vec![0; data.actors.len()];
+        let mut tie_edges = Vec::with_capacity(data.ties.len());
+        for (i, t) in data.ties.iter().enumerate() {
+            let (Some(&a), Some(&b)) = (index_of.get(t.from.as_str()), index_of.get(t.to.as_str()))
+            else {
+                tie_edges.push(None);
+                continue;
+            };
+            degree[a] += 1;
+            if a != b {
+                degree[b] += 1;
+            }
+            let count = pair_count[&pair(a, b)];
+            let seen = pair_seen.entry(pair(a, b)).or_default();
+            let lane = if a == b {
+                *seen as f32
+            } else {
+                *seen as f32 - (count as f32 - 1.0) / 2.0
+            };
+            *seen += 1;
+            let edge = graph.add_edge(
+                actor_nodes[a],
+                actor_nodes[b],
+                TieEdge {
+                    tie: i,
+                    polarity: t.polarity,
+                    style: LineStyle::of_tie(t),
+                    width: theme::tie_width(t.excerpts.len()),
+                    directed: t.directed,
+                    lane,
+                    emphasis: Emphasis::Normal,
+                },
+            );
+            tie_edges.push(Some(edge));
+        }
+        let mut by_degree: Vec<usize> = (0..data.actors.len()).collect();
+        by_degree.sort_by(|&x, &y| degree[y].cmp(&degree[x]).then(x.cmp(&y)));
+        Self {
+            graph,
+            actor_nodes,
+            tie_edges,
+            degree,
+            by_degree,
+        }
+    }
+
+    /// Marks the selection and its neighbourhood, and dims the rest.
+    pub fn apply_selection(&mut self, data: &Dataset, selection: &Selection, hovered_tie: Option<usize>) {
+        let focus_actors: Vec<bool> = match selection {
+            Selection::None => Vec::new(),
+            Selection::Actor(id) => {
+                let mut focus = vec![false; data.actors.len()];
+                if let Some(i) = data.actors.iter().position(|a| &a.id == id) {
+                    focus[i] = true;
+                    for t in data.ties_of(id) {
+                        for end in [&t.from, &t.to] {
+                            if let Some(j) = data.actors.iter().position(|a| &a.id == end) {
+                                focus[j] = true;
+                            }
+                        }
+                    }
+                }
+                focus
+            }
+            Selection::Tie(id) => {
+                let mut focus = vec![false; data.actors.len()];
+                if let Some(t) = data.tie(id) {
+                    for (j, a) in data.actors.iter().enumerate() {
+                        focus[j] = a.id == t.from || a.id == t.to;
+                    }
+                }
+                focus
+            }
+        };
+        let dimming = !focus_actors.is_empty();
+        for (i, &node) in self.actor_nodes.iter().enumerate() {
+            if let Some(n) = self.graph.node_mut(node) {
+                let selected = matches!(selection, Selection::Actor(id) if *id == data.actors[i].id);
+                n.set_selected(selected);
+                n.payload_mut().emphasis = match (dimming, focus_actors.get(i)) {
+                    (false, _) => Emphasis::Normal,
+                    (true, Some(true)) => Emphasis::Focus,
+                    (true, _) => Emphasis::Dim,
+                };
+            }
+        }
+        for (i, edge) in self.tie_edges.iter().enumerate() {
+            let Some(edge) = *edge else { continue };
+            let tie = &data.ties[i];
+            let selected = matches!(selection, Selection::Tie(id) if *id == tie.id);
+            let touches_actor = matches!(selection, Selection::Actor(id) if *id == tie.from || *id == tie.to);
+            if let Some(e) = self.graph.edge_mut(edge) {
+                e.set_selected(selected);
+                e.payload_mut().emphasis = if selected || touches_actor || hovered_tie == Some(i) {
+                    Emphasis::Focus
+                } else if dimming {
+                    Emphasis::Dim
+                } else {
+                    Emphasis::Normal
+                };
+            }
+        }
+    }
+
+    /// The actor index of a node.
+    pub fn actor_of(&self, node: NodeIndex) -> Option<usize> {
+        self.graph.node(node).map(|n| n.payload().actor)
+    }
+
+    /// The tie index of an edge.
+    pub fn tie_of(&self, edge: EdgeIndex) -> Option<usize> {
+        self.graph.edge(edge).map(|e| e.payload().tie)
+    }
+}
+
+/// Positions for actors that have none yet: a ring around the placed ones, in document order.
+fn fallback_positions(data: &Dataset) -> Vec<Point> {
+    let placed: Vec<Point> = data.actors.iter().filter_map(|a| a.position).collect();
+    let (cx, cy, radius) = if placed.is_empty() {
+        (0.0, 0.0, 60.0 + 25.0 * data.actors.len() as f64)
+    } else {
+        let n = placed.len() as f64;
+        let cx = placed.iter().map(|p| p.x).sum::<f64>() / n;
+        let cy = placed.iter().map(|p| p.y).sum::<f64>() / n;
+        let r = placed
+            .iter()
+            .map(|p| p.distance(Point::new(cx, cy)))
+            .fold(0.0, f64::max);
+        (cx, cy, r + 120.0)
+    };
+    let unplaced = data.actors.iter().filter(|a| a.position.is_none()).count().max(1);
+    let mut k = 0;
+    data.actors
+        .iter()
+        .map(|a| match a.position {
+            Some(p) => p,
+            None => {
+                let angle = k as f64 * std::f64::consts::TAU / unplaced as f64;
+                k += 1;
+                Point::new(cx + radius * angle.cos(), cy + radius * angle.sin())
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,133 @@
+//! The menu bar and toolbar. Every item names its shortcut; nothing here changes state.
+
+use egui::{Button, Ui};
+
+use crate::app::commands::shortcut_text;
+use crate::app::{Action, AppState, Guarded};
+
+fn item(ui: &mut Ui, label: &str, enabled: bool) -> bool {
+    let shortcut = shortcut_text(ui.ctx(), label);
+    let clicked = ui
+        .add_enabled(enabled, Button::new(label).shortcut_text(shortcut))
+        .clicked();
+    if clicked {
+        ui.close();
+    }
+    clicked
+}
+
+pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if item(ui, "New", true) {
+                actions.push(Action::Request(Guarded::New));
+            }
+            if item(ui, "Open…", true) {
+                actions.push(Action::Request(Guarded::OpenDialog));
+            }
+            ui.menu_button("Open recent", |ui| {
+                if state.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in &state.recent {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| path.display().to_string());
+                    if ui
+                        .button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        actions.push(Action::Request(Guarded::OpenPath(path.clone())));
+                        ui.close();
+                    }
+                }
+                if !state.recent.is_empty() {
+                    ui.separator();
+                    if ui.button("Clear recent files").clicked() {
+                        actions.push(Action::ClearRecent);
+                        ui.close();
+                    }
+                }
+            });
+            if item(ui, "Open sample", true) {
+                actions.push(Action::Request(Guarded::OpenSample));
+            }
+            ui.separator();
+            if item(ui, "Save", true) {
+                actions.push(Action::Save);
+            }
+            if item(ui, "Save As…", true) {
+                actions.push(Action::SaveAsDialog);
+            }
+            ui.separator();
+            if item(ui, "Quit", true) {
+                actions.push(Action::Request(Guarded::Quit));
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let history = &state.doc.history;
+            let undo = history
+                .undo_label()
+                .map_or("Undo".to_owned(), |l| format!("Undo {l}"));
+            let redo = history
+                .redo_label()
+                .map_or("Redo".to_owned(), |l| format!("Redo {l}"));
+            let undo_keys = shortcut_text(ui.ctx(), "Undo");
+            if ui
+                .add_enabled(history.undo_label().is_some(), Button::new(undo).shortcut_text(undo_keys))
+                .clicked()
+            {
+                actions.push(Action::Undo);
+                ui.close();
+            }
+            let redo_keys = shortcut_text(ui.ctx(), "Redo");
+            if ui
+                .add_enabled(history.redo_label().is_some(), Button::new(redo).shortcut_text(redo_keys))
+                .clicked()
+            {
+                actions.push(Action::Redo);
+                ui.close();
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if item(ui, "Fit to view", true) {
+                actions.push(Action::FitView);
+            }
+            if item(ui, "Zoom in", true) {
+                actions.push(Action::ZoomBy(1.25));
+            }
+            if item(ui, "Zoom out", true) {
+                actions.push(Action::ZoomBy(0.8));
+            }
+            ui.separator();
+            egui::widgets::global_theme_preference_buttons(ui);
+        });
+        ui.separator();
+        toolbar_ui(ui, actions);
+    });
+}
+
+fn toolbar_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
+    let tip = |ui: &Ui, what: &str, label: &str| {
+        let keys = shortcut_text(ui.ctx(), label);
+        if keys.is_empty() {
+            what.to_owned()
+        } else {
+            format!("{what} ({keys})")
+        }
+    };
+    let fit_tip = tip(ui, "Fit the whole map in view", "Fit to view");
+    if ui.button("Fit").on_hover_text(fit_tip).clicked() {
+        actions.push(Action::FitView);
+    }
+    let in_tip = tip(ui, "Zoom in", "Zoom in");
+    if ui.button(" + ").on_hover_text(in_tip).clicked() {
+        actions.push(Action::ZoomBy(1.25));
+    }
+    let out_tip = tip(ui, "Zoom out", "Zoom out");
+    if ui.button(" − ").on_hover_text(out_tip).clicked() {
+        actions.push(Action::ZoomBy(0.8));
+    }
+}

@@ -1,0 +1,111 @@
+//! Views: one file per panel. Each reads the app state and pushes actions; none changes state.
+
+pub mod actor_panel;
+pub mod article_reader;
+pub mod dialogs;
+pub mod legend;
+pub mod map_graph;
+pub mod map_labels;
+pub mod map_shapes;
+pub mod map_view;
+pub mod menus;
+pub mod theme;
+pub mod tie_panel;
+
+use egui::{Panel, RichText, Ui};
+
+use crate::app::{Action, AppState, Selection};
+use map_view::MapView;
+
+/// Draws one whole frame: menus, status bar, side panels, the map and any dialogs.
+pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut Vec<Action>) {
+    Panel::top("menu-bar").show(ui, |ui| menus::menu_bar_ui(ui, state, actions));
+    Panel::bottom("status-bar").show(ui, |ui| status_bar_ui(ui, state));
+    Panel::right("selection-panel")
+        .resizable(true)
+        .default_size(380.0)
+        .min_size(260.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("selection-scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| selection_ui(ui, state, actions));
+        });
+    if let Some(reader) = &state.reader {
+        Panel::right("article-reader")
+            .resizable(true)
+            .default_size(420.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                article_reader::article_reader_ui(ui, &state.doc.data, reader, actions)
+            });
+    }
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().fill(ui.visuals().extreme_bg_color))
+        .show(ui, |ui| {
+            map.ui(ui, state, actions);
+            let corner = map.rect.left_bottom() + egui::vec2(10.0, -10.0);
+            egui::Area::new(egui::Id::new("legend"))
+                .fixed_pos(corner)
+                .pivot(egui::Align2::LEFT_BOTTOM)
+                .show(ui.ctx(), |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, legend::legend_ui);
+                });
+        });
+    dialogs::dialogs_ui(ui, state, actions);
+}
+
+fn selection_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let data = &state.doc.data;
+    match &state.selection {
+        Selection::Tie(id) => {
+            if let Some(tie) = data.tie(id) {
+                tie_panel::tie_panel_ui(ui, data, tie, actions);
+            }
+        }
+        Selection::Actor(id) => {
+            if let Some(actor) = data.actor(id) {
+                actor_panel::actor_panel_ui(ui, data, actor, actions);
+            }
+        }
+        Selection::None => empty_selection_ui(ui, state),
+    }
+}
+
+fn empty_selection_ui(ui: &mut Ui, state: &AppState) {
+    let data = &state.doc.data;
+    if !data.title.is_empty() {
+        ui.heading(&data.title);
+    }
+    if !data.description.is_empty() {
+        ui.label(&data.description);
+    }
+    ui.add_space(8.0);
+    if data.actors.is_empty() {
+        ui.label(RichText::new("This map is empty.").strong());
+        ui.label("Open a dataset with File → Open… (Ctrl+O), or drop a .relmap.json file onto the window.");
+        ui.label("File → Open sample shows the built-in example.");
+    } else {
+        ui.label(RichText::new("Click a tie on the map to read the evidence for it.").strong());
+        ui.label("Click an actor to see its profile and all its ties.");
+        ui.add_space(6.0);
+        ui.label(RichText::new(data.summary()).weak());
+    }
+}
+
+fn status_bar_ui(ui: &mut Ui, state: &AppState) {
+    ui.horizontal(|ui| {
+        ui.label(state.doc.display_name());
+        if state.doc.is_modified() {
+            ui.label(RichText::new("modified").italics());
+        }
+        ui.separator();
+        ui.label(state.doc.data.summary());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(
+                RichText::new("Drag actors · drag empty space to pan · wheel to zoom · F to fit")
+                    .weak(),
+            );
+        });
+    });
+}

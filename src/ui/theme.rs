@@ -1,0 +1,79 @@
+//! The visual language: colours (Okabe–Ito, colour-blind safe), line styles and text sizes.
+
+use egui::Color32;
+
+use crate::model::{ActorKind, Certainty, Polarity, Tie};
+
+/// Fixed on-screen size of map labels, in points.
+pub const LABEL_SIZE: f32 = 13.5;
+/// Size of quotes in the panels and the reader.
+pub const QUOTE_SIZE: f32 = 15.0;
+
+pub fn actor_color(kind: ActorKind) -> Color32 {
+    match kind {
+        ActorKind::Person => Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
+        ActorKind::State => Color32::from_rgb(0xE6, 0x9F, 0x00),  // orange
+        ActorKind::Organization => Color32::from_rgb(0xCC, 0x79, 0xA7), // reddish purple
+        ActorKind::Place => Color32::from_rgb(0x00, 0x9E, 0x73),  // bluish green
+        ActorKind::Other => Color32::from_rgb(0x99, 0x99, 0x99),  // grey
+    }
+}
+
+pub fn polarity_color(polarity: Polarity) -> Color32 {
+    match polarity {
+        Polarity::Cooperative => Color32::from_rgb(0x00, 0x72, 0xB2), // blue
+        Polarity::Hostile => Color32::from_rgb(0xD5, 0x5E, 0x00),     // vermilion
+        Polarity::Neutral => Color32::from_rgb(0x8C, 0x8C, 0x8C),     // grey
+    }
+}
+
+/// How a tie's line is drawn: solid when stated, dashed when reported or alleged,
+/// dotted when only planned, speculated or denied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineStyle {
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+impl LineStyle {
+    /// The firmest certainty among a tie's excerpts decides; no certainty counts as stated.
+    pub fn of_tie(tie: &Tie) -> LineStyle {
+        let firmness = |c: Option<Certainty>| match c {
+            None | Some(Certainty::Stated) => 2,
+            Some(Certainty::Reported | Certainty::Alleged) => 1,
+            Some(Certainty::Planned | Certainty::Speculative | Certainty::Denied) => 0,
+        };
+        match tie.excerpts.iter().map(|x| firmness(x.certainty)).max() {
+            None | Some(2) => LineStyle::Solid,
+            Some(1) => LineStyle::Dashed,
+            _ => LineStyle::Dotted,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LineStyle::Solid => "stated",
+            LineStyle::Dashed => "reported or alleged",
+            LineStyle::Dotted => "planned, speculative or denied",
+        }
+    }
+}
+
+/// Screen width of a tie's line: grows with the weight of evidence.
+pub fn tie_width(excerpts: usize) -> f32 {
+    1.5 + (excerpts.saturating_sub(1) as f32).sqrt() * 1.5
+}
+
+/// Fades a colour for things outside the current selection's neighbourhood.
+pub fn dimmed(color: Color32) -> Color32 {
+    color.gamma_multiply(0.22)
+}
+
+/// App-wide style: slightly larger body text for reading excerpts.
+pub fn install(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.interaction.tooltip_delay = 0.25;
+    });
+}

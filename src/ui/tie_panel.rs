@@ -1,0 +1,131 @@
+//! The tie panel: "A → B", kind, date and polarity, then every excerpt as a block quote with its
+//! source, certainty and attribution, and a way to read it in its article.
+
+use egui::{Color32, RichText, Ui};
+
+use super::theme;
+use crate::app::{Action, Selection};
+use crate::model::{Dataset, Excerpt, Tie};
+
+/// "Bashar al-Assad → Kim Jong-un" for directed ties, "A — B" otherwise.
+pub fn tie_heading(data: &Dataset, tie: &Tie) -> String {
+    let arrow = if tie.directed { "→" } else { "—" };
+    format!(
+        "{} {arrow} {}",
+        data.actor_name(&tie.from),
+        data.actor_name(&tie.to)
+    )
+}
+
+/// "planned, according to Korean Central News Agency" / "reported" / "".
+pub fn certainty_line(data: &Dataset, excerpt: &Excerpt) -> String {
+    let who = excerpt
+        .attributed_to
+        .as_deref()
+        .map(|id| data.actor_name(id).to_owned());
+    match (excerpt.certainty, who) {
+        (Some(c), Some(who)) => format!("{} {who}", c.by_phrase()),
+        (Some(c), None) => c.label().to_owned(),
+        (None, Some(who)) => format!("according to {who}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// "Title — Outlet, 2018-06-03".
+pub fn source_line(data: &Dataset, excerpt: &Excerpt) -> String {
+    match data.source(&excerpt.source) {
+        Some(s) => {
+            let mut line = if s.title.is_empty() { s.id.clone() } else { s.title.clone() };
+            if !s.outlet.is_empty() {
+                line.push_str(" — ");
+                line.push_str(&s.outlet);
+            }
+            if let Some(date) = &s.published {
+                line.push_str(", ");
+                line.push_str(date);
+            }
+            line
+        }
+        None => format!("unknown source '{}'", excerpt.source),
+    }
+}
+
+pub fn tie_panel_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Action>) {
+    ui.heading(tie_heading(data, tie));
+    if !tie.label.is_empty() {
+        ui.label(RichText::new(&tie.label).size(15.0));
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tie.kind.label()).strong());
+        ui.label("·");
+        ui.label(tie.date.as_deref().unwrap_or("no date"));
+        ui.label("·");
+        ui.label(RichText::new(tie.polarity.label()).color(theme::polarity_color(tie.polarity)));
+        if tie.directed {
+            ui.label("·");
+            ui.label("directed");
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for (end, id) in [("From", &tie.from), ("To", &tie.to)] {
+            ui.label(format!("{end}:"));
+            if ui.link(data.actor_name(id)).clicked() {
+                actions.push(Action::Select(Selection::Actor(id.clone())));
+            }
+        }
+    });
+    ui.separator();
+    let n = tie.excerpts.len();
+    ui.label(RichText::new(format!("Evidence: {n} excerpt{}", if n == 1 { "" } else { "s" })).strong());
+    if n == 0 {
+        ui.label("No excerpt supports this tie yet.");
+    }
+    for (i, excerpt) in tie.excerpts.iter().enumerate() {
+        ui.add_space(6.0);
+        excerpt_ui(ui, data, tie, i, excerpt, actions);
+    }
+}
+
+fn excerpt_ui(
+    ui: &mut Ui,
+    data: &Dataset,
+    tie: &Tie,
+    index: usize,
+    excerpt: &Excerpt,
+    actions: &mut Vec<Action>,
+) {
+    let bar = theme::polarity_color(tie.polarity);
+    let response = egui::Frame::new()
+        .inner_margin(egui::Margin {
+            left: 12,
+            right: 6,
+            top: 4,
+            bottom: 4,
+        })
+        .show(ui, |ui| {
+            ui.label(RichText::new(&excerpt.quote).size(theme::QUOTE_SIZE));
+            ui.add_space(2.0);
+            ui.label(RichText::new(source_line(data, excerpt)).small().weak());
+            let certainty = certainty_line(data, excerpt);
+            if !certainty.is_empty() {
+                ui.label(RichText::new(certainty).small().color(Color32::from_rgb(0xE6, 0x9F, 0x00)));
+            }
+            if ui
+                .button("Read in article")
+                .on_hover_text("Show the whole article with this excerpt highlighted")
+                .clicked()
+            {
+                actions.push(Action::ReadInArticle {
+                    tie: tie.id.clone(),
+                    excerpt: index,
+                });
+            }
+        })
+        .response;
+    let r = response.rect;
+    ui.painter().rect_filled(
+        egui::Rect::from_min_max(r.min, egui::pos2(r.min.x + 4.0, r.max.y)),
+        2.0,
+        bar,
+    );
+}
