@@ -30,6 +30,13 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Dataset, LoadError> {
         if let Some(cut) = message.rfind(" at line ") {
             message.truncate(cut);
         }
+        if message == "invalid unicode code point" {
+            message = "the file is not valid UTF-8 text here (invalid unicode code point)".into();
+        } else if message == "expected value" && line == 1 && column <= 1 {
+            message = "this is not a JSON file: expected '{' at the start".into();
+        } else if message == "recursion limit exceeded" {
+            message = "the JSON is nested too deeply (recursion limit exceeded)".into();
+        }
         LoadError::Syntax {
             path: path.to_owned(),
             line,

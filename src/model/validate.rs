@@ -155,3 +155,7 @@ fn offset_problem(text: &str, start: usize, end: usize, quote: &str) -> Option<S
         Some(_) => None,
     }
 }
+
+#[cfg(test)]
+#[path = "validate_tests.rs"]
+mod tests;

@@ -70,8 +70,24 @@ pub fn dimmed(color: Color32) -> Color32 {
     color.gamma_multiply(0.22)
 }
 
-/// App-wide style: slightly larger body text for reading excerpts.
+/// A subset of DejaVu Sans with arrows and symbols that egui's default fonts lack ("A → B").
+const SYMBOL_FONT: &[u8] = include_bytes!("../../assets/fonts/relmap-symbols.ttf");
+
+/// App-wide style and fonts.
 pub fn install(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "relmap-symbols".into(),
+        std::sync::Arc::new(egui::FontData::from_static(SYMBOL_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("relmap-symbols".into());
+    }
+    ctx.set_fonts(fonts);
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.interaction.tooltip_delay = 0.25;

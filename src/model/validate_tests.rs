@@ -1,0 +1,218 @@
+//! One test per validation rule, each on a small valid dataset with one thing broken.
+
+use super::*;
+use crate::model::{Actor, ActorKind, Excerpt, Point, Polarity, Source, Tie, TieKind};
+
+const TEXT: &str = "Kim met Xi. The North’s leader hosted Lavrov.";
+
+fn actor(id: &str) -> Actor {
+    Actor {
+        id: id.into(),
+        name: id.to_uppercase(),
+        kind: ActorKind::Person,
+        aliases: vec![],
+        description: String::new(),
+        position: Some(Point::new(0.0, 0.0)),
+        pinned: false,
+    }
+}
+
+fn excerpt(quote: &str) -> Excerpt {
+    let start = TEXT.find(quote).expect("quote in TEXT");
+    Excerpt {
+        source: "s".into(),
+        quote: quote.into(),
+        start,
+        end: start + quote.len(),
+        certainty: None,
+        attributed_to: None,
+    }
+}
+
+fn valid() -> Dataset {
+    Dataset {
+        sources: vec![Source {
+            id: "s".into(),
+            title: "T".into(),
+            outlet: "O".into(),
+            published: Some("2018-06-03".into()),
+            url: None,
+            author: None,
+            text: TEXT.into(),
+        }],
+        actors: vec![actor("kim"), actor("xi")],
+        ties: vec![Tie {
+            id: "t".into(),
+            from: "kim".into(),
+            to: "xi".into(),
+            kind: TieKind::Meeting,
+            directed: false,
+            polarity: Polarity::Cooperative,
+            date: Some("2018-03".into()),
+            label: "met".into(),
+            excerpts: vec![excerpt("Kim met Xi.")],
+        }],
+        ..Dataset::default()
+    }
+}
+
+fn messages(data: &Dataset) -> Vec<String> {
+    validate(data).iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn a_valid_dataset_has_no_problems() {
+    assert_eq!(messages(&valid()), Vec::<String>::new());
+}
+
+#[test]
+fn unsupported_version() {
+    let mut d = valid();
+    d.relmap = 7;
+    assert_eq!(
+        messages(&d),
+        ["dataset: unsupported relmap version 7 (this build reads version 1)"]
+    );
+}
+
+#[test]
+fn duplicate_actor_id() {
+    let mut d = valid();
+    d.actors.push(actor("xi"));
+    assert_eq!(messages(&d), ["actor 'xi': duplicate actor id"]);
+}
+
+#[test]
+fn duplicate_tie_id() {
+    let mut d = valid();
+    d.ties.push(d.ties[0].clone());
+    assert_eq!(messages(&d), ["tie 't': duplicate tie id"]);
+}
+
+#[test]
+fn duplicate_source_id() {
+    let mut d = valid();
+    d.sources.push(d.sources[0].clone());
+    assert_eq!(messages(&d), ["source 's': duplicate source id"]);
+}
+
+#[test]
+fn empty_ids() {
+    let mut d = valid();
+    let mut blank = actor(" ");
+    blank.name = "Somebody".into();
+    d.actors.push(blank);
+    assert_eq!(messages(&d), ["dataset: actor 3 has an empty id"]);
+}
+
+#[test]
+fn empty_actor_name() {
+    let mut d = valid();
+    d.actors[1].name.clear();
+    assert_eq!(messages(&d), ["actor 'xi': name is empty"]);
+}
+
+#[test]
+fn tie_to_unknown_actor() {
+    let mut d = valid();
+    d.ties[0].to = "putin".into();
+    assert_eq!(messages(&d), ["tie 't': 'to' names unknown actor 'putin'"]);
+    d.ties[0].from = "nobody".into();
+    assert_eq!(messages(&d).len(), 2);
+}
+
+#[test]
+fn excerpt_with_unknown_source() {
+    let mut d = valid();
+    d.ties[0].excerpts[0].source = "bbc".into();
+    assert_eq!(messages(&d), ["tie 't': excerpt 1: source 'bbc' is unknown"]);
+}
+
+#[test]
+fn excerpt_offsets_that_do_not_match_the_quote() {
+    let mut d = valid();
+    d.ties[0].excerpts[0].start += 1;
+    d.ties[0].excerpts[0].end += 1;
+    assert_eq!(
+        messages(&d),
+        ["tie 't': excerpt 1: quote does not match the source text at 1..12; the quote is found at 0..11"]
+    );
+}
+
+#[test]
+fn excerpt_offsets_past_the_end() {
+    let mut d = valid();
+    d.ties[0].excerpts[0].end = 1000;
+    assert_eq!(
+        messages(&d),
+        ["tie 't': excerpt 1: end 1000 is past the end of the source text (47 bytes)"]
+    );
+}
+
+#[test]
+fn excerpt_offsets_inside_a_character() {
+    let mut d = valid();
+    let apostrophe = TEXT.find('’').unwrap();
+    d.ties[0].excerpts[0].start = apostrophe + 1;
+    d.ties[0].excerpts[0].end = apostrophe + 4;
+    assert_eq!(
+        messages(&d),
+        [format!(
+            "tie 't': excerpt 1: offsets {}..{} split a UTF-8 character of the source text",
+            apostrophe + 1,
+            apostrophe + 4
+        )]
+    );
+}
+
+#[test]
+fn excerpt_with_reversed_or_empty_range() {
+    let mut d = valid();
+    d.ties[0].excerpts[0].start = 5;
+    d.ties[0].excerpts[0].end = 5;
+    assert_eq!(
+        messages(&d),
+        ["tie 't': excerpt 1: start 5 is not before end 5"]
+    );
+    d.ties[0].excerpts[0].quote.clear();
+    assert_eq!(messages(&d), ["tie 't': excerpt 1: quote is empty"]);
+}
+
+#[test]
+fn malformed_tie_date() {
+    let mut d = valid();
+    d.ties[0].date = Some("2018-3".into());
+    assert_eq!(
+        messages(&d),
+        ["tie 't': date: '2018-3' is not a date: expected YYYY, YYYY-MM, YYYY-MM-DD or START/END"]
+    );
+}
+
+#[test]
+fn malformed_source_date() {
+    let mut d = valid();
+    d.sources[0].published = Some("2018-02-30".into());
+    assert_eq!(
+        messages(&d),
+        ["source 's': published: '2018-02-30' has day 30, which that month does not have"]
+    );
+}
+
+#[test]
+fn non_finite_position() {
+    let mut d = valid();
+    d.actors[0].position = Some(Point::new(f64::INFINITY, 1.0));
+    assert_eq!(
+        messages(&d),
+        ["actor 'kim': position [inf, 1] is not a finite number"]
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let mut d = valid();
+    d.relmap = 2;
+    d.actors.push(actor("xi"));
+    d.ties[0].date = Some("soon".into());
+    assert_eq!(messages(&d).len(), 3);
+}
