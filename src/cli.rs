@@ -16,6 +16,14 @@ pub struct Cli {
     /// A dataset to open (`.relmap.json`); without one the built-in sample opens.
     pub file: Option<PathBuf>,
 
+    /// Select this actor or tie (by id) when the app opens.
+    #[arg(long, value_name = "ID")]
+    pub select: Option<String>,
+
+    /// With --select on a tie: open its first excerpt in the article reader.
+    #[arg(long, requires = "select")]
+    pub read: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -4,13 +4,20 @@ use clap::Parser;
 use relmap::cli::{Cli, Command};
 
 fn main() {
+    relmap::app::mark_process_start();
     let cli = Cli::parse();
     let code = match cli.command {
         Some(Command::Check { files }) => {
             relmap::cli::check(&files, &mut std::io::stdout(), &mut std::io::stderr())
         }
-        Some(Command::Sample { output }) => relmap::cli::write_sample(&output, &mut std::io::stderr()),
-        None => match relmap::app::run_native(cli.file) {
+        Some(Command::Sample { output }) => {
+            relmap::cli::write_sample(&output, &mut std::io::stderr())
+        }
+        None => match relmap::app::run_native(relmap::app::StartOptions {
+            file: cli.file,
+            select: cli.select,
+            read: cli.read,
+        }) {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("relmap: cannot open a window: {e}");

@@ -52,4 +52,3 @@ pub enum Action {
     DismissNotice(usize),
     ClearRecent,
 }
-

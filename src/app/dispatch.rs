@@ -80,10 +80,7 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
         }
         Action::ReadInArticle { tie, excerpt } => {
             state.selection = Selection::Tie(tie.clone());
-            state.reader = Some(ReaderState {
-                tie,
-                excerpt,
-            });
+            state.reader = Some(ReaderState { tie, excerpt });
             state.forget_dangling_selection();
         }
         Action::CloseReader => state.reader = None,
@@ -130,7 +127,11 @@ fn run_guarded(state: &mut AppState, op: Guarded, ctx: &egui::Context) {
             files::open_path(state, &path);
         }
         Guarded::OpenSample => {
-            state.doc = Document::new(crate::sample::sample_dataset(), None, crate::sample::SAMPLE_NAME);
+            state.doc = Document::new(
+                crate::sample::sample_dataset(),
+                None,
+                crate::sample::SAMPLE_NAME,
+            );
             state.selection = Selection::None;
             state.reader = None;
             state.view.request_fit();

@@ -54,7 +54,8 @@ pub fn native_dialog_possible() -> bool {
     has_bus || has_zenity
 }
 
-const NO_DIALOG: &str = "No native file dialog is available here (no desktop portal and no zenity). \
+const NO_DIALOG: &str =
+    "No native file dialog is available here (no desktop portal and no zenity). \
                          Type the file's path instead.";
 
 /// Shows a native dialog when one is possible, else the path field.
@@ -71,7 +72,11 @@ pub fn ask_for_path(state: &mut AppState, purpose: PathPurpose, ctx: &egui::Cont
             .map(Path::to_owned);
         state.dialog = Some(DialogJob::start(purpose, start_dir, ctx));
     } else {
-        show_path_field(state, purpose, state.options.native_dialogs.then(|| NO_DIALOG.into()));
+        show_path_field(
+            state,
+            purpose,
+            state.options.native_dialogs.then(|| NO_DIALOG.into()),
+        );
     }
 }
 
@@ -137,7 +142,10 @@ pub fn save_to(state: &mut AppState, path: &Path) -> bool {
     let problems = crate::model::validate(&state.doc.data);
     if !problems.is_empty() {
         let lines = problems.iter().map(ToString::to_string).collect();
-        state.error(format!("Not saved: the map has problems ({})", path.display()), lines);
+        state.error(
+            format!("Not saved: the map has problems ({})", path.display()),
+            lines,
+        );
         return false;
     }
     match json::save_file(&path, &state.doc.data) {
@@ -149,7 +157,10 @@ pub fn save_to(state: &mut AppState, path: &Path) -> bool {
         Err(e) => {
             state.error(
                 "Could not save",
-                vec![e.to_string(), "Your changes are still open and unsaved.".into()],
+                vec![
+                    e.to_string(),
+                    "Your changes are still open and unsaved.".into(),
+                ],
             );
             false
         }

@@ -25,6 +25,7 @@ pub struct RelmapApp {
     map: MapView,
     actions: Vec<Action>,
     last_title: String,
+    first_frame_reported: bool,
 }
 
 impl RelmapApp {
@@ -57,7 +58,37 @@ impl RelmapApp {
             map: MapView::default(),
             actions: Vec::new(),
             last_title: String::new(),
+            first_frame_reported: false,
         }
+    }
+
+    /// Selects an actor or tie by id; unknown ids are reported, not fatal.
+    pub fn select_by_id(&mut self, id: &str, read: bool, ctx: &egui::Context) {
+        let data = &self.state.doc.data;
+        let action = if data.tie(id).is_some() {
+            if read {
+                Action::ReadInArticle {
+                    tie: id.to_owned(),
+                    excerpt: 0,
+                }
+            } else {
+                Action::Select(Selection::Tie(id.to_owned()))
+            }
+        } else if data.actor(id).is_some() {
+            Action::Select(Selection::Actor(id.to_owned()))
+        } else {
+            self.state.error(
+                format!("Nothing to select: no actor or tie has the id '{id}'"),
+                Vec::new(),
+            );
+            return;
+        };
+        dispatch(&mut self.state, action, ctx);
+    }
+
+    /// The map view, for tests that need to know where things are drawn.
+    pub fn map(&self) -> &MapView {
+        &self.map
     }
 
     /// Applies one action as if the user had asked for it (for tests and the command line).
@@ -73,8 +104,14 @@ impl RelmapApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.actions.push(Action::Request(Guarded::Quit));
         }
-        let dropped: Vec<PathBuf> =
-            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             self.actions.push(Action::Request(Guarded::OpenPath(path)));
         }
@@ -101,6 +138,17 @@ impl eframe::App for RelmapApp {
         if self.state.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        if !self.first_frame_reported {
+            self.first_frame_reported = true;
+            if let (Some(start), Ok(_)) =
+                (PROCESS_START.get(), std::env::var("RELMAP_REPORT_STARTUP"))
+            {
+                eprintln!(
+                    "relmap: first frame built {} ms after start",
+                    start.elapsed().as_millis()
+                );
+            }
+        }
         let title = self.state.window_title();
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -119,8 +167,25 @@ impl eframe::App for RelmapApp {
     }
 }
 
+/// What the app opens with, from the command line.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    pub file: Option<PathBuf>,
+    /// An actor or tie id to select.
+    pub select: Option<String>,
+    /// Open the selected tie's first excerpt in the reader.
+    pub read: bool,
+}
+
+static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Records when the process started, to report the time to the first frame.
+pub fn mark_process_start() {
+    let _ = PROCESS_START.set(std::time::Instant::now());
+}
+
 /// Opens the window and runs the app until it is closed.
-pub fn run_native(file: Option<PathBuf>) -> eframe::Result {
+pub fn run_native(start: StartOptions) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("relmap")
@@ -132,6 +197,12 @@ pub fn run_native(file: Option<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "relmap",
         options,
-        Box::new(move |cc| Ok(Box::new(RelmapApp::new(Some(cc), file, AppOptions::default())))),
+        Box::new(move |cc| {
+            let mut app = RelmapApp::new(Some(cc), start.file, AppOptions::default());
+            if let Some(id) = start.select {
+                app.select_by_id(&id, start.read, &cc.egui_ctx);
+            }
+            Ok(Box::new(app))
+        }),
     )
 }

@@ -163,7 +163,10 @@ impl AppState {
             self.selection = Selection::None;
         }
         if let Some(r) = &self.reader {
-            if data.tie(&r.tie).is_none_or(|t| r.excerpt >= t.excerpts.len()) {
+            if data
+                .tie(&r.tie)
+                .is_none_or(|t| r.excerpt >= t.excerpts.len())
+            {
                 self.reader = None;
             }
         }

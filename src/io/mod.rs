@@ -80,7 +80,9 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     };
     let meta = std::fs::metadata(path).map_err(read_err)?;
     if meta.is_dir() {
-        return Err(read_err(std::io::Error::other("it is a folder, not a file")));
+        return Err(read_err(std::io::Error::other(
+            "it is a folder, not a file",
+        )));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {

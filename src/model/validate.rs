@@ -13,7 +13,10 @@ pub enum Subject {
     Actor(String),
     Tie(String),
     /// Excerpt number `index` (0-based) of a tie.
-    Excerpt { tie: String, index: usize },
+    Excerpt {
+        tie: String,
+        index: usize,
+    },
 }
 
 impl fmt::Display for Subject {
@@ -59,7 +62,10 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     let mut sources: HashMap<&str, &str> = HashMap::new();
     for (i, s) in data.sources.iter().enumerate() {
         if s.id.trim().is_empty() {
-            push(Subject::Dataset, format!("source {} has an empty id", i + 1));
+            push(
+                Subject::Dataset,
+                format!("source {} has an empty id", i + 1),
+            );
         } else if sources.insert(&s.id, &s.text).is_some() {
             push(Subject::Source(s.id.clone()), "duplicate source id".into());
         }

@@ -125,7 +125,10 @@ fn tie_to_unknown_actor() {
 fn excerpt_with_unknown_source() {
     let mut d = valid();
     d.ties[0].excerpts[0].source = "bbc".into();
-    assert_eq!(messages(&d), ["tie 't': excerpt 1: source 'bbc' is unknown"]);
+    assert_eq!(
+        messages(&d),
+        ["tie 't': excerpt 1: source 'bbc' is unknown"]
+    );
 }
 
 #[test]

@@ -46,8 +46,15 @@ pub fn actor_panel_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut 
         let text = format!(
             "{arrow} {} · {}{}",
             data.actor_name(other),
-            if tie.label.is_empty() { tie.kind.label() } else { &tie.label },
-            tie.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default()
+            if tie.label.is_empty() {
+                tie.kind.label()
+            } else {
+                &tie.label
+            },
+            tie.date
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default()
         );
         let link = ui.link(RichText::new(text).color(theme::polarity_color(tie.polarity)));
         if link

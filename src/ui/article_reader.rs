@@ -8,7 +8,12 @@ use crate::app::state::ReaderState;
 use crate::app::Action;
 use crate::model::Dataset;
 
-pub fn article_reader_ui(ui: &mut Ui, data: &Dataset, reader: &ReaderState, actions: &mut Vec<Action>) {
+pub fn article_reader_ui(
+    ui: &mut Ui,
+    data: &Dataset,
+    reader: &ReaderState,
+    actions: &mut Vec<Action>,
+) {
     let Some(tie) = data.tie(&reader.tie) else {
         return;
     };
@@ -16,13 +21,20 @@ pub fn article_reader_ui(ui: &mut Ui, data: &Dataset, reader: &ReaderState, acti
         return;
     };
     let Some(source) = data.source(&excerpt.source) else {
-        ui.label(format!("The source '{}' is not in this dataset.", excerpt.source));
+        ui.label(format!(
+            "The source '{}' is not in this dataset.",
+            excerpt.source
+        ));
         return;
     };
     ui.horizontal(|ui| {
         ui.heading("Article");
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-            if ui.button("Close").on_hover_text("Close the article reader").clicked() {
+            if ui
+                .button("Close")
+                .on_hover_text("Close the article reader")
+                .clicked()
+            {
                 actions.push(Action::CloseReader);
             }
         });

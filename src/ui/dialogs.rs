@@ -10,7 +10,9 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     if let Some(op) = &state.unsaved_prompt {
         let doing = match op {
             Guarded::New => "starting a new map",
-            Guarded::OpenDialog | Guarded::OpenPath(_) | Guarded::OpenSample => "opening another map",
+            Guarded::OpenDialog | Guarded::OpenPath(_) | Guarded::OpenSample => {
+                "opening another map"
+            }
             Guarded::Quit => "quitting",
         };
         egui::Modal::new(Id::new("unsaved-changes")).show(&ctx, |ui| {
@@ -41,7 +43,9 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             PathPurpose::SaveAs => "Save the dataset as",
         };
         let key = Id::new("path-field-text");
-        let mut text = ctx.data(|d| d.get_temp::<String>(key)).unwrap_or_else(|| field.text.clone());
+        let mut text = ctx
+            .data(|d| d.get_temp::<String>(key))
+            .unwrap_or_else(|| field.text.clone());
         egui::Modal::new(Id::new("path-field")).show(&ctx, |ui| {
             ui.set_width(460.0);
             ui.heading(title);
@@ -86,11 +90,13 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             .default_width(520.0)
             .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0 + 24.0 * i as f32])
             .show(&ctx, |ui| {
-                egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
-                    for line in &notice.lines {
-                        ui.label(RichText::new(line).monospace());
-                    }
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(240.0)
+                    .show(ui, |ui| {
+                        for line in &notice.lines {
+                            ui.label(RichText::new(line).monospace());
+                        }
+                    });
                 if notice.kind == NoticeKind::Error {
                     ui.label(RichText::new("The map that was open is unchanged.").weak());
                 }

@@ -58,7 +58,9 @@ impl MapCache {
         let mut pair_count: HashMap<(usize, usize), usize> = HashMap::new();
         let pair = |a: usize, b: usize| (a.min(b), a.max(b));
         for t in &data.ties {
-            if let (Some(&a), Some(&b)) = (index_of.get(t.from.as_str()), index_of.get(t.to.as_str())) {
+            if let (Some(&a), Some(&b)) =
+                (index_of.get(t.from.as_str()), index_of.get(t.to.as_str()))
+            {
                 *pair_count.entry(pair(a, b)).or_default() += 1;
             }
         }
@@ -110,7 +112,12 @@ impl MapCache {
     }
 
     /// Marks the selection and its neighbourhood, and dims the rest.
-    pub fn apply_selection(&mut self, data: &Dataset, selection: &Selection, hovered_tie: Option<usize>) {
+    pub fn apply_selection(
+        &mut self,
+        data: &Dataset,
+        selection: &Selection,
+        hovered_tie: Option<usize>,
+    ) {
         let focus_actors: Vec<bool> = match selection {
             Selection::None => Vec::new(),
             Selection::Actor(id) => {
@@ -140,7 +147,8 @@ impl MapCache {
         let dimming = !focus_actors.is_empty();
         for (i, &node) in self.actor_nodes.iter().enumerate() {
             if let Some(n) = self.graph.node_mut(node) {
-                let selected = matches!(selection, Selection::Actor(id) if *id == data.actors[i].id);
+                let selected =
+                    matches!(selection, Selection::Actor(id) if *id == data.actors[i].id);
                 n.set_selected(selected);
                 n.payload_mut().emphasis = match (dimming, focus_actors.get(i)) {
                     (false, _) => Emphasis::Normal,
@@ -153,7 +161,8 @@ impl MapCache {
             let Some(edge) = *edge else { continue };
             let tie = &data.ties[i];
             let selected = matches!(selection, Selection::Tie(id) if *id == tie.id);
-            let touches_actor = matches!(selection, Selection::Actor(id) if *id == tie.from || *id == tie.to);
+            let touches_actor =
+                matches!(selection, Selection::Actor(id) if *id == tie.from || *id == tie.to);
             if let Some(e) = self.graph.edge_mut(edge) {
                 e.set_selected(selected);
                 e.payload_mut().emphasis = if selected || touches_actor || hovered_tie == Some(i) {
@@ -193,7 +202,12 @@ fn fallback_positions(data: &Dataset) -> Vec<Point> {
             .fold(0.0, f64::max);
         (cx, cy, r + 120.0)
     };
-    let unplaced = data.actors.iter().filter(|a| a.position.is_none()).count().max(1);
+    let unplaced = data
+        .actors
+        .iter()
+        .filter(|a| a.position.is_none())
+        .count()
+        .max(1);
     let mut k = 0;
     data.actors
         .iter()

@@ -1,16 +1,18 @@
 //! Map labels at a fixed pixel size on a halo, placed greedily so that none overlap:
 //! the selection, hover and their neighbours first, then the most connected actors.
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Ui, Vec2};
+use egui::{Align2, Color32, FontId, Rect, Ui, Vec2};
 use egui_graphs::MetadataFrame;
 
-use super::map_shapes::{screen_radius, tie_path, Emphasis, LANE_SPACING};
+use super::map_shapes::{screen_radius, Emphasis};
 use super::map_view::MapView;
 use super::theme;
 use crate::app::{AppState, Selection};
 
 /// At most this many labels are drawn at once.
 pub const LABEL_CAP: usize = 200;
+/// Up to this many actors, labels also avoid other actors' shapes.
+const OBSTACLE_LIMIT: usize = 2000;
 /// Names longer than this are shortened on the map; the full name shows on hover.
 const MAX_LABEL_CHARS: usize = 26;
 
@@ -58,6 +60,18 @@ pub fn draw_labels(ui: &Ui, view: &MapView, state: &AppState, meta: &MetadataFra
     }
 
     let mut placed: Vec<Rect> = Vec::with_capacity(LABEL_CAP);
+    // Labels also keep off other actors' shapes, on maps small enough for that to be cheap.
+    let mut obstacles: Vec<(usize, Rect)> = Vec::new();
+    if cache.actor_nodes.len() <= OBSTACLE_LIMIT {
+        for (i, &n) in cache.actor_nodes.iter().enumerate() {
+            if let Some(node) = cache.graph.node(n) {
+                let c = rect.min + meta.canvas_to_screen_pos(node.location()).to_vec2();
+                if rect.contains(c) {
+                    obstacles.push((i, Rect::from_center_size(c, Vec2::splat(2.0 * r))));
+                }
+            }
+        }
+    }
     for i in order {
         if placed.len() >= LABEL_CAP {
             break;
@@ -70,14 +84,26 @@ pub fn draw_labels(ui: &Ui, view: &MapView, state: &AppState, meta: &MetadataFra
             continue;
         }
         let dim = node.payload().emphasis == Emphasis::Dim;
-        let galley = painter.layout_no_wrap(short_name(&data.actors[i].name), font.clone(), text_color);
+        let galley =
+            painter.layout_no_wrap(short_name(&data.actors[i].name), font.clone(), text_color);
         let size = galley.size() + Vec2::new(8.0, 2.0);
-        let anchor = center + Vec2::new(0.0, r + 3.0);
-        let label_rect = Align2::CENTER_TOP.anchor_size(anchor, size);
+        // Below the node if there is room, else above, right or left of it.
+        let candidates = [
+            Align2::CENTER_TOP.anchor_size(center + Vec2::new(0.0, r + 3.0), size),
+            Align2::CENTER_BOTTOM.anchor_size(center - Vec2::new(0.0, r + 3.0), size),
+            Align2::LEFT_CENTER.anchor_size(center + Vec2::new(r + 4.0, 0.0), size),
+            Align2::RIGHT_CENTER.anchor_size(center - Vec2::new(r + 4.0, 0.0), size),
+        ];
         let important = node.selected() || view.hovered_actor == Some(i);
-        if !important && placed.iter().any(|p| p.intersects(label_rect)) {
-            continue;
-        }
+        let free = candidates.iter().find(|c| {
+            !placed.iter().any(|p| p.intersects(**c))
+                && !obstacles.iter().any(|(j, o)| *j != i && o.intersects(**c))
+        });
+        let label_rect = match (free, important) {
+            (Some(rect), _) => *rect,
+            (None, true) => candidates[0],
+            (None, false) => continue,
+        };
         placed.push(label_rect);
         let (bg, fg) = if dim {
             (halo.gamma_multiply(0.5), text_color.gamma_multiply(0.45))
@@ -96,37 +122,14 @@ pub fn draw_labels(ui: &Ui, view: &MapView, state: &AppState, meta: &MetadataFra
     .into_iter()
     .chain(view.hovered_tie);
     for ti in named_tie {
-        draw_tie_label(&painter, view, state, meta, rect, ti, &placed);
+        draw_tie_label(&painter, view, state, ti);
     }
 }
 
-fn draw_tie_label(
-    painter: &egui::Painter,
-    view: &MapView,
-    state: &AppState,
-    meta: &MetadataFrame,
-    rect: Rect,
-    ti: usize,
-    _placed: &[Rect],
-) {
-    let cache = &view.cache;
-    let Some(edge) = cache.tie_edges.get(ti).copied().flatten() else {
+fn draw_tie_label(painter: &egui::Painter, view: &MapView, state: &AppState, ti: usize) {
+    let Some(mid) = view.tie_screen_midpoint(painter.ctx(), ti) else {
         return;
     };
-    let Some((a, b)) = cache.graph.edge_endpoints(edge) else {
-        return;
-    };
-    let (Some(na), Some(nb), Some(e)) = (cache.graph.node(a), cache.graph.node(b), cache.graph.edge(edge)) else {
-        return;
-    };
-    let to_screen = |p: Pos2| rect.min + meta.canvas_to_screen_pos(p).to_vec2();
-    let path = tie_path(
-        to_screen(na.location()),
-        to_screen(nb.location()),
-        e.payload().lane * LANE_SPACING,
-        na.payload().actor > nb.payload().actor,
-    );
-    let mid = path[path.len() / 2];
     let tie = &state.doc.data.ties[ti];
     let text = if tie.label.is_empty() {
         tie.kind.label().to_owned()

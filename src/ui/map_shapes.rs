@@ -113,7 +113,13 @@ impl DisplayNode<ActorNode, TieEdge, Directed, DefaultIx> for ActorShape {
         if self.selected || self.hovered || self.dragged {
             let ring = if self.selected { 4.0 } else { 2.5 };
             let ring_color = ctx.ctx.global_style().visuals.selection.stroke.color;
-            shapes.push(kind_shape(self.node.kind, center, r + ring, ring_color, Stroke::NONE));
+            shapes.push(kind_shape(
+                self.node.kind,
+                center,
+                r + ring,
+                ring_color,
+                Stroke::NONE,
+            ));
         }
         shapes.push(kind_shape(self.node.kind, center, r, fill, stroke));
         if self.node.pinned {
@@ -141,8 +147,18 @@ impl DisplayNode<ActorNode, TieEdge, Directed, DefaultIx> for ActorShape {
 /// place triangle, other small circle.
 pub fn kind_shape(kind: ActorKind, c: Pos2, r: f32, fill: Color32, stroke: Stroke) -> Shape {
     match kind {
-        ActorKind::Person => Shape::Circle(egui::epaint::CircleShape { center: c, radius: r, fill, stroke }),
-        ActorKind::Other => Shape::Circle(egui::epaint::CircleShape { center: c, radius: r * 0.7, fill, stroke }),
+        ActorKind::Person => Shape::Circle(egui::epaint::CircleShape {
+            center: c,
+            radius: r,
+            fill,
+            stroke,
+        }),
+        ActorKind::Other => Shape::Circle(egui::epaint::CircleShape {
+            center: c,
+            radius: r * 0.7,
+            fill,
+            stroke,
+        }),
         ActorKind::State => {
             let rect = egui::Rect::from_center_size(c, Vec2::splat(r * 1.7));
             Shape::rect_filled(rect, r * 0.35, fill).with_stroke(stroke)
@@ -230,6 +246,15 @@ pub fn tie_path(a: Pos2, b: Pos2, lane_offset: f32, flip: bool) -> Vec<Pos2> {
         .collect()
 }
 
+/// The point halfway along a path from `tie_path`.
+pub fn path_midpoint(path: &[Pos2]) -> Option<Pos2> {
+    match path {
+        [] => None,
+        [a, b] => Some(a.lerp(*b, 0.5)),
+        _ => path.get(path.len() / 2).copied(),
+    }
+}
+
 /// A self-tie's loop: centre and radius, above the node.
 fn loop_circle(center: Pos2, node_radius: f32, scale: f32, lane: f32) -> (Pos2, f32) {
     let radius = (10.0 + lane.abs() * 5.0) * scale;
@@ -292,7 +317,10 @@ impl DisplayEdge<ActorNode, TieEdge, Directed, DefaultIx, ActorShape> for TieSha
                 .selection
                 .bg_fill
                 .gamma_multiply(if self.selected { 0.9 } else { 0.45 });
-            shapes.push(Shape::line(points.clone(), PathStroke::new(width + 6.0, halo)));
+            shapes.push(Shape::line(
+                points.clone(),
+                PathStroke::new(width + 6.0, halo),
+            ));
         }
         let stroke = Stroke::new(width, color);
         match self.edge.style {
@@ -370,7 +398,11 @@ mod tests {
         assert!((mid(&lane_minus1).y + 16.0).abs() < 0.5);
         // The same lane drawn from the other end, flipped, lies on the same side.
         let reversed = tie_path(b, a, 16.0, true);
-        assert!((mid(&reversed).y - 16.0).abs() < 0.5, "{:?}", mid(&reversed));
+        assert!(
+            (mid(&reversed).y - 16.0).abs() < 0.5,
+            "{:?}",
+            mid(&reversed)
+        );
     }
 
     #[test]

@@ -17,6 +17,8 @@ use crate::model::Point;
 const MAP_ID: &str = "relmap-map";
 const MIN_ZOOM: f32 = 0.02;
 const MAX_ZOOM: f32 = 8.0;
+/// Height the legend takes along the bottom of the map, kept free when fitting.
+pub const LEGEND_HEIGHT: f32 = 80.0;
 
 /// A layout that never moves anything: positions come from the document.
 #[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
@@ -29,8 +31,11 @@ impl Layout<FixedState> for FixedLayout {
     fn from_state(_: FixedState) -> impl Layout<FixedState> {
         FixedLayout
     }
-    fn next<N, E, Ty, Ix, Dn, De>(&mut self, _: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>, _: &Ui)
-    where
+    fn next<N, E, Ty, Ix, Dn, De>(
+        &mut self,
+        _: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>,
+        _: &Ui,
+    ) where
         N: Clone,
         E: Clone,
         Ty: petgraph::EdgeType,
@@ -56,6 +61,7 @@ pub struct MapView {
     pub hovered_actor: Option<usize>,
     /// The map's rectangle on screen last frame.
     pub rect: Rect,
+    frames_shown: u64,
 }
 
 impl Default for MapView {
@@ -69,19 +75,51 @@ impl Default for MapView {
             hovered_tie: None,
             hovered_actor: None,
             rect: Rect::NOTHING,
+            frames_shown: 0,
         }
     }
 }
 
 fn load_meta(ui: &Ui) -> MetadataFrame {
-    MetadataFrame::new(Some(MAP_ID.into())).load(ui)
+    load_meta_ctx(ui.ctx())
+}
+
+/// The map's zoom and pan as egui_graphs keeps them in egui's memory.
+fn load_meta_ctx(ctx: &egui::Context) -> MetadataFrame {
+    let fresh = MetadataFrame::new(Some(MAP_ID.into()));
+    ctx.data_mut(|d| d.get_persisted::<MetadataFrame>(egui::Id::new(fresh.get_id())))
+        .unwrap_or(fresh)
 }
 
 impl MapView {
     /// Current zoom and pan (pan in map-local pixels).
-    pub fn zoom_and_pan(ui: &Ui) -> (f32, Vec2) {
-        let m = load_meta(ui);
+    pub fn zoom_and_pan(ctx: &egui::Context) -> (f32, Vec2) {
+        let m = load_meta_ctx(ctx);
         (m.zoom, m.pan)
+    }
+
+    /// Where an actor is drawn on screen, as of the last frame.
+    pub fn actor_screen_pos(&self, ctx: &egui::Context, actor: usize) -> Option<Pos2> {
+        let node = self.cache.graph.node(*self.cache.actor_nodes.get(actor)?)?;
+        let meta = load_meta_ctx(ctx);
+        Some(self.rect.min + meta.canvas_to_screen_pos(node.location()).to_vec2())
+    }
+
+    /// The middle of a tie's line on screen, as of the last frame: a point that selects it.
+    pub fn tie_screen_midpoint(&self, ctx: &egui::Context, tie: usize) -> Option<Pos2> {
+        let edge = (*self.cache.tie_edges.get(tie)?)?;
+        let (a, b) = self.cache.graph.edge_endpoints(edge)?;
+        let (na, nb) = (self.cache.graph.node(a)?, self.cache.graph.node(b)?);
+        let lane = self.cache.graph.edge(edge)?.payload().lane;
+        let meta = load_meta_ctx(ctx);
+        let screen = |p: Pos2| self.rect.min + meta.canvas_to_screen_pos(p).to_vec2();
+        let path = super::map_shapes::tie_path(
+            screen(na.location()),
+            screen(nb.location()),
+            lane * super::map_shapes::LANE_SPACING,
+            na.payload().actor > nb.payload().actor,
+        );
+        super::map_shapes::path_midpoint(&path)
     }
 
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -114,6 +152,7 @@ impl MapView {
             .with_styles(&SettingsStyle::new())
             .show(ui, &mut self.cache.graph);
 
+        self.frames_shown += 1;
         let mut clicked_something = false;
         for change in &response.changes {
             match *change {
@@ -162,7 +201,9 @@ impl MapView {
             return;
         };
         let loc = n.location();
-        let new = Point::new(f64::from(loc.x), f64::from(loc.y));
+        // Hundredths of a unit are finer than any screen; rounding keeps saved files tidy.
+        let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
+        let new = Point::new(round(loc.x), round(loc.y));
         let moved = match origin {
             Some(o) => o.distance(new) > 1e-3,
             None => true,
@@ -179,19 +220,25 @@ impl MapView {
     fn navigate(&mut self, ui: &mut Ui, state: &AppState, rect: Rect) {
         let mut meta = load_meta(ui);
         let mut changed = false;
-        if state.view.fit_serial != self.fit_serial {
+        // egui_graphs fits the graph its own way on a view's first frame; fit after that.
+        if state.view.fit_serial != self.fit_serial && self.frames_shown > 0 {
             self.fit_serial = state.view.fit_serial;
             fit(&self.cache, rect.size(), &mut meta);
             changed = true;
         }
         if state.view.zoom_serial != self.zoom_serial {
             self.zoom_serial = state.view.zoom_serial;
-            zoom_around(&mut meta, state.view.zoom_factor, rect.size().to_pos2() * 0.5);
+            zoom_around(
+                &mut meta,
+                state.view.zoom_factor,
+                rect.size().to_pos2() * 0.5,
+            );
             changed = true;
         }
         let pointer = ui.input(|i| i.pointer.hover_pos());
         if let Some(p) = pointer.filter(|p| rect.contains(*p)) {
-            let over_ui = ui.ctx().is_pointer_over_egui() && ui.ctx().layer_id_at(p) != Some(ui.layer_id());
+            let over_ui =
+                ui.ctx().is_pointer_over_egui() && ui.ctx().layer_id_at(p) != Some(ui.layer_id());
             let scroll = ui.input(|i| i.smooth_scroll_delta.y);
             if scroll != 0.0 && !over_ui {
                 let factor = (scroll / 200.0).exp();
@@ -231,7 +278,11 @@ impl MapView {
             let actor = &data.actors[i];
             response.on_hover_ui_at_pointer(|ui| {
                 ui.strong(&actor.name);
-                ui.label(format!("{} · {} ties", actor.kind.label(), self.cache.degree[i]));
+                ui.label(format!(
+                    "{} · {} ties",
+                    actor.kind.label(),
+                    self.cache.degree[i]
+                ));
             });
         } else if let Some(i) = self.hovered_tie {
             let tie = &data.ties[i];
@@ -267,11 +318,13 @@ fn fit(cache: &MapCache, size: Vec2, meta: &mut MetadataFrame) {
         return;
     }
     let bounds = bounds.expand(NODE_RADIUS);
-    let margin = Vec2::new(90.0, 50.0);
-    let avail = (size - margin * 2.0).max(Vec2::splat(10.0));
+    // Room for labels at the sides and below, and for the legend along the bottom.
+    let (side, top, bottom) = (80.0, 30.0, 40.0 + LEGEND_HEIGHT);
+    let avail = Vec2::new(size.x - 2.0 * side, size.y - top - bottom).max(Vec2::splat(10.0));
     let zoom = (avail.x / bounds.width().max(1.0))
         .min(avail.y / bounds.height().max(1.0))
         .clamp(MIN_ZOOM, 1.5);
     meta.zoom = zoom;
-    meta.pan = size * 0.5 - bounds.center().to_vec2() * zoom;
+    let view_center = Vec2::new(size.x * 0.5, top + avail.y * 0.5);
+    meta.pan = view_center - bounds.center().to_vec2() * zoom;
 }

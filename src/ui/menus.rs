@@ -76,7 +76,10 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 .map_or("Redo".to_owned(), |l| format!("Redo {l}"));
             let undo_keys = shortcut_text(ui.ctx(), "Undo");
             if ui
-                .add_enabled(history.undo_label().is_some(), Button::new(undo).shortcut_text(undo_keys))
+                .add_enabled(
+                    history.undo_label().is_some(),
+                    Button::new(undo).shortcut_text(undo_keys),
+                )
                 .clicked()
             {
                 actions.push(Action::Undo);
@@ -84,7 +87,10 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             }
             let redo_keys = shortcut_text(ui.ctx(), "Redo");
             if ui
-                .add_enabled(history.redo_label().is_some(), Button::new(redo).shortcut_text(redo_keys))
+                .add_enabled(
+                    history.redo_label().is_some(),
+                    Button::new(redo).shortcut_text(redo_keys),
+                )
                 .clicked()
             {
                 actions.push(Action::Redo);

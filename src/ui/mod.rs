@@ -23,7 +23,7 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
     Panel::bottom("status-bar").show(ui, |ui| status_bar_ui(ui, state));
     Panel::right("selection-panel")
         .resizable(true)
-        .default_size(380.0)
+        .default_size(340.0)
         .min_size(260.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
@@ -34,7 +34,7 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
     if let Some(reader) = &state.reader {
         Panel::right("article-reader")
             .resizable(true)
-            .default_size(420.0)
+            .default_size(400.0)
             .min_size(260.0)
             .show(ui, |ui| {
                 article_reader::article_reader_ui(ui, &state.doc.data, reader, actions)
@@ -44,13 +44,18 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
         .frame(egui::Frame::new().fill(ui.visuals().extreme_bg_color))
         .show(ui, |ui| {
             map.ui(ui, state, actions);
-            let corner = map.rect.left_bottom() + egui::vec2(10.0, -10.0);
-            egui::Area::new(egui::Id::new("legend"))
-                .fixed_pos(corner)
-                .pivot(egui::Align2::LEFT_BOTTOM)
-                .show(ui.ctx(), |ui| {
-                    egui::Frame::popup(ui.style()).show(ui, legend::legend_ui);
-                });
+            // The legend sits in the map's own layer, in its bottom-left corner, so it never
+            // covers the panels beside the map.
+            let area = map.rect.shrink(10.0);
+            let mut legend_ui = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(area)
+                    .layout(egui::Layout::bottom_up(egui::Align::Min)),
+            );
+            egui::Frame::popup(legend_ui.style()).show(&mut legend_ui, |ui| {
+                ui.set_max_width(area.width() - 20.0);
+                legend::legend_ui(ui);
+            });
         });
     dialogs::dialogs_ui(ui, state, actions);
 }

@@ -35,7 +35,11 @@ pub fn certainty_line(data: &Dataset, excerpt: &Excerpt) -> String {
 pub fn source_line(data: &Dataset, excerpt: &Excerpt) -> String {
     match data.source(&excerpt.source) {
         Some(s) => {
-            let mut line = if s.title.is_empty() { s.id.clone() } else { s.title.clone() };
+            let mut line = if s.title.is_empty() {
+                s.id.clone()
+            } else {
+                s.title.clone()
+            };
             if !s.outlet.is_empty() {
                 line.push_str(" — ");
                 line.push_str(&s.outlet);
@@ -76,7 +80,13 @@ pub fn tie_panel_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Ac
     });
     ui.separator();
     let n = tie.excerpts.len();
-    ui.label(RichText::new(format!("Evidence: {n} excerpt{}", if n == 1 { "" } else { "s" })).strong());
+    ui.label(
+        RichText::new(format!(
+            "Evidence: {n} excerpt{}",
+            if n == 1 { "" } else { "s" }
+        ))
+        .strong(),
+    );
     if n == 0 {
         ui.label("No excerpt supports this tie yet.");
     }
@@ -108,7 +118,11 @@ fn excerpt_ui(
             ui.label(RichText::new(source_line(data, excerpt)).small().weak());
             let certainty = certainty_line(data, excerpt);
             if !certainty.is_empty() {
-                ui.label(RichText::new(certainty).small().color(Color32::from_rgb(0xE6, 0x9F, 0x00)));
+                ui.label(
+                    RichText::new(certainty)
+                        .small()
+                        .color(Color32::from_rgb(0xE6, 0x9F, 0x00)),
+                );
             }
             if ui
                 .button("Read in article")

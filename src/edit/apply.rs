@@ -1,0 +1,169 @@
+//! Applying edits: each variant's change and inverse, and the check that keeps datasets valid.
+
+use super::{Edit, EditError};
+use crate::model::{validate, Dataset};
+
+/// Applies an edit, then validates; an edit that leaves a problem is rolled back and refused.
+pub(super) fn apply_checked(edit: Edit, data: &mut Dataset) -> Result<Edit, EditError> {
+    let inverse = apply_unchecked(edit, data)?;
+    let problems = validate(data);
+    if let Some(first) = problems.first() {
+        let message = first.to_string();
+        // The inverse of a successful edit always applies.
+        let _ = apply_unchecked(inverse, data);
+        return Err(EditError::Invalid(message));
+    }
+    Ok(inverse)
+}
+
+fn actor_index(data: &Dataset, id: &str) -> Result<usize, EditError> {
+    data.actors
+        .iter()
+        .position(|a| a.id == id)
+        .ok_or_else(|| EditError::UnknownActor(id.to_owned()))
+}
+
+fn tie_index(data: &Dataset, id: &str) -> Result<usize, EditError> {
+    data.ties
+        .iter()
+        .position(|t| t.id == id)
+        .ok_or_else(|| EditError::UnknownTie(id.to_owned()))
+}
+
+fn source_index(data: &Dataset, id: &str) -> Result<usize, EditError> {
+    data.sources
+        .iter()
+        .position(|s| s.id == id)
+        .ok_or_else(|| EditError::UnknownSource(id.to_owned()))
+}
+
+/// Inserting a second item with an existing id is refused up front, so that every inverse,
+/// which finds items by id, finds the right one.
+fn refuse_taken(taken: bool, what: &str, id: &str) -> Result<(), EditError> {
+    if taken {
+        Err(EditError::Invalid(format!(
+            "there is already a {what} with the id '{id}'"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+fn apply_unchecked(edit: Edit, data: &mut Dataset) -> Result<Edit, EditError> {
+    match edit {
+        Edit::MoveActors { moves } => {
+            let mut indices = Vec::with_capacity(moves.len());
+            for (id, to) in &moves {
+                if to.is_some_and(|p| !p.is_finite()) {
+                    return Err(EditError::NonFinite(id.clone()));
+                }
+                indices.push(actor_index(data, id)?);
+            }
+            let mut inverse = Vec::with_capacity(moves.len());
+            for ((id, to), i) in moves.into_iter().zip(indices) {
+                inverse.push((id, std::mem::replace(&mut data.actors[i].position, to)));
+            }
+            inverse.reverse();
+            Ok(Edit::MoveActors { moves: inverse })
+        }
+        Edit::SetPinned { pins } => {
+            let mut indices = Vec::with_capacity(pins.len());
+            for (id, _) in &pins {
+                indices.push(actor_index(data, id)?);
+            }
+            let mut inverse = Vec::with_capacity(pins.len());
+            for ((id, pinned), i) in pins.into_iter().zip(indices) {
+                inverse.push((id, std::mem::replace(&mut data.actors[i].pinned, pinned)));
+            }
+            inverse.reverse();
+            Ok(Edit::SetPinned { pins: inverse })
+        }
+        Edit::InsertActor { index, actor } => {
+            refuse_taken(data.actor(&actor.id).is_some(), "actor", &actor.id)?;
+            let id = actor.id.clone();
+            let index = index.min(data.actors.len());
+            data.actors.insert(index, actor);
+            Ok(Edit::DeleteActor { id })
+        }
+        Edit::DeleteActor { id } => {
+            let i = actor_index(data, &id)?;
+            let ties = data.ties_of(&id).count();
+            if ties > 0 {
+                return Err(EditError::ActorHasTies(data.actors[i].name.clone(), ties));
+            }
+            let actor = data.actors.remove(i);
+            Ok(Edit::InsertActor { index: i, actor })
+        }
+        Edit::UpdateActor { actor } => {
+            let i = actor_index(data, &actor.id)?;
+            let old = std::mem::replace(&mut data.actors[i], actor);
+            Ok(Edit::UpdateActor { actor: old })
+        }
+        Edit::InsertTie { index, tie } => {
+            refuse_taken(data.tie(&tie.id).is_some(), "tie", &tie.id)?;
+            let id = tie.id.clone();
+            let index = index.min(data.ties.len());
+            data.ties.insert(index, tie);
+            Ok(Edit::DeleteTie { id })
+        }
+        Edit::DeleteTie { id } => {
+            let i = tie_index(data, &id)?;
+            let tie = data.ties.remove(i);
+            Ok(Edit::InsertTie { index: i, tie })
+        }
+        Edit::UpdateTie { tie } => {
+            let i = tie_index(data, &tie.id)?;
+            let old = std::mem::replace(&mut data.ties[i], tie);
+            Ok(Edit::UpdateTie { tie: old })
+        }
+        Edit::InsertSource { index, source } => {
+            refuse_taken(data.source(&source.id).is_some(), "source", &source.id)?;
+            let id = source.id.clone();
+            let index = index.min(data.sources.len());
+            data.sources.insert(index, source);
+            Ok(Edit::DeleteSource { id })
+        }
+        Edit::DeleteSource { id } => {
+            let i = source_index(data, &id)?;
+            let quoted = data
+                .ties
+                .iter()
+                .flat_map(|t| &t.excerpts)
+                .filter(|x| x.source == id)
+                .count();
+            if quoted > 0 {
+                return Err(EditError::SourceInUse(id, quoted));
+            }
+            let source = data.sources.remove(i);
+            Ok(Edit::InsertSource { index: i, source })
+        }
+        Edit::SetInfo { title, description } => {
+            let old_title = std::mem::replace(&mut data.title, title);
+            let old_description = std::mem::replace(&mut data.description, description);
+            Ok(Edit::SetInfo {
+                title: old_title,
+                description: old_description,
+            })
+        }
+        Edit::Batch { label, edits } => {
+            let mut inverses = Vec::with_capacity(edits.len());
+            for edit in edits {
+                match apply_unchecked(edit, data) {
+                    Ok(inverse) => inverses.push(inverse),
+                    Err(e) => {
+                        // Roll back what was applied, so the dataset is unchanged.
+                        for undo in inverses.into_iter().rev() {
+                            let _ = apply_unchecked(undo, data);
+                        }
+                        return Err(e);
+                    }
+                }
+            }
+            inverses.reverse();
+            Ok(Edit::Batch {
+                label,
+                edits: inverses,
+            })
+        }
+    }
+}

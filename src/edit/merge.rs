@@ -1,0 +1,152 @@
+//! Merging actors into one: names become aliases, ties are rewired to the survivor, ties that
+//! become duplicates are combined with their excerpts united. The result is one undoable batch.
+
+use std::collections::HashMap;
+
+use super::{Edit, EditError};
+use crate::model::{Dataset, Tie};
+
+/// The batch that merges `others` into `survivor`. Applying it once does the whole merge; its
+/// inverse undoes it exactly.
+pub fn merge_actors(data: &Dataset, survivor: &str, others: &[String]) -> Result<Edit, EditError> {
+    let keep = data
+        .actor(survivor)
+        .ok_or_else(|| EditError::UnknownActor(survivor.to_owned()))?;
+    let mut merged = keep.clone();
+    for id in others {
+        let other = data
+            .actor(id)
+            .ok_or_else(|| EditError::UnknownActor(id.clone()))?;
+        if id == survivor {
+            continue;
+        }
+        for name in std::iter::once(&other.name).chain(&other.aliases) {
+            if name != &merged.name && !merged.aliases.contains(name) {
+                merged.aliases.push(name.clone());
+            }
+        }
+        if merged.description.trim().is_empty() {
+            merged.description = other.description.clone();
+        }
+    }
+    let rewire = |id: &str| -> String {
+        if others.iter().any(|o| o == id) {
+            survivor.to_owned()
+        } else {
+            id.to_owned()
+        }
+    };
+
+    // Rewire every tie, then combine those that now say the same thing between the same pair.
+    let mut result: Vec<Tie> = Vec::new();
+    let mut deleted: Vec<String> = Vec::new();
+    let mut by_key: HashMap<(String, String, String, bool), usize> = HashMap::new();
+    let mut changed: Vec<bool> = Vec::new();
+    for tie in &data.ties {
+        let mut t = tie.clone();
+        t.from = rewire(&t.from);
+        t.to = rewire(&t.to);
+        let touched = t.from != tie.from || t.to != tie.to;
+        let (a, b) = if t.directed || t.from <= t.to {
+            (t.from.clone(), t.to.clone())
+        } else {
+            (t.to.clone(), t.from.clone())
+        };
+        let key = (a, b, format!("{:?}", t.kind), t.directed);
+        match by_key.get(&key) {
+            Some(&first) if touched || changed[first] => {
+                for x in t.excerpts {
+                    let same = |y: &crate::model::Excerpt| {
+                        y.source == x.source && y.start == x.start && y.end == x.end
+                    };
+                    if !result[first].excerpts.iter().any(same) {
+                        result[first].excerpts.push(x);
+                    }
+                }
+                changed[first] = true;
+                deleted.push(t.id);
+            }
+            _ => {
+                by_key.entry(key).or_insert(result.len());
+                result.push(t);
+                changed.push(touched);
+            }
+        }
+    }
+
+    let mut edits = Vec::new();
+    for (tie, changed) in result.into_iter().zip(changed) {
+        if changed {
+            edits.push(Edit::UpdateTie { tie });
+        }
+    }
+    edits.extend(deleted.into_iter().map(|id| Edit::DeleteTie { id }));
+    edits.push(Edit::UpdateActor { actor: merged });
+    edits.extend(
+        others
+            .iter()
+            .filter(|id| id.as_str() != survivor)
+            .map(|id| Edit::DeleteActor { id: id.clone() }),
+    );
+    let count = others.iter().filter(|id| id.as_str() != survivor).count();
+    Ok(Edit::Batch {
+        label: format!(
+            "merge {count} actor{} into '{}'",
+            if count == 1 { "" } else { "s" },
+            keep.name
+        ),
+        edits,
+    })
+}
+
+/// A name reduced for comparison: lower case, no punctuation, hyphens as spaces, titles dropped.
+/// "Mr. Kim Jong-un" and "Kim Jong Un" both become "kim jong un".
+pub fn normalize_name(name: &str) -> String {
+    const TITLES: [&str; 7] = ["mr", "mrs", "ms", "dr", "president", "the", "prof"];
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else if c == '-' || c.is_whitespace() {
+                ' '
+            } else {
+                '\u{0}'
+            }
+        })
+        .filter(|c| *c != '\u{0}')
+        .collect();
+    cleaned
+        .split_whitespace()
+        .filter(|w| !TITLES.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Pairs of actors (by index, lower first) whose names or aliases match once normalised,
+/// with the name that matched.
+pub fn possible_duplicates(data: &Dataset) -> Vec<(usize, usize, String)> {
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, a) in data.actors.iter().enumerate() {
+        for name in std::iter::once(&a.name).chain(&a.aliases) {
+            let key = normalize_name(name).replace(' ', "");
+            if key.len() >= 3 {
+                let list = by_key.entry(key).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize, String)> = Vec::new();
+    for (i, a) in data.actors.iter().enumerate() {
+        let key = normalize_name(&a.name).replace(' ', "");
+        for &j in by_key.get(&key).into_iter().flatten() {
+            if j != i && !pairs.iter().any(|p| (p.0, p.1) == (i.min(j), i.max(j))) {
+                pairs.push((i.min(j), i.max(j), a.name.clone()));
+            }
+        }
+    }
+    pairs.sort();
+    pairs
+}

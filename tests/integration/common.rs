@@ -1,0 +1,124 @@
+//! Helpers shared by the integration tests.
+
+use std::path::PathBuf;
+
+/// A fixture under `tests/data/`.
+pub fn data(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(rel)
+}
+
+use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use relmap::app::{AppOptions, RelmapApp};
+
+pub type AppHarness = Harness<'static, RelmapApp>;
+
+/// The real app in a headless harness, with the path field in place of native dialogs.
+pub fn app(file: Option<PathBuf>) -> AppHarness {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            RelmapApp::new(
+                Some(cc),
+                file,
+                AppOptions {
+                    native_dialogs: false,
+                },
+            )
+        });
+    // egui_graphs asks for a repaint every frame, so `run()` would never settle.
+    harness.run_steps(4);
+    harness
+}
+
+/// A primary click at a screen position.
+pub fn click_at(harness: &mut AppHarness, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}
+
+/// Drags with the primary button from `from` to `to` in small steps, as a hand would.
+pub fn drag(harness: &mut AppHarness, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.run_steps(1);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for i in 1..=8 {
+        harness.hover_at(from + (to - from) * (i as f32 / 8.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(to);
+    harness.run_steps(3);
+}
+
+/// Where an actor of the open document is drawn.
+pub fn actor_pos(harness: &AppHarness, id: &str) -> Pos2 {
+    let app = harness.state();
+    let index = app
+        .state
+        .doc
+        .data
+        .actors
+        .iter()
+        .position(|a| a.id == id)
+        .unwrap_or_else(|| panic!("no actor '{id}'"));
+    app.map()
+        .actor_screen_pos(&harness.ctx, index)
+        .expect("drawn")
+}
+
+/// A point on a tie's line.
+pub fn tie_pos(harness: &AppHarness, id: &str) -> Pos2 {
+    let app = harness.state();
+    let index = app
+        .state
+        .doc
+        .data
+        .ties
+        .iter()
+        .position(|t| t.id == id)
+        .unwrap_or_else(|| panic!("no tie '{id}'"));
+    app.map()
+        .tie_screen_midpoint(&harness.ctx, index)
+        .expect("drawn")
+}
+
+/// Opens the File menu and picks an item.
+pub fn file_menu(harness: &mut AppHarness, item: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    // Menu buttons are labelled with their shortcut too: "New Ctrl+N".
+    let item = item.to_owned();
+    harness
+        .get_by(move |n| {
+            n.role() == egui::accesskit::Role::Button
+                && n.label()
+                    .is_some_and(|l| l == item || l.starts_with(&format!("{item} ")))
+        })
+        .click();
+    harness.run_steps(3);
+}
+
+/// Types a path into the path field and presses its button.
+pub fn submit_path(harness: &mut AppHarness, path: &std::path::Path, button: &str) {
+    use egui_kittest::kittest::Queryable;
+    let field = harness.get_by_role(egui::accesskit::Role::TextInput);
+    field.focus();
+    field.type_text(&path.display().to_string());
+    harness.run_steps(2);
+    harness.get_by_label(button).click();
+    harness.run_steps(4);
+}

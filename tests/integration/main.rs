@@ -1,0 +1,9 @@
+//! The integration suite, in one binary so it links once: file format round trips, the bad-file
+//! corpus, the command line, and UI tests that drive the real app with egui_kittest.
+
+mod bad_files;
+mod cli;
+mod common;
+mod format;
+mod ui_files;
+mod ui_map;

@@ -1,0 +1,109 @@
+//! UI tests of opening and saving: bad files, positions kept, unsaved changes asked about.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use relmap::sample::sample_dataset;
+
+use crate::common::{actor_pos, app, data, drag, file_menu, submit_path};
+
+#[test]
+fn opening_a_bad_file_shows_the_error_and_keeps_the_open_map() {
+    let mut h = app(None);
+    let bad = data("bad/unknown-actor.relmap.json");
+    file_menu(&mut h, "Open…");
+    h.get_by_label_contains("Path of the file");
+    submit_path(&mut h, &bad, "Open");
+    h.get_by_label_contains(&format!("Could not open {}", bad.display()));
+    h.get_by_label(&format!(
+        "{}: tie 'kim-lavrov': 'to' names unknown actor 'putin'",
+        bad.display()
+    ));
+    assert_eq!(h.state().state.doc.data, sample_dataset());
+    assert_eq!(
+        h.state().state.doc.display_name(),
+        relmap::sample::SAMPLE_NAME
+    );
+    h.get_by_label("Dismiss").click();
+    h.run_steps(2);
+    assert!(h.state().state.notices.is_empty());
+}
+
+#[test]
+fn a_saved_map_reopens_with_the_positions_it_was_saved_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.relmap.json");
+    std::fs::copy(data("good/small.relmap.json"), &path).unwrap();
+    let mut h = app(Some(path.clone()));
+    assert_eq!(h.state().state.doc.display_name(), "map.relmap.json");
+    let from = actor_pos(&h, "xi");
+    drag(&mut h, from, from + egui::vec2(-40.0, 70.0));
+    let moved = h.state().state.doc.data.actor("xi").unwrap().position;
+    assert!(h.state().state.doc.is_modified());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    assert!(
+        !h.state().state.doc.is_modified(),
+        "{:?}",
+        h.state().state.notices
+    );
+
+    let mut reopened = app(Some(path.clone()));
+    assert_eq!(
+        reopened
+            .state()
+            .state
+            .doc
+            .data
+            .actor("xi")
+            .unwrap()
+            .position,
+        moved
+    );
+    // And through File → Open… in the first window too.
+    file_menu(&mut h, "New");
+    assert_eq!(h.state().state.doc.data.actors.len(), 0);
+    file_menu(&mut h, "Open…");
+    submit_path(&mut h, &path, "Open");
+    assert_eq!(
+        h.state().state.doc.data.actor("xi").unwrap().position,
+        moved
+    );
+    reopened.run_steps(1);
+}
+
+#[test]
+fn leaving_a_modified_map_asks_first() {
+    let mut h = app(None);
+    let from = actor_pos(&h, "maxwell");
+    drag(&mut h, from, from + egui::vec2(30.0, 30.0));
+    assert!(h.state().state.doc.is_modified());
+    file_menu(&mut h, "New");
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(h.state().state.doc.is_modified());
+    assert_eq!(
+        h.state().state.doc.data.actors.len(),
+        sample_dataset().actors.len()
+    );
+
+    file_menu(&mut h, "New");
+    h.get_by_label("Don't save").click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.doc.data.actors.len(), 0);
+    h.get_by_label("This map is empty.");
+}
+
+#[test]
+fn a_failed_save_is_reported_and_the_changes_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(None);
+    let from = actor_pos(&h, "maxwell");
+    drag(&mut h, from, from + egui::vec2(30.0, 30.0));
+    file_menu(&mut h, "Save As…");
+    let target = dir.path().join("missing-folder").join("map.relmap.json");
+    submit_path(&mut h, &target, "Save");
+    h.get_by_label("⚠ Could not save");
+    assert!(h.state().state.doc.is_modified());
+    assert!(!target.exists());
+}
