@@ -44,18 +44,20 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
         .frame(egui::Frame::new().fill(ui.visuals().extreme_bg_color))
         .show(ui, |ui| {
             map.ui(ui, state, actions);
-            // The legend sits in the map's own layer, in its bottom-left corner, so it never
-            // covers the panels beside the map.
-            let area = map.rect.shrink(10.0);
-            let mut legend_ui = ui.new_child(
-                egui::UiBuilder::new()
-                    .max_rect(area)
-                    .layout(egui::Layout::bottom_up(egui::Align::Min)),
-            );
-            egui::Frame::popup(legend_ui.style()).show(&mut legend_ui, |ui| {
-                ui.set_max_width(area.width() - 20.0);
-                legend::legend_ui(ui);
-            });
+            // The legend floats in the map's bottom-left corner, kept inside the map so that it
+            // never covers the panels beside it.
+            let corner = map.rect.left_bottom() + egui::vec2(10.0, -10.0);
+            let max_width = (map.rect.width() - 40.0).max(120.0);
+            egui::Area::new(egui::Id::new("legend"))
+                .fixed_pos(corner)
+                .pivot(egui::Align2::LEFT_BOTTOM)
+                .constrain_to(map.rect)
+                .show(ui.ctx(), |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.set_max_width(max_width);
+                        legend::legend_ui(ui);
+                    });
+                });
         });
     dialogs::dialogs_ui(ui, state, actions);
 }

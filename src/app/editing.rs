@@ -1,0 +1,180 @@
+//! Building the edits behind editing actions: new ids, deleting actors with their ties,
+//! reversing and creating ties, citing a selection of an article.
+
+use crate::edit::Edit;
+use crate::model::{Actor, ActorKind, Dataset, Excerpt, Point, Polarity, Tie, TieKind};
+
+/// An id not used yet: `base`, or `base-2`, `base-3`, … (`taken` says whether an id is used).
+pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut slug: String = base
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    while slug.contains("--") {
+        slug = slug.replace("--", "-");
+    }
+    let slug = slug.trim_matches('-');
+    let slug = if slug.is_empty() { "item" } else { slug };
+    if !taken(slug) {
+        return slug.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{slug}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_default()
+}
+
+/// A new actor called "New actor" at `at`, appended to the list.
+pub fn add_actor(data: &Dataset, at: Option<Point>) -> (String, Edit) {
+    let id = unique_id("new-actor", |id| data.actor(id).is_some());
+    let actor = Actor {
+        id: id.clone(),
+        name: "New actor".into(),
+        kind: ActorKind::Person,
+        aliases: Vec::new(),
+        description: String::new(),
+        position: at,
+        pinned: false,
+    };
+    (
+        id,
+        Edit::InsertActor {
+            index: data.actors.len(),
+            actor,
+        },
+    )
+}
+
+/// Deletes actors and every tie that touches them; the label says how many ties go too.
+pub fn delete_actors(data: &Dataset, ids: &[String]) -> Edit {
+    let ties: Vec<String> = data
+        .ties
+        .iter()
+        .filter(|t| ids.contains(&t.from) || ids.contains(&t.to))
+        .map(|t| t.id.clone())
+        .collect();
+    let who = match ids {
+        [one] => format!("'{}'", data.actor_name(one)),
+        many => format!("{} actors", many.len()),
+    };
+    let label = match ties.len() {
+        0 => format!("delete {who}"),
+        1 => format!("delete {who} and 1 tie"),
+        n => format!("delete {who} and {n} ties"),
+    };
+    let mut edits: Vec<Edit> = ties.into_iter().map(|id| Edit::DeleteTie { id }).collect();
+    edits.extend(ids.iter().map(|id| Edit::DeleteActor { id: id.clone() }));
+    Edit::Batch { label, edits }
+}
+
+/// A new tie from one actor to another, with no evidence yet.
+pub fn create_tie(data: &Dataset, from: &str, to: &str, excerpt: Option<Excerpt>) -> (String, Edit) {
+    let id = unique_id(&format!("{from}-{to}"), |id| data.tie(id).is_some());
+    let tie = Tie {
+        id: id.clone(),
+        from: from.to_owned(),
+        to: to.to_owned(),
+        kind: TieKind::Other,
+        directed: true,
+        polarity: Polarity::Neutral,
+        date: None,
+        label: String::new(),
+        excerpts: excerpt.into_iter().collect(),
+    };
+    (
+        id,
+        Edit::InsertTie {
+            index: data.ties.len(),
+            tie,
+        },
+    )
+}
+
+/// Swaps a tie's ends.
+pub fn reverse_tie(data: &Dataset, id: &str) -> Option<Edit> {
+    let mut tie = data.tie(id)?.clone();
+    std::mem::swap(&mut tie.from, &mut tie.to);
+    Some(Edit::Batch {
+        label: format!(
+            "reverse tie '{} → {}'",
+            data.actor_name(&tie.to),
+            data.actor_name(&tie.from)
+        ),
+        edits: vec![Edit::UpdateTie { tie }],
+    })
+}
+
+/// The excerpt for bytes `start..end` of a source, if that range is a non-empty run of text.
+pub fn excerpt_of(data: &Dataset, source: &str, start: usize, end: usize) -> Option<Excerpt> {
+    let text = &data.source(source)?.text;
+    let quote = text.get(start..end)?;
+    // Quotes never begin or end with white space: trim and move the offsets with it.
+    let lead = quote.len() - quote.trim_start().len();
+    let trail = quote.len() - quote.trim_end().len();
+    let (start, end) = (start + lead, end - trail);
+    if start >= end {
+        return None;
+    }
+    Some(Excerpt {
+        source: source.to_owned(),
+        quote: text[start..end].to_owned(),
+        start,
+        end,
+        certainty: None,
+        attributed_to: None,
+    })
+}
+
+/// Adds an excerpt to a tie.
+pub fn cite(data: &Dataset, tie: &str, excerpt: Excerpt) -> Option<Edit> {
+    let mut updated = data.tie(tie)?.clone();
+    updated.excerpts.push(excerpt);
+    Some(Edit::Batch {
+        label: format!(
+            "cite an excerpt for '{} → {}'",
+            data.actor_name(&updated.from),
+            data.actor_name(&updated.to)
+        ),
+        edits: vec![Edit::UpdateTie { tie: updated }],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unique_ids_are_slugs_with_a_counter() {
+        assert_eq!(unique_id("Kim Jong-un", |_| false), "kim-jong-un");
+        assert_eq!(unique_id("a", |id| id == "a" || id == "a-2"), "a-3");
+        assert_eq!(unique_id("!!", |_| false), "item");
+    }
+
+    #[test]
+    fn deleting_an_actor_takes_its_ties_and_says_how_many() {
+        let data = crate::sample::sample_dataset();
+        let ties = data.ties_of("maxwell").count();
+        let edit = delete_actors(&data, &["maxwell".into()]);
+        assert_eq!(
+            edit.describe(&data),
+            format!("delete 'David Maxwell' and {ties} ties")
+        );
+        let mut d = data.clone();
+        let undo = edit.apply(&mut d).unwrap();
+        assert!(d.actor("maxwell").is_none());
+        assert_eq!(d.ties.len(), data.ties.len() - ties);
+        undo.apply(&mut d).unwrap();
+        assert_eq!(d, data);
+    }
+
+    #[test]
+    fn excerpts_of_a_selection_are_trimmed_and_exact() {
+        let data = crate::sample::sample_dataset();
+        let text = &data.sources[0].text;
+        let at = text.find("Mr. Assad and Mr. Kim have much in common.").unwrap();
+        let x = excerpt_of(&data, &data.sources[0].id, at - 1, at + 43).unwrap();
+        assert_eq!(x.quote, "Mr. Assad and Mr. Kim have much in common.");
+        assert_eq!(&text[x.start..x.end], x.quote);
+        assert!(excerpt_of(&data, &data.sources[0].id, at, at).is_none());
+    }
+}
