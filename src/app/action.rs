@@ -11,6 +11,44 @@ pub enum Selection {
     None,
     Actor(String),
     Tie(String),
+    /// Two or more actors (shift-click or box selection).
+    Actors(Vec<String>),
+}
+
+impl Selection {
+    /// The selected actor ids, whether one or many.
+    pub fn actor_ids(&self) -> Vec<String> {
+        match self {
+            Selection::Actor(id) => vec![id.clone()],
+            Selection::Actors(ids) => ids.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A selection of these actors: none, one or many.
+    pub fn of_actors(mut ids: Vec<String>) -> Selection {
+        ids.dedup();
+        match ids.len() {
+            0 => Selection::None,
+            1 => Selection::Actor(ids.remove(0)),
+            _ => Selection::Actors(ids),
+        }
+    }
+}
+
+/// Windows that float over the map.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Window {
+    /// Pairs of actors that look like the same one.
+    Duplicates,
+    /// Add a source by pasting its text or loading a .txt file.
+    AddSource,
+    /// Make a new tie whose evidence is bytes `start..end` of a source.
+    NewTieFromSelection {
+        source: String,
+        start: usize,
+        end: usize,
+    },
 }
 
 /// A file operation that may have to wait for the user to confirm discarding changes.
@@ -45,6 +83,49 @@ pub enum Action {
     },
     CloseReader,
     Apply(Edit),
+    /// Add a new actor, where given on the map, and select it.
+    AddActor {
+        at: Option<crate::model::Point>,
+    },
+    /// Delete what is selected: actors with their ties, or a tie.
+    DeleteSelection,
+    /// Delete actors and every tie that touches them, as one undoable edit.
+    DeleteActors(Vec<String>),
+    /// Add or remove an actor from the selection (shift-click).
+    ToggleSelected(String),
+    /// Create a tie between two actors and select it.
+    CreateTie {
+        from: String,
+        to: String,
+    },
+    DeleteTie(String),
+    ReverseTie(String),
+    /// Merge `others` into `survivor`.
+    MergeActors {
+        survivor: String,
+        others: Vec<String>,
+    },
+    /// Add bytes `start..end` of a source as an excerpt of a tie.
+    Cite {
+        tie: String,
+        source: String,
+        start: usize,
+        end: usize,
+    },
+    /// Create a tie whose first excerpt is bytes `start..end` of a source.
+    NewTieFromText {
+        from: String,
+        to: String,
+        source: String,
+        start: usize,
+        end: usize,
+    },
+    /// Add a source and open it in the reader.
+    AddSource(crate::model::Source),
+    /// Open a source in the reader without a highlight.
+    OpenSource(String),
+    OpenWindow(Window),
+    CloseWindow(Window),
     Undo,
     Redo,
     FitView,

@@ -89,6 +89,11 @@ pub const MAP_KEYS: &[Shortcut] = &[
         action: || Action::ZoomBy(0.8),
     },
     Shortcut {
+        label: "Delete selection",
+        keys: KeyboardShortcut::new(Modifiers::NONE, Key::Delete),
+        action: || Action::DeleteSelection,
+    },
+    Shortcut {
         label: "Clear selection",
         keys: KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
         action: || Action::Select(super::action::Selection::None),

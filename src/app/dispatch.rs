@@ -72,23 +72,26 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
         Action::Select(selection) => {
             state.selection = selection;
             state.forget_dangling_selection();
-            if let Selection::Tie(id) = &state.selection {
-                if state.reader.as_ref().is_some_and(|r| &r.tie != id) {
-                    state.reader = None;
-                }
-            }
+            follow_selection_in_reader(state);
         }
         Action::ReadInArticle { tie, excerpt } => {
-            state.selection = Selection::Tie(tie.clone());
-            state.reader = Some(ReaderState { tie, excerpt });
-            state.forget_dangling_selection();
+            let source = state
+                .doc
+                .data
+                .tie(&tie)
+                .and_then(|t| t.excerpts.get(excerpt))
+                .map(|x| x.source.clone());
+            if let Some(source) = source {
+                state.selection = Selection::Tie(tie.clone());
+                state.reader = Some(ReaderState {
+                    source,
+                    highlight: Some((tie, excerpt)),
+                });
+            }
         }
         Action::CloseReader => state.reader = None,
         Action::Apply(edit) => {
-            if let Err(e) = state.doc.apply(edit) {
-                state.error("That change could not be made", vec![e.to_string()]);
-            }
-            state.forget_dangling_selection();
+            super::dispatch_edit::apply(state, edit);
         }
         Action::Undo => {
             if let Err(e) = state.doc.undo() {
@@ -110,7 +113,22 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
             }
         }
         Action::ClearRecent => state.recent.clear(),
+        other => super::dispatch_edit::dispatch_edit(state, other),
     }
+}
+
+/// When a tie is selected while the reader is open, highlight that tie's first excerpt from the
+/// same source, if it has one.
+fn follow_selection_in_reader(state: &mut AppState) {
+    let (Some(reader), Selection::Tie(id)) = (&mut state.reader, &state.selection) else {
+        return;
+    };
+    reader.highlight = state.doc.data.tie(id).and_then(|t| {
+        t.excerpts
+            .iter()
+            .position(|x| x.source == reader.source)
+            .map(|i| (id.clone(), i))
+    });
 }
 
 /// Runs a file operation once unsaved changes have been dealt with.

@@ -8,7 +8,13 @@ use crate::model::{Actor, ActorKind, Dataset, Excerpt, Point, Polarity, Tie, Tie
 pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     let mut slug: String = base
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     while slug.contains("--") {
         slug = slug.replace("--", "-");
@@ -68,7 +74,12 @@ pub fn delete_actors(data: &Dataset, ids: &[String]) -> Edit {
 }
 
 /// A new tie from one actor to another, with no evidence yet.
-pub fn create_tie(data: &Dataset, from: &str, to: &str, excerpt: Option<Excerpt>) -> (String, Edit) {
+pub fn create_tie(
+    data: &Dataset,
+    from: &str,
+    to: &str,
+    excerpt: Option<Excerpt>,
+) -> (String, Edit) {
     let id = unique_id(&format!("{from}-{to}"), |id| data.tie(id).is_some());
     let tie = Tie {
         id: id.clone(),
@@ -171,7 +182,9 @@ mod tests {
     fn excerpts_of_a_selection_are_trimmed_and_exact() {
         let data = crate::sample::sample_dataset();
         let text = &data.sources[0].text;
-        let at = text.find("Mr. Assad and Mr. Kim have much in common.").unwrap();
+        let at = text
+            .find("Mr. Assad and Mr. Kim have much in common.")
+            .unwrap();
         let x = excerpt_of(&data, &data.sources[0].id, at - 1, at + 43).unwrap();
         assert_eq!(x.quote, "Mr. Assad and Mr. Kim have much in common.");
         assert_eq!(&text[x.start..x.end], x.quote);

@@ -4,13 +4,15 @@
 pub mod action;
 pub mod commands;
 pub mod dispatch;
+mod dispatch_edit;
 pub mod document;
+pub mod editing;
 pub mod files;
 pub mod state;
 
 use std::path::PathBuf;
 
-pub use action::{Action, Guarded, Selection};
+pub use action::{Action, Guarded, Selection, Window};
 pub use dispatch::dispatch;
 pub use document::Document;
 pub use state::{AppOptions, AppState};

@@ -2,15 +2,16 @@
 
 use std::path::PathBuf;
 
-use super::action::{Guarded, Selection};
+use super::action::{Guarded, Selection, Window};
 use super::document::Document;
 use super::files::DialogJob;
 
-/// The article reader: which excerpt of which tie is highlighted.
+/// The article reader: which source is shown, and which excerpt of which tie is highlighted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReaderState {
-    pub tie: String,
-    pub excerpt: usize,
+    pub source: String,
+    /// The tie and excerpt index highlighted, if the reader was opened from an excerpt.
+    pub highlight: Option<(String, usize)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +97,8 @@ pub struct AppState {
     pub quit_confirmed: bool,
     /// After a save triggered by "Save and continue", run this.
     pub after_save: Option<Guarded>,
+    /// Floating windows that are open.
+    pub windows: Vec<Window>,
 }
 
 /// How many recent files are remembered.
@@ -119,6 +122,7 @@ impl AppState {
             options,
             quit_confirmed: false,
             after_save: None,
+            windows: Vec::new(),
         }
     }
 
@@ -154,20 +158,27 @@ impl AppState {
     /// Drops a selection or reader that no longer points at anything in the document.
     pub fn forget_dangling_selection(&mut self) {
         let data = &self.doc.data;
-        let keep = match &self.selection {
-            Selection::None => true,
-            Selection::Actor(id) => data.actor(id).is_some(),
-            Selection::Tie(id) => data.tie(id).is_some(),
+        self.selection = match std::mem::take(&mut self.selection) {
+            Selection::Tie(id) if data.tie(&id).is_none() => Selection::None,
+            Selection::Actor(id) if data.actor(&id).is_none() => Selection::None,
+            Selection::Actors(ids) => Selection::of_actors(
+                ids.into_iter()
+                    .filter(|id| data.actor(id).is_some())
+                    .collect(),
+            ),
+            other => other,
         };
-        if !keep {
-            self.selection = Selection::None;
-        }
-        if let Some(r) = &self.reader {
-            if data
-                .tie(&r.tie)
-                .is_none_or(|t| r.excerpt >= t.excerpts.len())
-            {
+        if let Some(r) = &mut self.reader {
+            if data.source(&r.source).is_none() {
                 self.reader = None;
+            } else if let Some((tie, excerpt)) = &r.highlight {
+                let still_there = data
+                    .tie(tie)
+                    .and_then(|t| t.excerpts.get(*excerpt))
+                    .is_some_and(|x| x.source == r.source);
+                if !still_there {
+                    r.highlight = None;
+                }
             }
         }
     }

@@ -1,35 +1,134 @@
-//! The actor panel: kind, aliases, description, and every tie of the actor as a link.
+//! The actor panel: kind, aliases, description and every tie of the actor as a link, with the
+//! fields to edit them; and the panel for several selected actors.
 
-use egui::{RichText, Ui};
+use egui::{Id, RichText, Ui};
 
+use super::fields::{choice, text_area, text_field};
 use super::theme;
 use crate::app::{Action, Selection};
-use crate::model::{Actor, Dataset};
+use crate::edit::Edit;
+use crate::model::{Actor, ActorKind, Dataset};
 
 pub fn actor_panel_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<Action>) {
-    ui.heading(&actor.name);
     ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
         ui.painter().add(super::map_shapes::kind_shape(
             actor.kind,
             rect.center(),
-            6.5,
+            7.0,
             theme::actor_color(actor.kind),
             egui::Stroke::new(1.0, egui::Color32::from_gray(30)),
         ));
-        ui.label(RichText::new(actor.kind.label()).strong());
-        if actor.pinned {
-            ui.label("· pinned");
-        }
+        ui.heading(&actor.name);
     });
+    ui.label(RichText::new(actor.kind.label()).strong());
     if !actor.aliases.is_empty() {
         ui.label(format!("Also: {}", actor.aliases.join(", ")));
     }
     if !actor.description.is_empty() {
-        ui.add_space(4.0);
         ui.label(RichText::new(&actor.description).size(theme::QUOTE_SIZE - 1.0));
     }
+    ui.add_space(4.0);
+    egui::CollapsingHeader::new("Edit actor")
+        .id_salt("edit-actor")
+        .show(ui, |ui| edit_actor_ui(ui, data, actor, actions));
     ui.separator();
+    ties_list_ui(ui, data, actor, actions);
+}
+
+fn edit_actor_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<Action>) {
+    let id = |field: &str| Id::new(("actor-field", actor.id.as_str(), field));
+    let mut update = |change: &dyn Fn(&mut Actor)| {
+        let mut a = actor.clone();
+        change(&mut a);
+        actions.push(Action::Apply(Edit::UpdateActor { actor: a }));
+    };
+    egui::Grid::new("actor-fields")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("Name");
+            if let Some(name) = text_field(ui, id("name"), &actor.name, "name") {
+                update(&|a| a.name = name.trim().to_owned());
+            }
+            ui.end_row();
+            ui.label("Kind");
+            if let Some(kind) = choice(
+                ui,
+                id("kind"),
+                actor.kind,
+                &ActorKind::ALL,
+                ActorKind::label,
+            ) {
+                update(&|a| a.kind = kind);
+            }
+            ui.end_row();
+            ui.label("Aliases");
+            let aliases = actor.aliases.join(", ");
+            if let Some(text) = text_field(ui, id("aliases"), &aliases, "comma-separated") {
+                let list: Vec<String> = text
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                update(&|a| a.aliases = list.clone());
+            }
+            ui.end_row();
+            ui.label("Description");
+            if let Some(text) = text_area(
+                ui,
+                id("description"),
+                &actor.description,
+                "what the sources say",
+            ) {
+                update(&|a| a.description = text.clone());
+            }
+            ui.end_row();
+        });
+    let mut pinned = actor.pinned;
+    if ui
+        .checkbox(&mut pinned, "Pinned")
+        .on_hover_text("Layouts leave a pinned actor where it is")
+        .changed()
+    {
+        actions.push(Action::Apply(Edit::SetPinned {
+            pins: vec![(actor.id.clone(), pinned)],
+        }));
+    }
+    ui.horizontal(|ui| {
+        let mut target: Option<String> = None;
+        egui::ComboBox::from_id_salt(id("new-tie"))
+            .selected_text("Add tie to…")
+            .show_ui(ui, |ui| {
+                for other in data.actors.iter().filter(|a| a.id != actor.id) {
+                    if ui.selectable_label(false, &other.name).clicked() {
+                        target = Some(other.id.clone());
+                    }
+                }
+            });
+        if let Some(to) = target {
+            actions.push(Action::CreateTie {
+                from: actor.id.clone(),
+                to,
+            });
+        }
+    });
+    let ties = data.ties_of(&actor.id).count();
+    let delete = match ties {
+        0 => "Delete actor".to_owned(),
+        1 => "Delete actor and its 1 tie".to_owned(),
+        n => format!("Delete actor and its {n} ties"),
+    };
+    if ui
+        .button(delete)
+        .on_hover_text("Undo (Ctrl+Z) brings everything back")
+        .clicked()
+    {
+        actions.push(Action::DeleteActors(vec![actor.id.clone()]));
+    }
+}
+
+fn ties_list_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<Action>) {
     let ties: Vec<_> = data.ties_of(&actor.id).collect();
     ui.label(RichText::new(format!("Ties ({})", ties.len())).strong());
     if ties.is_empty() {
@@ -66,6 +165,51 @@ pub fn actor_panel_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut 
             .clicked()
         {
             actions.push(Action::Select(Selection::Tie(tie.id.clone())));
+        }
+    }
+}
+
+/// Several actors selected: move, pin, delete or merge them together.
+pub fn actors_panel_ui(ui: &mut Ui, data: &Dataset, ids: &[String], actions: &mut Vec<Action>) {
+    ui.heading(format!("{} actors selected", ids.len()));
+    for id in ids {
+        if ui.link(data.actor_name(id)).clicked() {
+            actions.push(Action::Select(Selection::Actor(id.clone())));
+        }
+    }
+    ui.label(RichText::new("Drag any of them to move them together.").weak());
+    ui.separator();
+    ui.horizontal(|ui| {
+        for (label, pinned) in [("Pin all", true), ("Unpin all", false)] {
+            if ui.button(label).clicked() {
+                let pins = ids.iter().map(|id| (id.clone(), pinned)).collect();
+                actions.push(Action::Apply(Edit::SetPinned { pins }));
+            }
+        }
+    });
+    let ties = data
+        .ties
+        .iter()
+        .filter(|t| ids.contains(&t.from) || ids.contains(&t.to))
+        .count();
+    if ui
+        .button(format!("Delete {} actors and their {ties} ties", ids.len()))
+        .clicked()
+    {
+        actions.push(Action::DeleteActors(ids.to_vec()));
+    }
+    ui.separator();
+    ui.label(RichText::new("Merge into one actor").strong());
+    ui.label("Names become aliases, ties move to the one kept, and every excerpt is kept.");
+    for survivor in ids {
+        if ui
+            .button(format!("Keep “{}”", data.actor_name(survivor)))
+            .clicked()
+        {
+            actions.push(Action::MergeActors {
+                survivor: survivor.clone(),
+                others: ids.iter().filter(|i| *i != survivor).cloned().collect(),
+            });
         }
     }
 }

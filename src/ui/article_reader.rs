@@ -1,30 +1,44 @@
 //! The article reader: a source's full text with one excerpt highlighted and scrolled into view.
+//! Text can be selected and cited as evidence for a tie, or used to start a new tie.
+
+use std::sync::Arc;
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Align, Color32, FontId, RichText, Ui};
+use egui::{Align, Color32, FontId, Id, RichText, Ui};
 
 use super::theme;
 use crate::app::state::ReaderState;
-use crate::app::Action;
-use crate::model::Dataset;
+use crate::app::{Action, Selection, Window};
+use crate::model::{Dataset, Source};
+
+/// The id of the reader's text, whose selection is the text to cite.
+pub fn reader_text_id() -> Id {
+    Id::new("article-reader-text")
+}
+
+/// The selected bytes of the reader's text, if any (from the last frame).
+pub fn selected_bytes(ctx: &egui::Context, text: &str) -> Option<(usize, usize)> {
+    let state = egui::TextEdit::load_state(ctx, reader_text_id())?;
+    let range = state.cursor.char_range()?.as_sorted_char_range();
+    if range.start.0 == range.end.0 {
+        return None;
+    }
+    let byte = |chars: usize| {
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i)
+    };
+    Some((byte(range.start.0), byte(range.end.0)))
+}
 
 pub fn article_reader_ui(
     ui: &mut Ui,
     data: &Dataset,
     reader: &ReaderState,
+    selection: &Selection,
     actions: &mut Vec<Action>,
 ) {
-    let Some(tie) = data.tie(&reader.tie) else {
-        return;
-    };
-    let Some(excerpt) = tie.excerpts.get(reader.excerpt) else {
-        return;
-    };
-    let Some(source) = data.source(&excerpt.source) else {
-        ui.label(format!(
-            "The source '{}' is not in this dataset.",
-            excerpt.source
-        ));
+    let Some(source) = data.source(&reader.source) else {
         return;
     };
     ui.horizontal(|ui| {
@@ -39,6 +53,79 @@ pub fn article_reader_ui(
             }
         });
     });
+    source_header_ui(ui, source);
+    let highlight = reader.highlight.as_ref().and_then(|(tie_id, index)| {
+        let tie = data.tie(tie_id)?;
+        let x = tie.excerpts.get(*index)?;
+        source.text.get(x.start..x.end)?;
+        Some((tie, *index, x.start, x.end))
+    });
+    if let Some((tie, index, _, _)) = highlight {
+        ui.label(
+            RichText::new(format!(
+                "Highlighted: excerpt {} of “{}”",
+                index + 1,
+                super::tie_panel::tie_heading(data, tie)
+            ))
+            .small(),
+        );
+    }
+    cite_bar_ui(ui, data, source, selection, actions);
+    ui.separator();
+
+    let highlight_bytes = highlight.map(|(_, _, s, e)| (s, e));
+    let font = FontId::proportional(theme::QUOTE_SIZE);
+    let text_color = ui.visuals().text_color();
+    let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
+        let text = buffer.as_str();
+        let normal = TextFormat {
+            font_id: font.clone(),
+            color: text_color,
+            ..Default::default()
+        };
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = wrap_width;
+        match highlight_bytes.filter(|&(s, e)| text.get(s..e).is_some()) {
+            Some((s, e)) => {
+                let marked = TextFormat {
+                    color: Color32::BLACK,
+                    background: Color32::from_rgb(0xF0, 0xE4, 0x42),
+                    ..normal.clone()
+                };
+                job.append(&text[..s], 0.0, normal.clone());
+                job.append(&text[s..e], 0.0, marked);
+                job.append(&text[e..], 0.0, normal);
+            }
+            None => job.append(text, 0.0, normal),
+        }
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+
+    let scroll_key = ui.id().with("reader-scrolled");
+    let wanted = (reader.source.clone(), reader.highlight.clone());
+    let already = ui.data(|d| d.get_temp::<(String, Option<(String, usize)>)>(scroll_key))
+        == Some(wanted.clone());
+    egui::ScrollArea::vertical()
+        .id_salt("article-text")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut text = source.text.as_str();
+            let output = egui::TextEdit::multiline(&mut text)
+                .id(reader_text_id())
+                .frame(egui::Frame::NONE)
+                .desired_width(f32::INFINITY)
+                .layouter(&mut layouter)
+                .show(ui);
+            if !already {
+                if let Some((start, _)) = highlight_bytes {
+                    scroll_to_byte(ui, &output.galley, output.galley_pos, &source.text, start);
+                }
+                ui.data_mut(|d| d.insert_temp(scroll_key, wanted));
+            }
+        });
+}
+
+fn source_header_ui(ui: &mut Ui, source: &Source) {
     ui.label(RichText::new(&source.title).strong().size(16.0));
     let mut meta = source.outlet.clone();
     if let Some(d) = &source.published {
@@ -51,55 +138,67 @@ pub fn article_reader_ui(
     if let Some(url) = &source.url {
         ui.hyperlink(url);
     }
-    ui.label(
-        RichText::new(format!(
-            "Highlighted: excerpt {} of “{}”",
-            reader.excerpt + 1,
-            super::tie_panel::tie_heading(data, tie)
-        ))
-        .small(),
-    );
-    ui.separator();
+}
 
-    let text = &source.text;
-    let (start, end) = (excerpt.start, excerpt.end);
-    let valid = text.get(start..end).is_some();
-    let font = FontId::proportional(theme::QUOTE_SIZE);
-    let normal = TextFormat {
-        font_id: font.clone(),
-        color: ui.visuals().text_color(),
-        ..Default::default()
-    };
-    let highlight = TextFormat {
-        font_id: font,
-        color: Color32::BLACK,
-        background: Color32::from_rgb(0xF0, 0xE4, 0x42),
-        ..Default::default()
-    };
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = ui.available_width();
-    if valid {
-        job.append(&text[..start], 0.0, normal.clone());
-        job.append(&text[start..end], 0.0, highlight);
-        job.append(&text[end..], 0.0, normal);
-    } else {
-        job.append(text, 0.0, normal);
-    }
-    let scroll_key = ui.id().with("reader-scrolled");
-    let wanted = (reader.tie.clone(), reader.excerpt);
-    let already = ui.data(|d| d.get_temp::<(String, usize)>(scroll_key)) == Some(wanted.clone());
-    egui::ScrollArea::vertical()
-        .id_salt("article-text")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let galley = ui.painter().layout_job(job);
-            let response = ui.label(galley.clone());
-            if !already && valid {
-                let chars_before = text[..start].chars().count();
-                let cursor_rect = galley.pos_from_cursor(CCursor::new(chars_before));
-                let target = cursor_rect.translate(response.rect.min.to_vec2());
-                ui.scroll_to_rect(target.expand2(egui::vec2(0.0, 60.0)), Some(Align::Center));
-                ui.data_mut(|d| d.insert_temp(scroll_key, wanted));
-            }
-        });
+/// Buttons that turn the selected text into evidence.
+fn cite_bar_ui(
+    ui: &mut Ui,
+    data: &Dataset,
+    source: &Source,
+    selection: &Selection,
+    actions: &mut Vec<Action>,
+) {
+    let selected = selected_bytes(ui.ctx(), &source.text);
+    ui.horizontal_wrapped(|ui| {
+        let tie = match selection {
+            Selection::Tie(id) => data.tie(id),
+            _ => None,
+        };
+        let cite_label = match tie {
+            Some(t) => format!("Cite for tie “{}”", super::tie_panel::tie_heading(data, t)),
+            None => "Cite for tie…".to_owned(),
+        };
+        let cite = ui
+            .add_enabled(
+                selected.is_some() && tie.is_some(),
+                egui::Button::new(cite_label),
+            )
+            .on_hover_text("Add the selected text as an excerpt of the selected tie")
+            .on_disabled_hover_text("Select a tie on the map and some text here");
+        if let (true, Some((start, end)), Some(t)) = (cite.clicked(), selected, tie) {
+            actions.push(Action::Cite {
+                tie: t.id.clone(),
+                source: source.id.clone(),
+                start,
+                end,
+            });
+        }
+        let new_tie = ui
+            .add_enabled(
+                selected.is_some(),
+                egui::Button::new("New tie from selection…"),
+            )
+            .on_hover_text("Create a tie between two actors with the selected text as evidence")
+            .on_disabled_hover_text("Select some text of the article first");
+        if let (true, Some((start, end))) = (new_tie.clicked(), selected) {
+            actions.push(Action::OpenWindow(Window::NewTieFromSelection {
+                source: source.id.clone(),
+                start,
+                end,
+            }));
+        }
+    });
+}
+
+fn scroll_to_byte(
+    ui: &Ui,
+    galley: &Arc<egui::Galley>,
+    origin: egui::Pos2,
+    text: &str,
+    byte: usize,
+) {
+    let chars_before = text.get(..byte).map_or(0, |t| t.chars().count());
+    let cursor_rect = galley.pos_from_cursor(CCursor::new(chars_before));
+    let target = cursor_rect.translate(origin.to_vec2());
+    ui.scroll_to_rect(target.expand2(egui::vec2(0.0, 60.0)), Some(Align::Center));
 }

@@ -22,6 +22,8 @@ pub struct MapCache {
     pub degree: Vec<usize>,
     /// Actor indices, most connected first: the order in which labels claim space.
     pub by_degree: Vec<usize>,
+    /// Actor index by id.
+    pub index_of: HashMap<String, usize>,
 }
 
 impl Default for MapCache {
@@ -102,12 +104,19 @@ impl MapCache {
         }
         let mut by_degree: Vec<usize> = (0..data.actors.len()).collect();
         by_degree.sort_by(|&x, &y| degree[y].cmp(&degree[x]).then(x.cmp(&y)));
+        let index_of = data
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
         Self {
             graph,
             actor_nodes,
             tie_edges,
             degree,
             by_degree,
+            index_of,
         }
     }
 
@@ -118,54 +127,51 @@ impl MapCache {
         selection: &Selection,
         hovered_tie: Option<usize>,
     ) {
-        let focus_actors: Vec<bool> = match selection {
-            Selection::None => Vec::new(),
-            Selection::Actor(id) => {
-                let mut focus = vec![false; data.actors.len()];
-                if let Some(i) = data.actors.iter().position(|a| &a.id == id) {
-                    focus[i] = true;
-                    for t in data.ties_of(id) {
-                        for end in [&t.from, &t.to] {
-                            if let Some(j) = data.actors.iter().position(|a| &a.id == end) {
-                                focus[j] = true;
-                            }
-                        }
-                    }
-                }
-                focus
-            }
-            Selection::Tie(id) => {
-                let mut focus = vec![false; data.actors.len()];
-                if let Some(t) = data.tie(id) {
-                    for (j, a) in data.actors.iter().enumerate() {
-                        focus[j] = a.id == t.from || a.id == t.to;
-                    }
-                }
-                focus
-            }
+        let n = data.actors.len();
+        let index = |id: &str| self.index_of.get(id).copied();
+        let mut selected = vec![false; n];
+        let mut focus = vec![false; n];
+        let selected_tie = match selection {
+            Selection::Tie(id) => data.ties.iter().position(|t| &t.id == id),
+            _ => None,
         };
-        let dimming = !focus_actors.is_empty();
+        for id in selection.actor_ids() {
+            if let Some(i) = index(&id) {
+                selected[i] = true;
+                focus[i] = true;
+            }
+        }
+        let touches_selected = |t: &crate::model::Tie| {
+            index(&t.from).is_some_and(|i| selected[i]) || index(&t.to).is_some_and(|i| selected[i])
+        };
+        for (ti, t) in data.ties.iter().enumerate() {
+            if touches_selected(t) || selected_tie == Some(ti) {
+                for end in [&t.from, &t.to] {
+                    if let Some(j) = index(end) {
+                        focus[j] = true;
+                    }
+                }
+            }
+        }
+        let dimming = !matches!(selection, Selection::None);
         for (i, &node) in self.actor_nodes.iter().enumerate() {
             if let Some(n) = self.graph.node_mut(node) {
-                let selected =
-                    matches!(selection, Selection::Actor(id) if *id == data.actors[i].id);
-                n.set_selected(selected);
-                n.payload_mut().emphasis = match (dimming, focus_actors.get(i)) {
+                n.set_selected(selected[i]);
+                n.payload_mut().emphasis = match (dimming, focus[i]) {
                     (false, _) => Emphasis::Normal,
-                    (true, Some(true)) => Emphasis::Focus,
-                    (true, _) => Emphasis::Dim,
+                    (true, true) => Emphasis::Focus,
+                    (true, false) => Emphasis::Dim,
                 };
             }
         }
         for (i, edge) in self.tie_edges.iter().enumerate() {
             let Some(edge) = *edge else { continue };
             let tie = &data.ties[i];
-            let selected = matches!(selection, Selection::Tie(id) if *id == tie.id);
-            let touches_actor =
-                matches!(selection, Selection::Actor(id) if *id == tie.from || *id == tie.to);
+            let is_selected = selected_tie == Some(i);
+            let focused = is_selected || touches_selected(tie) || hovered_tie == Some(i);
             if let Some(e) = self.graph.edge_mut(edge) {
-                e.set_selected(selected);
-                e.payload_mut().emphasis = if selected || touches_actor || hovered_tie == Some(i) {
+                e.set_selected(is_selected);
+                e.payload_mut().emphasis = if focused {
                     Emphasis::Focus
                 } else if dimming {
                     Emphasis::Dim

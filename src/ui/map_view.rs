@@ -7,6 +7,7 @@ use egui_graphs::{
     SettingsNavigation, SettingsStyle,
 };
 
+use super::map_gestures::Gesture;
 use super::map_graph::MapCache;
 use super::map_shapes::NODE_RADIUS;
 use crate::app::{Action, AppState, Selection};
@@ -62,6 +63,8 @@ pub struct MapView {
     /// The map's rectangle on screen last frame.
     pub rect: Rect,
     frames_shown: u64,
+    /// The Shift-drag gesture in progress.
+    pub gesture: Gesture,
 }
 
 impl Default for MapView {
@@ -76,6 +79,7 @@ impl Default for MapView {
             hovered_actor: None,
             rect: Rect::NOTHING,
             frames_shown: 0,
+            gesture: Gesture::None,
         }
     }
 }
@@ -136,14 +140,16 @@ impl MapView {
         self.rect = rect;
         self.navigate(ui, state, rect);
 
+        // While Shift is held, dragging makes ties and selection boxes instead of moving.
+        let shift = super::map_gestures::shift_held(ui) || self.gesture != Gesture::None;
         let interaction = SettingsInteraction::new()
-            .with_dragging_enabled(true)
+            .with_dragging_enabled(!shift)
             .with_hover_enabled(true)
             .with_node_clicking_enabled(true)
             .with_edge_clicking_enabled(true);
         let navigation = SettingsNavigation::new()
             .with_fit_to_screen_enabled(false)
-            .with_zoom_and_pan_enabled(true)
+            .with_zoom_and_pan_enabled(!shift)
             .with_zoom_speed(0.1);
         let response = GraphView::<FixedState, FixedLayout>::new()
             .with_id(Some(MAP_ID.into()))
@@ -159,8 +165,16 @@ impl MapView {
                 GraphChange::NodeClicked { node } => {
                     if let Some(i) = self.cache.actor_of(node) {
                         clicked_something = true;
-                        actions.push(Action::Select(Selection::Actor(data.actors[i].id.clone())));
+                        let id = data.actors[i].id.clone();
+                        actions.push(if ui.input(|i| i.modifiers.shift) {
+                            Action::ToggleSelected(id)
+                        } else {
+                            Action::Select(Selection::Actor(id))
+                        });
                     }
+                }
+                GraphChange::NodeMoved { node, delta, .. } => {
+                    self.move_selected_along(node, delta, state);
                 }
                 GraphChange::EdgeClicked { edge } => {
                     if let Some(i) = self.cache.tie_of(edge) {
@@ -179,11 +193,12 @@ impl MapView {
                 _ => {}
             }
         }
-        if response.response.clicked() && !clicked_something {
+        if response.response.clicked() && !clicked_something && !ui.input(|i| i.modifiers.shift) {
             actions.push(Action::Select(Selection::None));
         }
         self.update_hover(ui, &response.response);
         let meta = load_meta(ui);
+        super::map_gestures::gestures_ui(ui, self, state, &meta, &response.response, actions);
         super::map_labels::draw_labels(ui, self, state, &meta, rect);
         self.tooltip(response.response, state);
     }
@@ -197,6 +212,21 @@ impl MapView {
         let Some((i, origin)) = self.drag_origin.take() else {
             return;
         };
+        // Dragging one of several selected actors moves them all, as one edit.
+        let together = state.selection.actor_ids();
+        if together.len() > 1 && together.contains(&state.doc.data.actors[i].id) {
+            let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
+            let moves = together
+                .iter()
+                .filter_map(|id| {
+                    let &j = self.cache.index_of.get(id)?;
+                    let loc = self.cache.graph.node(self.cache.actor_nodes[j])?.location();
+                    Some((id.clone(), Some(Point::new(round(loc.x), round(loc.y)))))
+                })
+                .collect();
+            actions.push(Action::Apply(Edit::MoveActors { moves }));
+            return;
+        }
         let Some(n) = self.cache.graph.node(node) else {
             return;
         };
@@ -248,6 +278,34 @@ impl MapView {
         }
         if changed {
             meta.save(ui);
+        }
+    }
+
+    /// Moves the other selected actors with the one being dragged.
+    fn move_selected_along(
+        &mut self,
+        node: petgraph::stable_graph::NodeIndex,
+        delta: Vec2,
+        state: &AppState,
+    ) {
+        let together = state.selection.actor_ids();
+        let Some(dragged) = self.cache.actor_of(node) else {
+            return;
+        };
+        if together.len() < 2 || !together.contains(&state.doc.data.actors[dragged].id) {
+            return;
+        }
+        for id in &together {
+            let Some(&j) = self.cache.index_of.get(id) else {
+                continue;
+            };
+            if j == dragged {
+                continue;
+            }
+            if let Some(n) = self.cache.graph.node_mut(self.cache.actor_nodes[j]) {
+                let loc = n.location() + delta;
+                n.set_location(loc);
+            }
         }
     }
 

@@ -96,6 +96,44 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 actions.push(Action::Redo);
                 ui.close();
             }
+            ui.separator();
+            if ui
+                .add(Button::new("Add actor").shortcut_text("A"))
+                .on_hover_text("Or double-click empty space on the map")
+                .clicked()
+            {
+                actions.push(Action::AddActor { at: None });
+                ui.close();
+            }
+            let has_selection = state.selection != crate::app::Selection::None;
+            if ui
+                .add_enabled(
+                    has_selection,
+                    Button::new("Delete selection")
+                        .shortcut_text(shortcut_text(ui.ctx(), "Delete selection")),
+                )
+                .clicked()
+            {
+                actions.push(Action::DeleteSelection);
+                ui.close();
+            }
+            ui.separator();
+            if ui.button("Find possible duplicates…").clicked() {
+                actions.push(Action::OpenWindow(crate::app::Window::Duplicates));
+                ui.close();
+            }
+            if ui.button("Add source…").clicked() {
+                actions.push(Action::OpenWindow(crate::app::Window::AddSource));
+                ui.close();
+            }
+            ui.menu_button("Read source", |ui| {
+                for s in &state.doc.data.sources {
+                    if ui.button(&s.title).clicked() {
+                        actions.push(Action::OpenSource(s.id.clone()));
+                        ui.close();
+                    }
+                }
+            });
         });
         ui.menu_button("View", |ui| {
             if item(ui, "Fit to view", true) {

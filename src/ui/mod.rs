@@ -3,7 +3,10 @@
 pub mod actor_panel;
 pub mod article_reader;
 pub mod dialogs;
+pub mod edit_windows;
+pub mod fields;
 pub mod legend;
+pub mod map_gestures;
 pub mod map_graph;
 pub mod map_labels;
 pub mod map_shapes;
@@ -37,7 +40,13 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
             .default_size(400.0)
             .min_size(260.0)
             .show(ui, |ui| {
-                article_reader::article_reader_ui(ui, &state.doc.data, reader, actions)
+                article_reader::article_reader_ui(
+                    ui,
+                    &state.doc.data,
+                    reader,
+                    &state.selection,
+                    actions,
+                )
             });
     }
     egui::CentralPanel::default()
@@ -59,6 +68,7 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
                     });
                 });
         });
+    edit_windows::edit_windows_ui(ui, state, actions);
     dialogs::dialogs_ui(ui, state, actions);
 }
 
@@ -75,6 +85,7 @@ fn selection_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 actor_panel::actor_panel_ui(ui, data, actor, actions);
             }
         }
+        Selection::Actors(ids) => actor_panel::actors_panel_ui(ui, data, ids, actions),
         Selection::None => empty_selection_ui(ui, state),
     }
 }

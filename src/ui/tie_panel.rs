@@ -1,11 +1,107 @@
 //! The tie panel: "A → B", kind, date and polarity, then every excerpt as a block quote with its
 //! source, certainty and attribution, and a way to read it in its article.
 
-use egui::{Color32, RichText, Ui};
+use egui::{Color32, Id, RichText, Ui};
 
+use super::fields::{choice, text_field};
 use super::theme;
 use crate::app::{Action, Selection};
-use crate::model::{Dataset, Excerpt, Tie};
+use crate::edit::Edit;
+use crate::model::{Certainty, Dataset, Excerpt, Polarity, Tie, TieKind};
+
+fn update_tie(actions: &mut Vec<Action>, tie: &Tie, change: impl FnOnce(&mut Tie)) {
+    let mut t = tie.clone();
+    change(&mut t);
+    actions.push(Action::Apply(Edit::UpdateTie { tie: t }));
+}
+
+fn edit_tie_ui(ui: &mut Ui, tie: &Tie, actions: &mut Vec<Action>) {
+    let id = |field: &str| Id::new(("tie-field", tie.id.as_str(), field));
+    egui::Grid::new("tie-fields").num_columns(2).show(ui, |ui| {
+        ui.label("Kind");
+        if let Some(kind) = choice(ui, id("kind"), tie.kind, &TieKind::ALL, TieKind::label) {
+            update_tie(actions, tie, |t| t.kind = kind);
+        }
+        ui.end_row();
+        ui.label("Polarity");
+        if let Some(p) = choice(
+            ui,
+            id("polarity"),
+            tie.polarity,
+            &Polarity::ALL,
+            Polarity::label,
+        ) {
+            update_tie(actions, tie, |t| t.polarity = p);
+        }
+        ui.end_row();
+        ui.label("Date");
+        let date = tie.date.clone().unwrap_or_default();
+        if let Some(text) = text_field(ui, id("date"), &date, "2018-06-03, 2018-06 or 2012/2017") {
+            let text = text.trim().to_owned();
+            update_tie(actions, tie, |t| {
+                t.date = (!text.is_empty()).then_some(text)
+            });
+        }
+        ui.end_row();
+        ui.label("Label");
+        if let Some(text) = text_field(ui, id("label"), &tie.label, "shown on the map") {
+            update_tie(actions, tie, |t| t.label = text.trim().to_owned());
+        }
+        ui.end_row();
+    });
+    ui.horizontal(|ui| {
+        let mut directed = tie.directed;
+        if ui.checkbox(&mut directed, "Directed").changed() {
+            update_tie(actions, tie, |t| t.directed = directed);
+        }
+        if ui
+            .add_enabled(tie.directed, egui::Button::new("Reverse direction"))
+            .clicked()
+        {
+            actions.push(Action::ReverseTie(tie.id.clone()));
+        }
+        if ui.button("Delete tie").clicked() {
+            actions.push(Action::DeleteTie(tie.id.clone()));
+        }
+    });
+}
+
+/// Certainty and attribution of one excerpt, and removing it.
+fn edit_excerpt_ui(ui: &mut Ui, tie: &Tie, index: usize, actions: &mut Vec<Action>) {
+    let Some(excerpt) = tie.excerpts.get(index) else {
+        return;
+    };
+    let id = |field: &str| Id::new(("excerpt-field", tie.id.as_str(), index, field));
+    ui.horizontal_wrapped(|ui| {
+        let mut certainty = excerpt.certainty;
+        egui::ComboBox::from_id_salt(id("certainty"))
+            .selected_text(certainty.map_or("no certainty", Certainty::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut certainty, None, "no certainty");
+                for c in Certainty::ALL {
+                    ui.selectable_value(&mut certainty, Some(c), c.label());
+                }
+            });
+        if certainty != excerpt.certainty {
+            update_tie(actions, tie, |t| t.excerpts[index].certainty = certainty);
+        }
+        let who = excerpt.attributed_to.clone().unwrap_or_default();
+        ui.add_sized([150.0, 20.0], |ui: &mut Ui| {
+            if let Some(text) = text_field(ui, id("attributed"), &who, "attributed to") {
+                let text = text.trim().to_owned();
+                update_tie(actions, tie, |t| {
+                    t.excerpts[index].attributed_to = (!text.is_empty()).then_some(text)
+                });
+            }
+            ui.response()
+        });
+        if ui.button("Remove excerpt").clicked() {
+            update_tie(actions, tie, |t| {
+                t.excerpts.remove(index);
+            });
+        }
+    });
+}
 
 /// "Bashar al-Assad → Kim Jong-un" for directed ties, "A — B" otherwise.
 pub fn tie_heading(data: &Dataset, tie: &Tie) -> String {
@@ -78,6 +174,9 @@ pub fn tie_panel_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Ac
             }
         }
     });
+    egui::CollapsingHeader::new("Edit tie")
+        .id_salt("edit-tie")
+        .show(ui, |ui| edit_tie_ui(ui, tie, actions));
     ui.separator();
     let n = tie.excerpts.len();
     ui.label(
@@ -134,6 +233,7 @@ fn excerpt_ui(
                     excerpt: index,
                 });
             }
+            edit_excerpt_ui(ui, tie, index, actions);
         })
         .response;
     let r = response.rect;

@@ -122,3 +122,16 @@ pub fn submit_path(harness: &mut AppHarness, path: &std::path::Path, button: &st
     harness.get_by_label(button).click();
     harness.run_steps(4);
 }
+
+/// The text of the first text box whose value contains `needle` (the article reader's text).
+pub fn query_text(harness: &AppHarness, needle: &str) -> Option<String> {
+    use egui_kittest::kittest::Queryable;
+    let needle = needle.to_owned();
+    harness
+        .query_all_by(move |n| {
+            n.role() == egui::accesskit::Role::MultilineTextInput
+                && n.value().is_some_and(|v| v.contains(&needle))
+        })
+        .next()
+        .and_then(|n| n.value())
+}

@@ -1,0 +1,153 @@
+//! The editing half of the dispatcher: actions that change the document through edits.
+
+use super::action::{Action, Selection, Window};
+use super::editing;
+use super::state::{AppState, ReaderState};
+use crate::edit::{merge_actors, Edit};
+
+/// Applies an edit; a refused edit is shown once as an error and changes nothing.
+pub fn apply(state: &mut AppState, edit: Edit) -> bool {
+    match state.doc.apply(edit) {
+        Ok(()) => {
+            state.forget_dangling_selection();
+            true
+        }
+        Err(e) => {
+            state.error("That change could not be made", vec![e.to_string()]);
+            false
+        }
+    }
+}
+
+pub fn dispatch_edit(state: &mut AppState, action: Action) {
+    let data = &state.doc.data;
+    match action {
+        Action::AddActor { at } => {
+            let (id, edit) = editing::add_actor(data, at);
+            if apply(state, edit) {
+                state.selection = Selection::Actor(id);
+            }
+        }
+        Action::DeleteSelection => match &state.selection {
+            Selection::Tie(id) => {
+                apply(state, Edit::DeleteTie { id: id.clone() });
+            }
+            Selection::None => {}
+            other => {
+                let edit = editing::delete_actors(data, &other.actor_ids());
+                apply(state, edit);
+            }
+        },
+        Action::DeleteActors(ids) => {
+            let edit = editing::delete_actors(data, &ids);
+            apply(state, edit);
+        }
+        Action::ToggleSelected(id) => {
+            let mut ids = state.selection.actor_ids();
+            match ids.iter().position(|x| *x == id) {
+                Some(i) => {
+                    ids.remove(i);
+                }
+                None => ids.push(id),
+            }
+            state.selection = Selection::of_actors(ids);
+        }
+        Action::CreateTie { from, to } => {
+            let (id, edit) = editing::create_tie(data, &from, &to, None);
+            if apply(state, edit) {
+                state.selection = Selection::Tie(id);
+            }
+        }
+        Action::DeleteTie(id) => {
+            apply(state, Edit::DeleteTie { id });
+        }
+        Action::ReverseTie(id) => {
+            if let Some(edit) = editing::reverse_tie(data, &id) {
+                apply(state, edit);
+            }
+        }
+        Action::MergeActors { survivor, others } => match merge_actors(data, &survivor, &others) {
+            Ok(edit) => {
+                if apply(state, edit) {
+                    state.selection = Selection::Actor(survivor);
+                }
+            }
+            Err(e) => state.error("Could not merge", vec![e.to_string()]),
+        },
+        Action::Cite {
+            tie,
+            source,
+            start,
+            end,
+        } => {
+            let Some(excerpt) = editing::excerpt_of(data, &source, start, end) else {
+                state.error("Select some text of the article first", Vec::new());
+                return;
+            };
+            let count = data.tie(&tie).map_or(0, |t| t.excerpts.len());
+            if let Some(edit) = editing::cite(data, &tie, excerpt) {
+                if apply(state, edit) {
+                    state.selection = Selection::Tie(tie.clone());
+                    state.reader = Some(ReaderState {
+                        source,
+                        highlight: Some((tie, count)),
+                    });
+                }
+            }
+        }
+        Action::NewTieFromText {
+            from,
+            to,
+            source,
+            start,
+            end,
+        } => {
+            let Some(excerpt) = editing::excerpt_of(data, &source, start, end) else {
+                state.error("Select some text of the article first", Vec::new());
+                return;
+            };
+            let (id, edit) = editing::create_tie(data, &from, &to, Some(excerpt));
+            if apply(state, edit) {
+                state
+                    .windows
+                    .retain(|w| !matches!(w, Window::NewTieFromSelection { .. }));
+                state.selection = Selection::Tie(id.clone());
+                state.reader = Some(ReaderState {
+                    source,
+                    highlight: Some((id, 0)),
+                });
+            }
+        }
+        Action::AddSource(source) => {
+            let id = source.id.clone();
+            let edit = Edit::InsertSource {
+                index: data.sources.len(),
+                source,
+            };
+            if apply(state, edit) {
+                state.windows.retain(|w| *w != Window::AddSource);
+                state.reader = Some(ReaderState {
+                    source: id,
+                    highlight: None,
+                });
+            }
+        }
+        Action::OpenSource(source) => {
+            if data.source(&source).is_some() {
+                state.reader = Some(ReaderState {
+                    source,
+                    highlight: None,
+                });
+            }
+        }
+        Action::OpenWindow(window) => {
+            state
+                .windows
+                .retain(|w| std::mem::discriminant(w) != std::mem::discriminant(&window));
+            state.windows.push(window);
+        }
+        Action::CloseWindow(window) => state.windows.retain(|w| *w != window),
+        // Every other action is handled by the main dispatcher.
+        _ => {}
+    }
+}

@@ -1,0 +1,200 @@
+//! Floating windows for editing: possible duplicates, adding a source, and a new tie from the
+//! text selected in the article reader.
+
+use egui::{Id, RichText, Ui};
+
+use crate::app::{Action, AppState, Window};
+use crate::edit::possible_duplicates;
+use crate::model::{Dataset, Source};
+
+pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let ctx = ui.ctx().clone();
+    for window in &state.windows {
+        let mut open = true;
+        match window {
+            Window::Duplicates => {
+                egui::Window::new("Possible duplicates")
+                    .open(&mut open)
+                    .default_width(420.0)
+                    .show(&ctx, |ui| duplicates_ui(ui, &state.doc.data, actions));
+            }
+            Window::AddSource => {
+                egui::Window::new("Add a source")
+                    .open(&mut open)
+                    .default_width(520.0)
+                    .show(&ctx, |ui| add_source_ui(ui, &state.doc.data, actions));
+            }
+            Window::NewTieFromSelection { source, start, end } => {
+                egui::Window::new("New tie from selection")
+                    .open(&mut open)
+                    .default_width(420.0)
+                    .show(&ctx, |ui| {
+                        new_tie_ui(ui, &state.doc.data, source, *start, *end, actions)
+                    });
+            }
+        }
+        if !open {
+            actions.push(Action::CloseWindow(window.clone()));
+        }
+    }
+}
+
+fn duplicates_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
+    let pairs = possible_duplicates(data);
+    if pairs.is_empty() {
+        ui.label("No two actors have names that match closely.");
+        return;
+    }
+    ui.label("These actors have names or aliases that match once case, punctuation and hyphens are ignored.");
+    for (a, b, _) in pairs {
+        let (a, b) = (&data.actors[a], &data.actors[b]);
+        ui.separator();
+        ui.label(format!("“{}” and “{}”", a.name, b.name));
+        ui.horizontal(|ui| {
+            for (keep, other) in [(a, b), (b, a)] {
+                if ui.button(format!("Merge into “{}”", keep.name)).clicked() {
+                    actions.push(Action::MergeActors {
+                        survivor: keep.id.clone(),
+                        others: vec![other.id.clone()],
+                    });
+                }
+            }
+        });
+    }
+}
+
+/// The fields of a source being added, kept in egui's memory until it is added.
+#[derive(Clone, Default)]
+struct SourceDraft {
+    title: String,
+    outlet: String,
+    published: String,
+    url: String,
+    text: String,
+    file: String,
+    error: Option<String>,
+}
+
+fn add_source_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
+    let key = Id::new("source-draft");
+    let mut draft: SourceDraft = ui.data(|d| d.get_temp(key)).unwrap_or_default();
+    egui::Grid::new("source-fields")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (label, value, hint) in [
+                ("Title", &mut draft.title, "headline"),
+                ("Outlet", &mut draft.outlet, "The New York Times"),
+                ("Date", &mut draft.published, "2018-06-03"),
+                ("URL", &mut draft.url, "https://…"),
+            ] {
+                ui.label(label);
+                ui.add(
+                    egui::TextEdit::singleline(value)
+                        .hint_text(hint)
+                        .desired_width(f32::INFINITY),
+                );
+                ui.end_row();
+            }
+        });
+    ui.label("Text of the article (paste it, or load a .txt file):");
+    ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::singleline(&mut draft.file).hint_text("/path/to/article.txt"));
+        if ui.button("Load .txt").clicked() {
+            match std::fs::read(draft.file.trim()) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        draft.text = text;
+                        draft.error = None;
+                    }
+                    Err(e) => {
+                        draft.error = Some(format!(
+                            "{}: not UTF-8 text (invalid byte at offset {})",
+                            draft.file.trim(),
+                            e.utf8_error().valid_up_to()
+                        ))
+                    }
+                },
+                Err(e) => draft.error = Some(format!("{}: {e}", draft.file.trim())),
+            }
+        }
+    });
+    egui::ScrollArea::vertical()
+        .max_height(220.0)
+        .show(ui, |ui| {
+            ui.add(
+                egui::TextEdit::multiline(&mut draft.text)
+                    .desired_rows(8)
+                    .desired_width(f32::INFINITY),
+            );
+        });
+    if let Some(e) = &draft.error {
+        ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+    }
+    let ready = !draft.title.trim().is_empty() && !draft.text.trim().is_empty();
+    if ui
+        .add_enabled(ready, egui::Button::new("Add source"))
+        .on_disabled_hover_text("A source needs a title and its text")
+        .clicked()
+    {
+        let id = crate::app::editing::unique_id(draft.title.trim(), |id| data.source(id).is_some());
+        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+        actions.push(Action::AddSource(Source {
+            id,
+            title: draft.title.trim().to_owned(),
+            outlet: draft.outlet.trim().to_owned(),
+            published: opt(&draft.published),
+            url: opt(&draft.url),
+            author: None,
+            text: draft.text.clone(),
+        }));
+        draft = SourceDraft::default();
+    }
+    ui.data_mut(|d| d.insert_temp(key, draft));
+}
+
+fn new_tie_ui(
+    ui: &mut Ui,
+    data: &Dataset,
+    source: &str,
+    start: usize,
+    end: usize,
+    actions: &mut Vec<Action>,
+) {
+    let quote = data
+        .source(source)
+        .and_then(|s| s.text.get(start..end))
+        .unwrap_or_default();
+    ui.label(RichText::new(format!("“{}”", quote.trim())).italics());
+    let key = Id::new("new-tie-ends");
+    let (mut from, mut to): (String, String) = ui.data(|d| d.get_temp(key)).unwrap_or_default();
+    for (label, value) in [("From", &mut from), ("To", &mut to)] {
+        ui.horizontal(|ui| {
+            ui.label(label);
+            egui::ComboBox::from_id_salt(("new-tie", label))
+                .selected_text(if value.is_empty() {
+                    "choose an actor"
+                } else {
+                    data.actor_name(value)
+                })
+                .show_ui(ui, |ui| {
+                    for a in &data.actors {
+                        ui.selectable_value(value, a.id.clone(), &a.name);
+                    }
+                });
+        });
+    }
+    let ready = !from.is_empty() && !to.is_empty();
+    if ui
+        .add_enabled(ready, egui::Button::new("Create tie"))
+        .clicked()
+    {
+        actions.push(Action::NewTieFromText {
+            from: from.clone(),
+            to: to.clone(),
+            source: source.to_owned(),
+            start,
+            end,
+        });
+    }
+    ui.data_mut(|d| d.insert_temp(key, (from, to)));
+}

@@ -1,0 +1,155 @@
+//! Editing gestures on the map: Shift-drag from one actor to another makes a tie, Shift-drag on
+//! empty space selects the actors in a box, double-click on empty space or the A key adds an actor.
+
+use egui::{Color32, Pos2, Rect, Stroke, Ui};
+use egui_graphs::MetadataFrame;
+
+use super::map_shapes::screen_radius;
+use super::map_view::MapView;
+use crate::app::{Action, AppState, Selection};
+use crate::model::Point;
+
+/// A gesture in progress.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Gesture {
+    #[default]
+    None,
+    /// Shift-drag that started on this actor: a new tie.
+    Tie { from: usize },
+    /// Shift-drag that started on empty space at this screen point: a selection box.
+    Box { start: Pos2 },
+}
+
+/// Whether Shift is held, in which case the map's own dragging and panning step aside.
+pub fn shift_held(ui: &Ui) -> bool {
+    ui.input(|i| i.modifiers.shift)
+}
+
+/// The actor drawn under a screen point, if any.
+pub fn actor_at(view: &MapView, meta: &MetadataFrame, rect: Rect, pos: Pos2) -> Option<usize> {
+    let r = screen_radius(meta.zoom) + 3.0;
+    let local = (pos - rect.min).to_pos2();
+    view.cache
+        .actor_nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &n)| {
+            let node = view.cache.graph.node(n)?;
+            let d = (meta.canvas_to_screen_pos(node.location()) - local).length();
+            (d <= r).then_some((i, d))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+fn to_point(meta: &MetadataFrame, rect: Rect, pos: Pos2) -> Point {
+    let c = meta.screen_to_canvas_pos((pos - rect.min).to_pos2());
+    let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
+    Point::new(round(c.x), round(c.y))
+}
+
+/// Runs the gestures for this frame, after the map was drawn.
+pub fn gestures_ui(
+    ui: &Ui,
+    view: &mut MapView,
+    state: &AppState,
+    meta: &MetadataFrame,
+    response: &egui::Response,
+    actions: &mut Vec<Action>,
+) {
+    let rect = view.rect;
+    let data = &state.doc.data;
+    let (pointer, pressed, down, released) = ui.input(|i| {
+        (
+            i.pointer.interact_pos(),
+            i.pointer.primary_pressed(),
+            i.pointer.primary_down(),
+            i.pointer.primary_released(),
+        )
+    });
+    let over_map = pointer.is_some_and(|p| rect.contains(p)) && response.hovered();
+
+    if pressed && over_map && shift_held(ui) {
+        if let Some(p) = pointer {
+            view.gesture = match actor_at(view, meta, rect, p) {
+                Some(from) => Gesture::Tie { from },
+                None => Gesture::Box { start: p },
+            };
+        }
+    }
+
+    let painter = ui.painter_at(rect);
+    let accent = ui.visuals().selection.stroke.color;
+    match (view.gesture, pointer) {
+        (Gesture::Tie { from }, Some(p)) if down => {
+            if let Some(a) = view.actor_screen_pos(ui.ctx(), from) {
+                painter.extend(egui::Shape::dashed_line(
+                    &[a, p],
+                    Stroke::new(2.0, accent),
+                    8.0,
+                    4.0,
+                ));
+            }
+        }
+        (Gesture::Box { start }, Some(p)) if down => {
+            let r = Rect::from_two_pos(start, p);
+            painter.rect_filled(
+                r,
+                0.0,
+                Color32::from_rgba_unmultiplied(0x56, 0xB4, 0xE9, 30),
+            );
+            painter.rect_stroke(r, 0.0, Stroke::new(1.0, accent), egui::StrokeKind::Inside);
+        }
+        _ => {}
+    }
+
+    if released || !down {
+        let gesture = std::mem::take(&mut view.gesture);
+        match (gesture, pointer) {
+            (Gesture::Tie { from }, Some(p)) => {
+                if let Some(to) = actor_at(view, meta, rect, p).filter(|&to| to != from) {
+                    actions.push(Action::CreateTie {
+                        from: data.actors[from].id.clone(),
+                        to: data.actors[to].id.clone(),
+                    });
+                }
+            }
+            (Gesture::Box { start }, Some(p)) => {
+                let r = Rect::from_two_pos(start, p);
+                let mut ids = state.selection.actor_ids();
+                for (i, a) in data.actors.iter().enumerate() {
+                    let inside = view
+                        .actor_screen_pos(ui.ctx(), i)
+                        .is_some_and(|s| r.contains(s));
+                    if inside && !ids.contains(&a.id) {
+                        ids.push(a.id.clone());
+                    }
+                }
+                actions.push(Action::Select(Selection::of_actors(ids)));
+            }
+            _ => {}
+        }
+    }
+
+    // Double-click on empty space adds an actor there.
+    if response.double_clicked() {
+        if let Some(p) = pointer {
+            if actor_at(view, meta, rect, p).is_none() && view.hovered_tie.is_none() {
+                actions.push(Action::AddActor {
+                    at: Some(to_point(meta, rect, p)),
+                });
+            }
+        }
+    }
+    // The A key adds an actor under the pointer, or in the middle of the view.
+    let add_key = !ui.ctx().text_edit_focused()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::A));
+    if add_key {
+        let at = pointer
+            .filter(|p| rect.contains(*p))
+            .unwrap_or(rect.center());
+        actions.push(Action::AddActor {
+            at: Some(to_point(meta, rect, at)),
+        });
+    }
+}
