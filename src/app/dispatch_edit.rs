@@ -132,13 +132,11 @@ pub fn dispatch_edit(state: &mut AppState, action: Action) {
                 });
             }
         }
-        Action::OpenSource(source) => {
-            if data.source(&source).is_some() {
-                state.reader = Some(ReaderState {
-                    source,
-                    highlight: None,
-                });
-            }
+        Action::OpenSource(source) if data.source(&source).is_some() => {
+            state.reader = Some(ReaderState {
+                source,
+                highlight: None,
+            });
         }
         Action::OpenWindow(window) => {
             state
