@@ -125,6 +125,12 @@ pub enum Action {
     /// Open a source in the reader without a highlight.
     OpenSource(String),
     OpenWindow(Window),
+    /// Restore the unsaved work of an app that did not close properly.
+    RestoreRecovery,
+    /// Throw that work away.
+    DiscardRecovery,
+    /// Save over a file that changed on disk since it was opened.
+    ConfirmOverwrite,
     CloseWindow(Window),
     Undo,
     Redo,

@@ -37,6 +37,7 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
         }
         Action::CancelPrompt => {
             state.unsaved_prompt = None;
+            state.overwrite_prompt = None;
             state.path_field = None;
             state.after_save = None;
         }
@@ -113,6 +114,33 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
             }
         }
         Action::ClearRecent => state.recent.clear(),
+        Action::RestoreRecovery => {
+            if let Some(orphan) = state.recovery_offer.take() {
+                state.doc = Document::restored(
+                    orphan.data.clone(),
+                    orphan.meta.path.clone(),
+                    &orphan.meta.name,
+                );
+                state.selection = Selection::None;
+                state.reader = None;
+                state.view.request_fit();
+                orphan.discard();
+            }
+        }
+        Action::DiscardRecovery => {
+            if let Some(orphan) = state.recovery_offer.take() {
+                orphan.discard();
+            }
+        }
+        Action::ConfirmOverwrite => {
+            if let Some(path) = state.overwrite_prompt.take() {
+                if files::save_to_anyway(state, &path) {
+                    if let Some(op) = state.after_save.take() {
+                        run_guarded(state, op, ctx);
+                    }
+                }
+            }
+        }
         other => super::dispatch_edit::dispatch_edit(state, other),
     }
 }

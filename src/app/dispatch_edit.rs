@@ -23,7 +23,8 @@ pub fn dispatch_edit(state: &mut AppState, action: Action) {
     let data = &state.doc.data;
     match action {
         Action::AddActor { at } => {
-            let (id, edit) = editing::add_actor(data, at);
+            let at = at.unwrap_or_else(|| editing::free_spot(data));
+            let (id, edit) = editing::add_actor(data, Some(at));
             if apply(state, edit) {
                 state.selection = Selection::Actor(id);
             }

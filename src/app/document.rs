@@ -34,6 +34,13 @@ impl Document {
         }
     }
 
+    /// A document restored from a recovery copy: it has changes that were never saved.
+    pub fn restored(data: Dataset, path: Option<PathBuf>, name: &str) -> Self {
+        let mut doc = Self::new(data, path, name);
+        doc.saved_revision = u64::MAX;
+        doc
+    }
+
     pub fn is_modified(&self) -> bool {
         self.history.revision() != self.saved_revision
     }

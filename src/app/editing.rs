@@ -51,6 +51,30 @@ pub fn add_actor(data: &Dataset, at: Option<Point>) -> (String, Edit) {
     )
 }
 
+/// A free spot for a new actor: near the middle of the map, at least 80 units from any actor.
+pub fn free_spot(data: &Dataset) -> Point {
+    let placed: Vec<Point> = data.actors.iter().filter_map(|a| a.position).collect();
+    let n = placed.len().max(1) as f64;
+    let cx = placed.iter().map(|p| p.x).sum::<f64>() / n;
+    let cy = placed.iter().map(|p| p.y).sum::<f64>() / n;
+    let free = |p: Point| placed.iter().all(|q| q.distance(p) >= 80.0);
+    for ring in 0..200 {
+        let radius = f64::from(ring) * 60.0;
+        let steps = (ring * 6).max(1);
+        for k in 0..steps {
+            let angle = f64::from(k) * std::f64::consts::TAU / f64::from(steps);
+            let p = Point::new(
+                (cx + radius * angle.cos()).round(),
+                (cy + radius * angle.sin()).round(),
+            );
+            if free(p) {
+                return p;
+            }
+        }
+    }
+    Point::new(cx, cy)
+}
+
 /// Deletes actors and every tie that touches them; the label says how many ties go too.
 pub fn delete_actors(data: &Dataset, ids: &[String]) -> Edit {
     let ties: Vec<String> = data

@@ -137,7 +137,20 @@ pub fn open_path(state: &mut AppState, path: &Path) -> bool {
 }
 
 /// Saves the document to `path`, atomically; on failure the document stays modified.
+/// If the file changed on disk since it was opened or saved, asks before overwriting it.
 pub fn save_to(state: &mut AppState, path: &Path) -> bool {
+    let path = with_extension(path);
+    let ours = state.doc.path.as_deref() == Some(path.as_path());
+    let on_disk = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    if ours && on_disk.is_some() && on_disk != state.doc.disk_modified {
+        state.overwrite_prompt = Some(path);
+        return false;
+    }
+    save_to_anyway(state, &path)
+}
+
+/// Saves without checking whether the file changed on disk.
+pub fn save_to_anyway(state: &mut AppState, path: &Path) -> bool {
     let path = with_extension(path);
     let problems = crate::model::validate(&state.doc.data);
     if !problems.is_empty() {

@@ -8,6 +8,7 @@ mod dispatch_edit;
 pub mod document;
 pub mod editing;
 pub mod files;
+pub mod recovery;
 pub mod state;
 
 use std::path::PathBuf;
@@ -28,6 +29,8 @@ pub struct RelmapApp {
     actions: Vec<Action>,
     last_title: String,
     first_frame_reported: bool,
+    recovery: Option<recovery::Recovery>,
+    recovery_failed: bool,
 }
 
 impl RelmapApp {
@@ -55,12 +58,22 @@ impl RelmapApp {
         if let Some(cc) = cc {
             crate::ui::theme::install(&cc.egui_ctx);
         }
+        let recovery = state
+            .options
+            .recovery_dir
+            .clone()
+            .map(|dir| recovery::Recovery::new(dir, state.options.autosave_interval));
+        state.recovery_offer = recovery
+            .as_ref()
+            .and_then(|r| r.orphans().into_iter().next());
         Self {
             state,
             map: MapView::default(),
             actions: Vec::new(),
             last_title: String::new(),
             first_frame_reported: false,
+            recovery,
+            recovery_failed: false,
         }
     }
 
@@ -96,6 +109,24 @@ impl RelmapApp {
     /// Applies one action as if the user had asked for it (for tests and the command line).
     pub fn act(&mut self, action: Action, ctx: &egui::Context) {
         dispatch(&mut self.state, action, ctx);
+    }
+
+    /// Keeps the recovery copy up to date; a failure is reported once.
+    fn autosave(&mut self) {
+        let Some(r) = &mut self.recovery else {
+            return;
+        };
+        match r.tick(&self.state.doc) {
+            Some(error) if !self.recovery_failed => {
+                self.recovery_failed = true;
+                self.state.error(
+                    "Could not write the recovery copy of your changes",
+                    vec![error],
+                );
+            }
+            Some(_) => {}
+            None => self.recovery_failed = false,
+        }
     }
 
     fn handle_window_events(&mut self, ctx: &egui::Context) {
@@ -137,6 +168,7 @@ impl eframe::App for RelmapApp {
         for action in std::mem::take(&mut self.actions) {
             dispatch(&mut self.state, action, &ctx);
         }
+        self.autosave();
         if self.state.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
@@ -155,6 +187,13 @@ impl eframe::App for RelmapApp {
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.last_title = title;
+        }
+    }
+
+    fn on_exit(&mut self) {
+        // The user was asked about unsaved changes before the window closed.
+        if let Some(r) = &mut self.recovery {
+            r.clear();
         }
     }
 

@@ -67,16 +67,22 @@ impl ViewRequests {
 }
 
 /// Settings that differ between the real app and tests.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppOptions {
     /// Use the platform's file dialogs; when false the path field is always used.
     pub native_dialogs: bool,
+    /// Where recovery copies go; `None` turns crash recovery off.
+    pub recovery_dir: Option<PathBuf>,
+    /// How often a modified document is copied for recovery.
+    pub autosave_interval: std::time::Duration,
 }
 
 impl Default for AppOptions {
     fn default() -> Self {
         Self {
             native_dialogs: true,
+            recovery_dir: super::recovery::default_dir(),
+            autosave_interval: super::recovery::AUTOSAVE_INTERVAL,
         }
     }
 }
@@ -99,6 +105,10 @@ pub struct AppState {
     pub after_save: Option<Guarded>,
     /// Floating windows that are open.
     pub windows: Vec<Window>,
+    /// Unsaved work left by an app that did not close properly, offered for restoring.
+    pub recovery_offer: Option<super::recovery::Orphan>,
+    /// The file on disk changed since it was read: saving over it waits for confirmation.
+    pub overwrite_prompt: Option<PathBuf>,
 }
 
 /// How many recent files are remembered.
@@ -123,6 +133,8 @@ impl AppState {
             quit_confirmed: false,
             after_save: None,
             windows: Vec::new(),
+            recovery_offer: None,
+            overwrite_prompt: None,
         }
     }
 

@@ -37,6 +37,51 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         });
     }
 
+    if let Some(orphan) = &state.recovery_offer {
+        egui::Modal::new(Id::new("recovery-offer")).show(&ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("Restore unsaved changes?");
+            ui.label(format!(
+                "relmap did not close properly last time. A copy of “{}” with changes that were \
+                 not saved was kept ({}).",
+                orphan.meta.name,
+                orphan.data.summary()
+            ));
+            if let Some(path) = &orphan.meta.path {
+                ui.label(RichText::new(format!("Its file: {}", path.display())).weak());
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    actions.push(Action::RestoreRecovery);
+                }
+                if ui.button("Discard").clicked() {
+                    actions.push(Action::DiscardRecovery);
+                }
+            });
+        });
+    }
+
+    if let Some(path) = &state.overwrite_prompt {
+        egui::Modal::new(Id::new("overwrite-prompt")).show(&ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("The file changed on disk");
+            ui.label(format!(
+                "{} was changed by something else since you opened or saved it. \
+                 Saving will replace those changes with yours.",
+                path.display()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Overwrite").clicked() {
+                    actions.push(Action::ConfirmOverwrite);
+                }
+                if ui.button("Cancel").clicked() {
+                    actions.push(Action::CancelPrompt);
+                }
+            });
+        });
+    }
+
     if let Some(field) = &state.path_field {
         let title = match field.purpose {
             PathPurpose::Open => "Open a dataset",

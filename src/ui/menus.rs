@@ -174,4 +174,12 @@ fn toolbar_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
     if ui.button(" − ").on_hover_text(out_tip).clicked() {
         actions.push(Action::ZoomBy(0.8));
     }
+    ui.separator();
+    if ui
+        .button("Add actor")
+        .on_hover_text("Add an actor (A, or double-click empty space on the map)")
+        .clicked()
+    {
+        actions.push(Action::AddActor { at: None });
+    }
 }

@@ -174,9 +174,11 @@ pub fn tie_panel_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Ac
             }
         }
     });
-    egui::CollapsingHeader::new("Edit tie")
+    let editing = egui::CollapsingHeader::new("Edit tie")
         .id_salt("edit-tie")
-        .show(ui, |ui| edit_tie_ui(ui, tie, actions));
+        .show(ui, |ui| edit_tie_ui(ui, tie, actions))
+        .openness
+        > 0.0;
     ui.separator();
     let n = tie.excerpts.len();
     ui.label(
@@ -187,11 +189,13 @@ pub fn tie_panel_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Ac
         .strong(),
     );
     if n == 0 {
-        ui.label("No excerpt supports this tie yet.");
+        ui.label(
+            "No excerpt supports this tie yet. Select text in the article reader and cite it.",
+        );
     }
     for (i, excerpt) in tie.excerpts.iter().enumerate() {
         ui.add_space(6.0);
-        excerpt_ui(ui, data, tie, i, excerpt, actions);
+        excerpt_ui(ui, data, tie, i, excerpt, editing, actions);
     }
 }
 
@@ -201,6 +205,7 @@ fn excerpt_ui(
     tie: &Tie,
     index: usize,
     excerpt: &Excerpt,
+    editing: bool,
     actions: &mut Vec<Action>,
 ) {
     let bar = theme::polarity_color(tie.polarity);
@@ -233,7 +238,9 @@ fn excerpt_ui(
                     excerpt: index,
                 });
             }
-            edit_excerpt_ui(ui, tie, index, actions);
+            if editing {
+                edit_excerpt_ui(ui, tie, index, actions);
+            }
         })
         .response;
     let r = response.rect;

@@ -15,19 +15,24 @@ use relmap::app::{AppOptions, RelmapApp};
 
 pub type AppHarness = Harness<'static, RelmapApp>;
 
-/// The real app in a headless harness, with the path field in place of native dialogs.
+/// The real app in a headless harness, with the path field in place of native dialogs and
+/// crash recovery off.
 pub fn app(file: Option<PathBuf>) -> AppHarness {
+    app_with(
+        file,
+        AppOptions {
+            native_dialogs: false,
+            recovery_dir: None,
+            ..AppOptions::default()
+        },
+    )
+}
+
+/// The real app in a headless harness with these options.
+pub fn app_with(file: Option<PathBuf>, options: AppOptions) -> AppHarness {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            RelmapApp::new(
-                Some(cc),
-                file,
-                AppOptions {
-                    native_dialogs: false,
-                },
-            )
-        });
+        .build_eframe(move |cc| RelmapApp::new(Some(cc), file, options));
     // egui_graphs asks for a repaint every frame, so `run()` would never settle.
     harness.run_steps(4);
     harness

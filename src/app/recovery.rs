@@ -1,0 +1,169 @@
+//! Crash recovery: while a document has unsaved changes, a copy is written every 30 seconds to
+//! the platform's data folder (never over the user's file). Each running app holds a lock on its
+//! copy; a copy whose lock is free belongs to an app that did not close properly, and the next
+//! start offers to restore it.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use super::document::Document;
+use crate::io::json;
+use crate::model::Dataset;
+
+/// How often a modified document is copied.
+pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(30);
+
+/// What is known about a recovery copy besides the data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The file the document came from, if any.
+    pub path: Option<PathBuf>,
+    /// The name shown for it.
+    pub name: String,
+    /// When the copy was written, in seconds since 1970.
+    pub written: u64,
+}
+
+/// A recovery copy left by an app that did not close properly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Orphan {
+    pub meta: Meta,
+    pub data: Dataset,
+    pub meta_path: PathBuf,
+    pub data_path: PathBuf,
+}
+
+impl Orphan {
+    /// Deletes the copy.
+    pub fn discard(&self) {
+        let _ = std::fs::remove_file(&self.data_path);
+        let _ = std::fs::remove_file(&self.meta_path);
+    }
+}
+
+/// This app's recovery copy.
+pub struct Recovery {
+    dir: PathBuf,
+    stem: String,
+    interval: Duration,
+    /// Held while this app runs, so other apps know the copy is not orphaned.
+    lock: Option<File>,
+    last_written: Option<(u64, Instant)>,
+}
+
+/// The platform's folder for recovery copies (for example `~/.local/share/relmap/recovery`).
+pub fn default_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "relmap").map(|d| d.data_dir().join("recovery"))
+}
+
+impl Recovery {
+    pub fn new(dir: PathBuf, interval: Duration) -> Self {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        Self {
+            dir,
+            stem: format!("recovery-{}-{nanos}", std::process::id()),
+            interval,
+            lock: None,
+            last_written: None,
+        }
+    }
+
+    fn meta_path(&self) -> PathBuf {
+        self.dir.join(format!("{}.meta.json", self.stem))
+    }
+
+    fn data_path(&self) -> PathBuf {
+        self.dir.join(format!("{}.{}", self.stem, json::EXTENSION))
+    }
+
+    /// Copies the document when it is modified, changed since the last copy, and the interval
+    /// has passed. Returns an error message once per failure, for the user.
+    pub fn tick(&mut self, doc: &Document) -> Option<String> {
+        if !doc.is_modified() {
+            self.clear();
+            return None;
+        }
+        if let Some((generation, when)) = self.last_written {
+            if generation == doc.generation() || when.elapsed() < self.interval {
+                return None;
+            }
+        }
+        self.last_written = Some((doc.generation(), Instant::now()));
+        self.write(doc).err()
+    }
+
+    fn write(&mut self, doc: &Document) -> Result<(), String> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| {
+            format!(
+                "{}: cannot create the recovery folder: {e}",
+                self.dir.display()
+            )
+        })?;
+        json::save_file(&self.data_path(), &doc.data).map_err(|e| e.to_string())?;
+        let meta = Meta {
+            path: doc.path.clone(),
+            name: doc.display_name(),
+            written: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+        };
+        let bytes = serde_json::to_vec_pretty(&meta).map_err(|e| e.to_string())?;
+        if self.lock.is_none() {
+            let file = File::create(self.meta_path())
+                .map_err(|e| format!("{}: {e}", self.meta_path().display()))?;
+            file.try_lock()
+                .map_err(|e| format!("{}: cannot lock: {e}", self.meta_path().display()))?;
+            self.lock = Some(file);
+        }
+        // The lock is on the open file, which stays open; its content is replaced in place.
+        std::fs::write(self.meta_path(), bytes)
+            .map_err(|e| format!("{}: {e}", self.meta_path().display()))
+    }
+
+    /// Removes this app's copy (after a save, or when the changes were undone or discarded).
+    pub fn clear(&mut self) {
+        if self.lock.take().is_some() || self.last_written.take().is_some() {
+            let _ = std::fs::remove_file(self.data_path());
+            let _ = std::fs::remove_file(self.meta_path());
+        }
+    }
+
+    /// Copies left by apps that are no longer running, newest first. Unreadable ones are skipped.
+    pub fn orphans(&self) -> Vec<Orphan> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<Orphan> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(".meta.json") && *p != self.meta_path())
+            .filter_map(|meta_path| read_orphan(&meta_path))
+            .collect();
+        found.sort_by(|a, b| b.meta.written.cmp(&a.meta.written));
+        found
+    }
+}
+
+fn read_orphan(meta_path: &Path) -> Option<Orphan> {
+    let file = File::open(meta_path).ok()?;
+    // A running app holds the lock; only free copies are orphans.
+    file.try_lock().ok()?;
+    let meta: Meta = serde_json::from_slice(&std::fs::read(meta_path).ok()?).ok()?;
+    let name = meta_path
+        .file_name()?
+        .to_string_lossy()
+        .replace(".meta.json", "");
+    let data_path = meta_path.with_file_name(format!("{name}.{}", json::EXTENSION));
+    let data = json::load_file(&data_path).ok()?;
+    Some(Orphan {
+        meta,
+        data,
+        meta_path: meta_path.to_owned(),
+        data_path,
+    })
+}
