@@ -144,7 +144,7 @@ impl Recovery {
             .filter(|p| p.to_string_lossy().ends_with(".meta.json") && *p != self.meta_path())
             .filter_map(|meta_path| read_orphan(&meta_path))
             .collect();
-        found.sort_by(|a, b| b.meta.written.cmp(&a.meta.written));
+        found.sort_by_key(|o| std::cmp::Reverse(o.meta.written));
         found
     }
 }

@@ -4,6 +4,8 @@
 mod bad_files;
 mod cli;
 mod common;
+mod edit_sequences;
 mod format;
+mod ui_edit;
 mod ui_files;
 mod ui_map;
