@@ -54,8 +54,12 @@ pub struct Recovery {
     last_written: Option<(u64, Instant)>,
 }
 
-/// The platform's folder for recovery copies (for example `~/.local/share/relmap/recovery`).
+/// The folder for recovery copies: `RELMAP_RECOVERY_DIR` when set, else the platform's data
+/// folder (for example `~/.local/share/relmap/recovery`).
 pub fn default_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("RELMAP_RECOVERY_DIR") {
+        return Some(PathBuf::from(dir));
+    }
     directories::ProjectDirs::from("", "", "relmap").map(|d| d.data_dir().join("recovery"))
 }
 
