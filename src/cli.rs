@@ -40,6 +40,27 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Write a synthetic dataset with communities, heavy-tailed degrees and valid excerpts.
+    Generate {
+        #[arg(long)]
+        actors: usize,
+        #[arg(long)]
+        ties: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Run the force layout without a window, print the time per iteration, save the result.
+    Layout {
+        file: PathBuf,
+        #[arg(long, default_value_t = 500)]
+        iterations: u64,
+        #[arg(long, default_value_t = 1)]
+        threads: usize,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 /// Runs `relmap check`: a one-line summary per good file, every problem of a bad one.
@@ -65,6 +86,94 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
 /// Runs `relmap sample -o FILE`.
 pub fn write_sample(output: &std::path::Path, err: &mut dyn Write) -> i32 {
     let data = crate::sample::sample_dataset();
+    match crate::io::json::save_file(output, &data) {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}
+
+/// Runs `relmap generate`.
+pub fn generate(
+    actors: usize,
+    ties: usize,
+    seed: u64,
+    output: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let data = crate::generate::generate(actors, ties, seed);
+    match crate::io::json::save_file(output, &data) {
+        Ok(()) => {
+            let _ = writeln!(out, "{}: {}", output.display(), data.summary());
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}
+
+/// Runs `relmap layout`: at most `iterations` steps of the force layout (fewer if it becomes
+/// still), then saves the positions to `output`.
+pub fn layout(
+    file: &std::path::Path,
+    iterations: u64,
+    threads: usize,
+    output: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    use crate::layout::{to_point, ForceLayout, LayoutGraph, Settings};
+    let mut data = match crate::io::json::load_file(file) {
+        Ok(data) => data,
+        Err(e) => {
+            for line in e.lines() {
+                let _ = writeln!(err, "{line}");
+            }
+            return 1;
+        }
+    };
+    let settings = Settings {
+        threads,
+        max_iterations: iterations,
+        ..Settings::default()
+    };
+    let mut layout = ForceLayout::new(LayoutGraph::from_dataset(&data), settings);
+    let started = std::time::Instant::now();
+    let mut done = 0;
+    while done < iterations && !layout.is_converged() {
+        layout.step();
+        done += 1;
+    }
+    let elapsed = started.elapsed();
+    let per = if done == 0 {
+        0.0
+    } else {
+        elapsed.as_secs_f64() * 1000.0 / done as f64
+    };
+    let _ = writeln!(
+        out,
+        "{}: {done} iterations in {:.3} s: {per:.2} ms per iteration ({} actors, {} ties, {threads} thread{}){}",
+        file.display(),
+        elapsed.as_secs_f64(),
+        data.actors.len(),
+        data.ties.len(),
+        if threads == 1 { "" } else { "s" },
+        if layout.is_converged() { ", converged" } else { "" }
+    );
+    for (actor, p) in data.actors.iter_mut().zip(layout.positions()) {
+        if !actor.pinned {
+            let q = to_point(*p);
+            actor.position = Some(crate::model::Point::new(
+                (q.x * 100.0).round() / 100.0,
+                (q.y * 100.0).round() / 100.0,
+            ));
+        }
+    }
     match crate::io::json::save_file(output, &data) {
         Ok(()) => 0,
         Err(e) => {

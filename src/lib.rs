@@ -11,7 +11,9 @@
 pub mod app;
 pub mod cli;
 pub mod edit;
+pub mod generate;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod sample;
 pub mod ui;

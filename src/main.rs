@@ -6,13 +6,22 @@ use relmap::cli::{Cli, Command};
 fn main() {
     relmap::app::mark_process_start();
     let cli = Cli::parse();
+    let (out, err) = (&mut std::io::stdout(), &mut std::io::stderr());
     let code = match cli.command {
-        Some(Command::Check { files }) => {
-            relmap::cli::check(&files, &mut std::io::stdout(), &mut std::io::stderr())
-        }
-        Some(Command::Sample { output }) => {
-            relmap::cli::write_sample(&output, &mut std::io::stderr())
-        }
+        Some(Command::Check { files }) => relmap::cli::check(&files, out, err),
+        Some(Command::Sample { output }) => relmap::cli::write_sample(&output, err),
+        Some(Command::Generate {
+            actors,
+            ties,
+            seed,
+            output,
+        }) => relmap::cli::generate(actors, ties, seed, &output, out, err),
+        Some(Command::Layout {
+            file,
+            iterations,
+            threads,
+            output,
+        }) => relmap::cli::layout(&file, iterations, threads, &output, out, err),
         None => match relmap::app::run_native(relmap::app::StartOptions {
             file: cli.file,
             select: cli.select,

@@ -125,6 +125,21 @@ pub enum Action {
     /// Open a source in the reader without a highlight.
     OpenSource(String),
     OpenWindow(Window),
+    /// Start a force layout in the background.
+    StartLayout,
+    PauseLayout,
+    ResumeLayout,
+    /// Stop the layout and keep where it got to, as one undoable edit.
+    StopLayout,
+    /// Stop the layout and put every actor back.
+    CancelLayout,
+    /// Hold an actor at a point while it is dragged during a layout (`None`: dropped there).
+    LayoutHold {
+        actor: String,
+        at: Option<crate::model::Point>,
+    },
+    /// Lay the actors out at once in a fixed pattern.
+    QuickLayout(super::layout_session::QuickLayout),
     /// Restore the unsaved work of an app that did not close properly.
     RestoreRecovery,
     /// Throw that work away.

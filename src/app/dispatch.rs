@@ -141,7 +141,7 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
                 }
             }
         }
-        other => super::dispatch_edit::dispatch_edit(state, other),
+        other => super::dispatch_edit::dispatch_edit(state, other, ctx),
     }
 }
 

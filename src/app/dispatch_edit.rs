@@ -2,6 +2,7 @@
 
 use super::action::{Action, Selection, Window};
 use super::editing;
+use super::layout_session::{quick_layout, LayoutSession};
 use super::state::{AppState, ReaderState};
 use crate::edit::{merge_actors, Edit};
 
@@ -19,7 +20,7 @@ pub fn apply(state: &mut AppState, edit: Edit) -> bool {
     }
 }
 
-pub fn dispatch_edit(state: &mut AppState, action: Action) {
+pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) {
     let data = &state.doc.data;
     match action {
         Action::AddActor { at } => {
@@ -138,6 +139,34 @@ pub fn dispatch_edit(state: &mut AppState, action: Action) {
                 source,
                 highlight: None,
             });
+        }
+        Action::StartLayout => {
+            if let Some(old) = &mut state.layout {
+                old.cancel();
+            }
+            let ctx = ctx.clone();
+            let wake: Box<dyn Fn() + Send> = Box::new(move || ctx.request_repaint());
+            state.layout = Some(LayoutSession::start(data, Some(wake)));
+        }
+        Action::PauseLayout => state.layout.iter_mut().for_each(LayoutSession::pause),
+        Action::ResumeLayout => state.layout.iter_mut().for_each(LayoutSession::resume),
+        Action::StopLayout => state.layout.iter_mut().for_each(LayoutSession::stop),
+        Action::CancelLayout => state.layout.iter_mut().for_each(LayoutSession::cancel),
+        Action::LayoutHold { actor, at } => {
+            if let Some(session) = &state.layout {
+                session.hold(&actor, at);
+            }
+        }
+        Action::QuickLayout(kind) => {
+            let selected = state.selection.actor_ids();
+            match quick_layout(data, kind, &selected) {
+                Some(edit) => {
+                    if apply(state, edit) {
+                        state.view.request_fit();
+                    }
+                }
+                None => state.info("Select two or more actors to spread them apart"),
+            }
         }
         Action::OpenWindow(window) => {
             state

@@ -8,6 +8,7 @@ mod dispatch_edit;
 pub mod document;
 pub mod editing;
 pub mod files;
+pub mod layout_session;
 pub mod recovery;
 pub mod state;
 
@@ -111,6 +112,20 @@ impl RelmapApp {
         dispatch(&mut self.state, action, ctx);
     }
 
+    /// Takes the background layout's progress; when it ends, its result becomes one edit.
+    fn poll_layout(&mut self) {
+        let Some(session) = &mut self.state.layout else {
+            return;
+        };
+        if let Some(layout_session::LayoutEvent::Ended(edit)) = session.poll() {
+            self.state.layout = None;
+            if let Some(edit) = edit {
+                let edit = keep_existing_actors(&self.state.doc.data, edit);
+                dispatch_edit::apply(&mut self.state, edit);
+            }
+        }
+    }
+
     /// Keeps the recovery copy up to date; a failure is reported once.
     fn autosave(&mut self) {
         let Some(r) = &mut self.recovery else {
@@ -161,6 +176,7 @@ impl eframe::App for RelmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_window_events(&ctx);
+        self.poll_layout();
         commands::collect_shortcut_actions(&ctx, &mut self.actions);
 
         crate::ui::frame_ui(ui, &self.state, &mut self.map, &mut self.actions);
@@ -205,6 +221,30 @@ impl eframe::App for RelmapApp {
             .map(|p| p.display().to_string())
             .collect();
         storage.set_string(RECENT_KEY, text.join("\n"));
+    }
+}
+
+/// Drops moves of actors deleted while a layout ran, so that its result still applies.
+fn keep_existing_actors(
+    data: &crate::model::Dataset,
+    edit: crate::edit::Edit,
+) -> crate::edit::Edit {
+    use crate::edit::Edit;
+    match edit {
+        Edit::MoveActors { moves } => Edit::MoveActors {
+            moves: moves
+                .into_iter()
+                .filter(|(id, _)| data.actor(id).is_some())
+                .collect(),
+        },
+        Edit::Batch { label, edits } => Edit::Batch {
+            label,
+            edits: edits
+                .into_iter()
+                .map(|e| keep_existing_actors(data, e))
+                .collect(),
+        },
+        other => other,
     }
 }
 

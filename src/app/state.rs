@@ -109,6 +109,8 @@ pub struct AppState {
     pub recovery_offer: Option<super::recovery::Orphan>,
     /// The file on disk changed since it was read: saving over it waits for confirmation.
     pub overwrite_prompt: Option<PathBuf>,
+    /// The force layout running in the background, if any.
+    pub layout: Option<super::layout_session::LayoutSession>,
 }
 
 /// How many recent files are remembered.
@@ -135,6 +137,7 @@ impl AppState {
             windows: Vec::new(),
             recovery_offer: None,
             overwrite_prompt: None,
+            layout: None,
         }
     }
 

@@ -65,6 +65,8 @@ pub struct MapView {
     frames_shown: u64,
     /// The Shift-drag gesture in progress.
     pub gesture: Gesture,
+    /// The layout iteration shown last.
+    layout_iteration: u64,
 }
 
 impl Default for MapView {
@@ -80,6 +82,7 @@ impl Default for MapView {
             rect: Rect::NOTHING,
             frames_shown: 0,
             gesture: Gesture::None,
+            layout_iteration: 0,
         }
     }
 }
@@ -128,11 +131,13 @@ impl MapView {
 
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let data = &state.doc.data;
-        if state.doc.generation() != self.generation {
+        let rebuilt = state.doc.generation() != self.generation;
+        if rebuilt {
             self.cache = MapCache::build(data);
             self.generation = state.doc.generation();
             self.drag_origin = None;
         }
+        self.follow_layout(state, rebuilt);
         self.cache
             .apply_selection(data, &state.selection, self.hovered_tie);
 
@@ -173,8 +178,21 @@ impl MapView {
                         });
                     }
                 }
-                GraphChange::NodeMoved { node, delta, .. } => {
+                GraphChange::NodeMoved {
+                    node,
+                    delta,
+                    new_position,
+                } => {
                     self.move_selected_along(node, delta, state);
+                    if let (Some(_), Some(i)) = (&state.layout, self.cache.actor_of(node)) {
+                        actions.push(Action::LayoutHold {
+                            actor: data.actors[i].id.clone(),
+                            at: Some(Point::new(
+                                f64::from(new_position.x),
+                                f64::from(new_position.y),
+                            )),
+                        });
+                    }
                 }
                 GraphChange::EdgeClicked { edge } => {
                     if let Some(i) = self.cache.tie_of(edge) {
@@ -188,6 +206,12 @@ impl MapView {
                     }
                 }
                 GraphChange::NodeDragEnded { node } => {
+                    if let (Some(_), Some(i)) = (&state.layout, self.cache.actor_of(node)) {
+                        actions.push(Action::LayoutHold {
+                            actor: data.actors[i].id.clone(),
+                            at: None,
+                        });
+                    }
                     self.finish_drag(node, state, actions);
                 }
                 _ => {}
@@ -278,6 +302,30 @@ impl MapView {
         }
         if changed {
             meta.save(ui);
+        }
+    }
+
+    /// Shows the running layout's newest positions, except for the actor being dragged.
+    fn follow_layout(&mut self, state: &AppState, rebuilt: bool) {
+        let Some(session) = &state.layout else {
+            return;
+        };
+        let Some(positions) = &session.latest else {
+            return;
+        };
+        if !rebuilt && session.iteration() == self.layout_iteration {
+            return;
+        }
+        self.layout_iteration = session.iteration();
+        if positions.len() != self.cache.actor_nodes.len() {
+            return;
+        }
+        for (&node, p) in self.cache.actor_nodes.iter().zip(positions) {
+            if let Some(n) = self.cache.graph.node_mut(node) {
+                if !n.dragged() {
+                    n.set_location(egui::pos2(p[0], p[1]));
+                }
+            }
         }
     }
 

@@ -135,6 +135,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 }
             });
         });
+        ui.menu_button("Layout", |ui| layout_menu_ui(ui, state, actions));
         ui.menu_button("View", |ui| {
             if item(ui, "Fit to view", true) {
                 actions.push(Action::FitView);
@@ -151,6 +152,82 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.separator();
         toolbar_ui(ui, actions);
     });
+}
+
+fn layout_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    use crate::app::layout_session::QuickLayout;
+    let running = state.layout.is_some();
+    let mut entry = |ui: &mut Ui, label: &str, tip: &str, enabled: bool, action: Action| {
+        if ui
+            .add_enabled(enabled, Button::new(label))
+            .on_hover_text(tip)
+            .clicked()
+        {
+            actions.push(action);
+            ui.close();
+        }
+    };
+    entry(
+        ui,
+        "Force layout",
+        "Arrange the map by its ties, in the background; pinned actors stay put",
+        !running,
+        Action::StartLayout,
+    );
+    let paused = state.layout.as_ref().is_some_and(|l| l.is_paused());
+    if paused {
+        entry(
+            ui,
+            "Resume layout",
+            "Continue the layout",
+            true,
+            Action::ResumeLayout,
+        );
+    } else {
+        entry(
+            ui,
+            "Pause layout",
+            "Pause the layout",
+            running,
+            Action::PauseLayout,
+        );
+    }
+    entry(
+        ui,
+        "Stop layout",
+        "Stop and keep where the layout got to",
+        running,
+        Action::StopLayout,
+    );
+    entry(
+        ui,
+        "Cancel layout",
+        "Stop and put every actor back",
+        running,
+        Action::CancelLayout,
+    );
+    ui.separator();
+    entry(
+        ui,
+        "Circular",
+        "Every actor on one circle",
+        !running,
+        Action::QuickLayout(QuickLayout::Circular),
+    );
+    entry(
+        ui,
+        "Grouped by kind",
+        "People, states, organisations and places each in their own cluster",
+        !running,
+        Action::QuickLayout(QuickLayout::GroupedByKind),
+    );
+    entry(
+        ui,
+        "Spread selected",
+        "Push the selected actors apart until none overlap",
+        !running && state.selection.actor_ids().len() > 1,
+        Action::QuickLayout(QuickLayout::SpreadSelected),
+    );
 }
 
 fn toolbar_ui(ui: &mut Ui, actions: &mut Vec<Action>) {

@@ -23,7 +23,7 @@ use map_view::MapView;
 /// Draws one whole frame: menus, status bar, side panels, the map and any dialogs.
 pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut Vec<Action>) {
     Panel::top("menu-bar").show(ui, |ui| menus::menu_bar_ui(ui, state, actions));
-    Panel::bottom("status-bar").show(ui, |ui| status_bar_ui(ui, state));
+    Panel::bottom("status-bar").show(ui, |ui| status_bar_ui(ui, state, actions));
     Panel::right("selection-panel")
         .resizable(true)
         .default_size(340.0)
@@ -111,8 +111,43 @@ fn empty_selection_ui(ui: &mut Ui, state: &AppState) {
     }
 }
 
-fn status_bar_ui(ui: &mut Ui, state: &AppState) {
+fn status_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
+        if let Some(layout) = &state.layout {
+            ui.spinner();
+            let status = if layout.is_paused() {
+                "paused"
+            } else {
+                "running"
+            };
+            ui.label(format!(
+                "Layout {status}: iteration {} · {:.1} s",
+                layout.iteration(),
+                layout.started.elapsed().as_secs_f32()
+            ));
+            if layout.is_paused() {
+                if ui.small_button("Resume").clicked() {
+                    actions.push(Action::ResumeLayout);
+                }
+            } else if ui.small_button("Pause").clicked() {
+                actions.push(Action::PauseLayout);
+            }
+            if ui
+                .small_button("Stop")
+                .on_hover_text("Keep where the layout got to")
+                .clicked()
+            {
+                actions.push(Action::StopLayout);
+            }
+            if ui
+                .small_button("Cancel")
+                .on_hover_text("Put every actor back")
+                .clicked()
+            {
+                actions.push(Action::CancelLayout);
+            }
+            ui.separator();
+        }
         ui.label(state.doc.display_name());
         if state.doc.is_modified() {
             ui.label(RichText::new("modified").italics());

@@ -1,0 +1,184 @@
+//! A force layout running in the background for the open document. Its positions stream to the
+//! map as it runs; it can be paused, resumed, stopped (keeping the result) or cancelled; and its
+//! result becomes the document's positions as one undoable edit.
+
+use std::time::Instant;
+
+use crate::edit::Edit;
+use crate::layout::{self, LayoutGraph, LayoutJob, Settings, StepStats};
+use crate::model::{Dataset, Point};
+
+/// The layout running now, and where it has got to.
+pub struct LayoutSession {
+    job: LayoutJob,
+    /// Actor id of each layout node (the dataset's actor order when it started).
+    ids: Vec<String>,
+    /// Positions as of the newest snapshot.
+    pub latest: Option<Vec<[f32; 2]>>,
+    pub stats: Option<StepStats>,
+    pub started: Instant,
+    /// Set by "Stop": keep the positions reached so far.
+    keep_on_finish: bool,
+}
+
+/// What a session says when polled.
+pub enum LayoutEvent {
+    /// New positions to show.
+    Moved,
+    /// The layout ended; apply this edit to keep its result (`None`: nothing to keep).
+    Ended(Option<Edit>),
+}
+
+impl LayoutSession {
+    /// Starts a force layout of `data`; `wake` is called whenever new positions arrive.
+    pub fn start(data: &Dataset, wake: Option<Box<dyn Fn() + Send>>) -> Self {
+        let graph = LayoutGraph::from_dataset(data);
+        let settings = Settings {
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+            ..Settings::default()
+        };
+        Self {
+            job: LayoutJob::start_with_wake(graph, settings, wake),
+            ids: data.actors.iter().map(|a| a.id.clone()).collect(),
+            latest: None,
+            stats: None,
+            started: Instant::now(),
+            keep_on_finish: true,
+        }
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.job.is_paused()
+    }
+
+    pub fn iteration(&self) -> u64 {
+        self.stats.map_or(0, |s| s.iteration)
+    }
+
+    pub fn pause(&mut self) {
+        self.job.pause();
+    }
+
+    pub fn resume(&mut self) {
+        self.job.resume();
+    }
+
+    /// Stops and keeps the positions reached so far.
+    pub fn stop(&mut self) {
+        self.keep_on_finish = true;
+        self.job.cancel();
+    }
+
+    /// Stops and throws the result away.
+    pub fn cancel(&mut self) {
+        self.keep_on_finish = false;
+        self.job.cancel();
+    }
+
+    /// Holds an actor where the user drags it, or keeps it where it was dropped (`at` = `None`
+    /// pins it for the rest of this run, so the layout never pulls it back).
+    pub fn hold(&self, actor: &str, at: Option<Point>) {
+        let Some(i) = self.ids.iter().position(|id| id == actor) else {
+            return;
+        };
+        match at {
+            Some(p) => self.job.set_held(i as u32, Some(layout::from_point(p))),
+            None => {
+                self.job.set_pinned(i as u32, true);
+                self.job.set_held(i as u32, None);
+            }
+        }
+    }
+
+    /// Takes what the worker reported since the last call; never blocks.
+    pub fn poll(&mut self) -> Option<LayoutEvent> {
+        let moved = match self.job.poll() {
+            Some(snapshot) => {
+                self.stats = Some(snapshot.stats);
+                self.latest = Some(snapshot.positions);
+                true
+            }
+            None => false,
+        };
+        if self.job.finished().is_some() {
+            let edit = if self.keep_on_finish {
+                self.result_edit()
+            } else {
+                None
+            };
+            return Some(LayoutEvent::Ended(edit));
+        }
+        moved.then_some(LayoutEvent::Moved)
+    }
+
+    /// The layout's positions as one edit, rounded to hundredths of a unit.
+    fn result_edit(&self) -> Option<Edit> {
+        let positions = self.latest.as_ref()?;
+        let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
+        let moves = self
+            .ids
+            .iter()
+            .zip(positions)
+            .map(|(id, p)| (id.clone(), Some(Point::new(round(p[0]), round(p[1])))))
+            .collect();
+        Some(Edit::Batch {
+            label: "force layout".into(),
+            edits: vec![Edit::MoveActors { moves }],
+        })
+    }
+}
+
+/// A quick layout of every actor (or of the selected ones, for "spread") as one edit.
+pub fn quick_layout(data: &Dataset, kind: QuickLayout, selected: &[String]) -> Option<Edit> {
+    let graph = LayoutGraph::from_dataset(data);
+    let size = layout::DEFAULT_NODE_RADIUS;
+    let (positions, label) = match kind {
+        QuickLayout::Circular => (
+            layout::quick::circular(graph.len(), size),
+            "circular layout",
+        ),
+        QuickLayout::GroupedByKind => {
+            let groups: Vec<u32> = data.actors.iter().map(|a| a.kind as u32).collect();
+            (
+                layout::quick::grouped_by(&groups, size),
+                "layout grouped by kind",
+            )
+        }
+        QuickLayout::SpreadSelected => {
+            let chosen: Vec<usize> = data
+                .actors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| selected.contains(&a.id))
+                .map(|(i, _)| i)
+                .collect();
+            if chosen.len() < 2 {
+                return None;
+            }
+            (
+                layout::quick::spread(&chosen, &graph.positions, &graph.sizes),
+                "spread selected actors",
+            )
+        }
+    };
+    let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
+    let moves = data
+        .actors
+        .iter()
+        .zip(positions)
+        .filter(|(a, _)| !a.pinned)
+        .map(|(a, p)| (a.id.clone(), Some(Point::new(round(p[0]), round(p[1])))))
+        .collect();
+    Some(Edit::Batch {
+        label: label.into(),
+        edits: vec![Edit::MoveActors { moves }],
+    })
+}
+
+/// The layouts that are computed at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuickLayout {
+    Circular,
+    GroupedByKind,
+    SpreadSelected,
+}
