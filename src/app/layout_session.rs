@@ -8,6 +8,9 @@ use crate::edit::Edit;
 use crate::layout::{self, LayoutGraph, LayoutJob, Settings, StepStats};
 use crate::model::{Dataset, Point};
 
+/// Repulsion used in the app: stronger than the engine's default, so that labels fit.
+pub const MAP_SCALING: f32 = 5.0;
+
 /// The layout running now, and where it has got to.
 pub struct LayoutSession {
     job: LayoutJob,
@@ -35,6 +38,8 @@ impl LayoutSession {
         let graph = LayoutGraph::from_dataset(data);
         let settings = Settings {
             threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+            // Labels are wider than nodes: leave room for them between neighbours.
+            scaling: MAP_SCALING,
             ..Settings::default()
         };
         Self {

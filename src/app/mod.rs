@@ -121,7 +121,9 @@ impl RelmapApp {
             self.state.layout = None;
             if let Some(edit) = edit {
                 let edit = keep_existing_actors(&self.state.doc.data, edit);
-                dispatch_edit::apply(&mut self.state, edit);
+                if dispatch_edit::apply(&mut self.state, edit) {
+                    self.state.view.request_fit();
+                }
             }
         }
     }

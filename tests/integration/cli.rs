@@ -88,3 +88,68 @@ fn check_without_files_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
 }
+
+#[test]
+fn generate_then_layout_writes_valid_files_and_reports_the_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let generated = dir.path().join("g.relmap.json");
+    let out = relmap(&[
+        "generate".as_ref(),
+        "--actors".as_ref(),
+        "200".as_ref(),
+        "--ties".as_ref(),
+        "600".as_ref(),
+        "--seed".as_ref(),
+        "3".as_ref(),
+        "-o".as_ref(),
+        generated.as_os_str(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("200 actors, 600 ties"));
+    let laid_out = dir.path().join("l.relmap.json");
+    let out = relmap(&[
+        "layout".as_ref(),
+        generated.as_os_str(),
+        "--iterations".as_ref(),
+        "50".as_ref(),
+        "--threads".as_ref(),
+        "2".as_ref(),
+        "-o".as_ref(),
+        laid_out.as_os_str(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("50 iterations in"), "{report}");
+    assert!(
+        report.contains("ms per iteration (200 actors, 600 ties, 2 threads)"),
+        "{report}"
+    );
+    let data = relmap::io::json::load_file(&laid_out).unwrap();
+    assert!(data.actors.iter().all(|a| a.position.is_some()));
+}
+
+#[test]
+fn layout_of_a_bad_file_reports_it() {
+    let bad = data("bad/truncated.relmap.json");
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("x.relmap.json");
+    let out = relmap(&[
+        "layout".as_ref(),
+        bad.as_os_str(),
+        "-o".as_ref(),
+        out_path.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(":18:11: EOF while parsing a value"));
+    assert!(!out_path.exists());
+}

@@ -8,4 +8,5 @@ mod edit_sequences;
 mod format;
 mod ui_edit;
 mod ui_files;
+mod ui_layout;
 mod ui_map;
