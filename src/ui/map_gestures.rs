@@ -2,9 +2,7 @@
 //! empty space selects the actors in a box, double-click on empty space or the A key adds an actor.
 
 use egui::{Color32, Pos2, Rect, Stroke, Ui};
-use egui_graphs::MetadataFrame;
 
-use super::map_shapes::screen_radius;
 use super::map_view::MapView;
 use crate::app::{Action, AppState, Selection};
 use crate::model::Point;
@@ -25,25 +23,8 @@ pub fn shift_held(ui: &Ui) -> bool {
     ui.input(|i| i.modifiers.shift)
 }
 
-/// The actor drawn under a screen point, if any.
-pub fn actor_at(view: &MapView, meta: &MetadataFrame, rect: Rect, pos: Pos2) -> Option<usize> {
-    let r = screen_radius(meta.zoom) + 3.0;
-    let local = (pos - rect.min).to_pos2();
-    view.cache
-        .actor_nodes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &n)| {
-            let node = view.cache.graph.node(n)?;
-            let d = (meta.canvas_to_screen_pos(node.location()) - local).length();
-            (d <= r).then_some((i, d))
-        })
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(i, _)| i)
-}
-
-fn to_point(meta: &MetadataFrame, rect: Rect, pos: Pos2) -> Point {
-    let c = meta.screen_to_canvas_pos((pos - rect.min).to_pos2());
+fn to_point(view: &MapView, pos: Pos2) -> Point {
+    let c = view.camera.to_canvas(view.rect, pos);
     let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
     Point::new(round(c.x), round(c.y))
 }
@@ -53,7 +34,6 @@ pub fn gestures_ui(
     ui: &Ui,
     view: &mut MapView,
     state: &AppState,
-    meta: &MetadataFrame,
     response: &egui::Response,
     actions: &mut Vec<Action>,
 ) {
@@ -71,7 +51,7 @@ pub fn gestures_ui(
 
     if pressed && over_map && shift_held(ui) {
         if let Some(p) = pointer {
-            view.gesture = match actor_at(view, meta, rect, p) {
+            view.gesture = match view.actor_at(p) {
                 Some(from) => Gesture::Tie { from },
                 None => Gesture::Box { start: p },
             };
@@ -82,7 +62,7 @@ pub fn gestures_ui(
     let accent = ui.visuals().selection.stroke.color;
     match (view.gesture, pointer) {
         (Gesture::Tie { from }, Some(p)) if down => {
-            if let Some(a) = view.actor_screen_pos(ui.ctx(), from) {
+            if let Some(a) = view.actor_screen_pos(from) {
                 painter.extend(egui::Shape::dashed_line(
                     &[a, p],
                     Stroke::new(2.0, accent),
@@ -107,7 +87,7 @@ pub fn gestures_ui(
         let gesture = std::mem::take(&mut view.gesture);
         match (gesture, pointer) {
             (Gesture::Tie { from }, Some(p)) => {
-                if let Some(to) = actor_at(view, meta, rect, p).filter(|&to| to != from) {
+                if let Some(to) = view.actor_at(p).filter(|&to| to != from) {
                     actions.push(Action::CreateTie {
                         from: data.actors[from].id.clone(),
                         to: data.actors[to].id.clone(),
@@ -118,9 +98,7 @@ pub fn gestures_ui(
                 let r = Rect::from_two_pos(start, p);
                 let mut ids = state.selection.actor_ids();
                 for (i, a) in data.actors.iter().enumerate() {
-                    let inside = view
-                        .actor_screen_pos(ui.ctx(), i)
-                        .is_some_and(|s| r.contains(s));
+                    let inside = view.actor_screen_pos(i).is_some_and(|s| r.contains(s));
                     if inside && !ids.contains(&a.id) {
                         ids.push(a.id.clone());
                     }
@@ -134,9 +112,9 @@ pub fn gestures_ui(
     // Double-click on empty space adds an actor there.
     if response.double_clicked() {
         if let Some(p) = pointer {
-            if actor_at(view, meta, rect, p).is_none() && view.hovered_tie.is_none() {
+            if view.actor_at(p).is_none() && view.hovered_tie.is_none() {
                 actions.push(Action::AddActor {
-                    at: Some(to_point(meta, rect, p)),
+                    at: Some(to_point(view, p)),
                 });
             }
         }
@@ -149,7 +127,7 @@ pub fn gestures_ui(
             .filter(|p| rect.contains(*p))
             .unwrap_or(rect.center());
         actions.push(Action::AddActor {
-            at: Some(to_point(meta, rect, at)),
+            at: Some(to_point(view, at)),
         });
     }
 }

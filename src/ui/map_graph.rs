@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use egui::Pos2;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 
-use super::map_shapes::{ActorNode, Emphasis, MapGraph, TieEdge};
+use super::map_display::{ActorNode, MapGraph, TieEdge};
+use super::map_index::GridIndex;
+use super::map_shapes::Emphasis;
 use super::theme::{self, LineStyle};
 use crate::app::Selection;
 use crate::model::{Dataset, Point};
@@ -24,6 +26,14 @@ pub struct MapCache {
     pub by_degree: Vec<usize>,
     /// Actor index by id.
     pub index_of: HashMap<String, usize>,
+    /// Where each actor is drawn, in canvas units, by actor index: what the map shows now
+    /// (a running layout or a drag moves it before the document changes).
+    pub positions: Vec<Pos2>,
+    /// The actor indices at the ends of each tie, by tie index.
+    pub tie_ends: Vec<Option<(u32, u32)>>,
+    /// A spatial index over `positions`, for culling and hit-tests.
+    pub grid: GridIndex,
+    grid_dirty: bool,
 }
 
 impl Default for MapCache {
@@ -69,12 +79,15 @@ impl MapCache {
         let mut pair_seen: HashMap<(usize, usize), usize> = HashMap::new();
         let mut degree = vec![0; data.actors.len()];
         let mut tie_edges = Vec::with_capacity(data.ties.len());
+        let mut tie_ends = Vec::with_capacity(data.ties.len());
         for (i, t) in data.ties.iter().enumerate() {
             let (Some(&a), Some(&b)) = (index_of.get(t.from.as_str()), index_of.get(t.to.as_str()))
             else {
                 tie_edges.push(None);
+                tie_ends.push(None);
                 continue;
             };
+            tie_ends.push(Some((a as u32, b as u32)));
             degree[a] += 1;
             if a != b {
                 degree[b] += 1;
@@ -110,13 +123,42 @@ impl MapCache {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        Self {
+        let positions = fallback
+            .iter()
+            .map(|p| Pos2::new(p.x as f32, p.y as f32))
+            .collect();
+        let mut cache = Self {
             graph,
             actor_nodes,
             tie_edges,
             degree,
             by_degree,
             index_of,
+            positions,
+            tie_ends,
+            grid: GridIndex::default(),
+            grid_dirty: true,
+        };
+        cache.reindex();
+        cache
+    }
+
+    /// Moves an actor on the map (not in the document).
+    pub fn set_position(&mut self, actor: usize, p: Pos2) {
+        if let Some(slot) = self.positions.get_mut(actor) {
+            *slot = p;
+            if let Some(n) = self.graph.node_mut(self.actor_nodes[actor]) {
+                n.set_location(p);
+            }
+            self.grid_dirty = true;
+        }
+    }
+
+    /// Rebuilds the spatial index if positions changed since it was built.
+    pub fn reindex(&mut self) {
+        if self.grid_dirty {
+            self.grid.rebuild(self.positions.iter().copied());
+            self.grid_dirty = false;
         }
     }
 
@@ -141,15 +183,14 @@ impl MapCache {
                 focus[i] = true;
             }
         }
-        let touches_selected = |t: &crate::model::Tie| {
-            index(&t.from).is_some_and(|i| selected[i]) || index(&t.to).is_some_and(|i| selected[i])
-        };
-        for (ti, t) in data.ties.iter().enumerate() {
-            if touches_selected(t) || selected_tie == Some(ti) {
-                for end in [&t.from, &t.to] {
-                    if let Some(j) = index(end) {
-                        focus[j] = true;
-                    }
+        let ends = &self.tie_ends;
+        let touches_selected =
+            |ti: usize| ends[ti].is_some_and(|(a, b)| selected[a as usize] || selected[b as usize]);
+        for (ti, tie_ends) in ends.iter().enumerate() {
+            if touches_selected(ti) || selected_tie == Some(ti) {
+                if let Some((a, b)) = *tie_ends {
+                    focus[a as usize] = true;
+                    focus[b as usize] = true;
                 }
             }
         }
@@ -166,9 +207,8 @@ impl MapCache {
         }
         for (i, edge) in self.tie_edges.iter().enumerate() {
             let Some(edge) = *edge else { continue };
-            let tie = &data.ties[i];
             let is_selected = selected_tie == Some(i);
-            let focused = is_selected || touches_selected(tie) || hovered_tie == Some(i);
+            let focused = is_selected || touches_selected(i) || hovered_tie == Some(i);
             if let Some(e) = self.graph.edge_mut(edge) {
                 e.set_selected(is_selected);
                 e.payload_mut().emphasis = if focused {

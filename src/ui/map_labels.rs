@@ -1,8 +1,9 @@
-//! Map labels at a fixed pixel size on a halo, placed greedily so that none overlap:
-//! the selection, hover and their neighbours first, then the most connected actors.
+//! Map labels at a fixed pixel size on a halo, placed greedily so that none overlap each other or
+//! other actors: the selection, hover and their neighbours first, then the most connected actors
+//! in view, at most [`LABEL_CAP`] at once. Placement uses a coarse occupancy grid of the screen,
+//! so its cost does not grow with the number of actors.
 
 use egui::{Align2, Color32, FontId, Rect, Ui, Vec2};
-use egui_graphs::MetadataFrame;
 
 use super::map_shapes::{screen_radius, Emphasis};
 use super::map_view::MapView;
@@ -11,10 +12,22 @@ use crate::app::{AppState, Selection};
 
 /// At most this many labels are drawn at once.
 pub const LABEL_CAP: usize = 200;
-/// Up to this many actors, labels also avoid other actors' shapes.
-const OBSTACLE_LIMIT: usize = 2000;
+/// At most this many actors are tried for a label each frame (the best placed first).
+const MAX_TRIED: usize = 4_000;
+/// Up to this many actors in view, labels also avoid other actors' shapes.
+const OBSTACLE_LIMIT: usize = 2_000;
 /// Names longer than this are shortened on the map; the full name shows on hover.
 const MAX_LABEL_CHARS: usize = 26;
+/// Side of an occupancy cell, in screen points.
+const CELL: f32 = 8.0;
+
+/// Buffers reused from frame to frame.
+#[derive(Default)]
+pub struct LabelScratch {
+    order: Vec<usize>,
+    queued: Vec<bool>,
+    occupied: Vec<bool>,
+}
 
 /// Shortens a long name with an ellipsis.
 pub fn short_name(name: &str) -> String {
@@ -26,7 +39,60 @@ pub fn short_name(name: &str) -> String {
     }
 }
 
-pub fn draw_labels(ui: &Ui, view: &MapView, state: &AppState, meta: &MetadataFrame, rect: Rect) {
+/// The screen cut into cells that are either free or taken by a label or an actor.
+struct Occupancy<'a> {
+    cells: &'a mut Vec<bool>,
+    origin: egui::Pos2,
+    cols: usize,
+    rows: usize,
+}
+
+impl<'a> Occupancy<'a> {
+    fn new(cells: &'a mut Vec<bool>, rect: Rect) -> Self {
+        let cols = (rect.width() / CELL).ceil().max(1.0) as usize;
+        let rows = (rect.height() / CELL).ceil().max(1.0) as usize;
+        cells.clear();
+        cells.resize(cols * rows, false);
+        Self {
+            cells,
+            origin: rect.min,
+            cols,
+            rows,
+        }
+    }
+
+    fn span(&self, r: Rect) -> (usize, usize, usize, usize) {
+        let cell = |v: f32, max: usize| ((v / CELL).floor().max(0.0) as usize).min(max - 1);
+        (
+            cell(r.min.x - self.origin.x, self.cols),
+            cell(r.min.y - self.origin.y, self.rows),
+            cell(r.max.x - self.origin.x, self.cols),
+            cell(r.max.y - self.origin.y, self.rows),
+        )
+    }
+
+    fn is_free(&self, r: Rect) -> bool {
+        let (c0, r0, c1, r1) = self.span(r);
+        (r0..=r1).all(|row| (c0..=c1).all(|col| !self.cells[row * self.cols + col]))
+    }
+
+    fn take(&mut self, r: Rect) {
+        let (c0, r0, c1, r1) = self.span(r);
+        for row in r0..=r1 {
+            for col in c0..=c1 {
+                self.cells[row * self.cols + col] = true;
+            }
+        }
+    }
+}
+
+pub fn draw_labels(
+    ui: &Ui,
+    view: &MapView,
+    state: &AppState,
+    rect: Rect,
+    scratch: &mut LabelScratch,
+) {
     let data = &state.doc.data;
     let cache = &view.cache;
     let painter = ui.painter_at(rect);
@@ -34,58 +100,60 @@ pub fn draw_labels(ui: &Ui, view: &MapView, state: &AppState, meta: &MetadataFra
     let visuals = ui.visuals();
     let text_color = visuals.strong_text_color();
     let halo = visuals.extreme_bg_color.gamma_multiply(0.82);
-    let r = screen_radius(meta.zoom);
+    let r = screen_radius(view.camera.zoom);
+    let n = cache.positions.len();
+    let on_screen = |i: usize| rect.contains(view.camera.to_screen(rect, cache.positions[i]));
 
-    // Priority: selection and hover and their neighbours, then by degree.
-    let mut order: Vec<usize> = Vec::with_capacity(cache.by_degree.len());
-    let first = |i: usize, order: &mut Vec<usize>| {
-        if !order.contains(&i) {
-            order.push(i);
+    // Priority: hover, then the selection's neighbourhood, then the most connected in view.
+    scratch.order.clear();
+    scratch.queued.clear();
+    scratch.queued.resize(n, false);
+    let queue = |i: usize, scratch: &mut LabelScratch| {
+        if !scratch.queued[i] {
+            scratch.queued[i] = true;
+            scratch.order.push(i);
         }
     };
     if let Some(h) = view.hovered_actor {
-        first(h, &mut order);
+        queue(h, scratch);
     }
     for &i in &cache.by_degree {
         let focused = cache
             .graph
             .node(cache.actor_nodes[i])
             .is_some_and(|n| n.payload().emphasis == Emphasis::Focus || n.selected());
-        if focused {
-            first(i, &mut order);
+        if focused && on_screen(i) {
+            queue(i, scratch);
         }
     }
     for &i in &cache.by_degree {
-        first(i, &mut order);
-    }
-
-    let mut placed: Vec<Rect> = Vec::with_capacity(LABEL_CAP);
-    // Labels also keep off other actors' shapes, on maps small enough for that to be cheap.
-    let mut obstacles: Vec<(usize, Rect)> = Vec::new();
-    if cache.actor_nodes.len() <= OBSTACLE_LIMIT {
-        for (i, &n) in cache.actor_nodes.iter().enumerate() {
-            if let Some(node) = cache.graph.node(n) {
-                let c = rect.min + meta.canvas_to_screen_pos(node.location()).to_vec2();
-                if rect.contains(c) {
-                    obstacles.push((i, Rect::from_center_size(c, Vec2::splat(2.0 * r))));
-                }
-            }
+        if scratch.order.len() >= MAX_TRIED {
+            break;
+        }
+        if on_screen(i) {
+            queue(i, scratch);
         }
     }
-    for i in order {
-        if placed.len() >= LABEL_CAP {
+
+    let mut grid = Occupancy::new(&mut scratch.occupied, rect);
+    let in_view = scratch.order.len();
+    if in_view <= OBSTACLE_LIMIT {
+        for &i in &scratch.order {
+            let c = view.camera.to_screen(rect, cache.positions[i]);
+            grid.take(Rect::from_center_size(c, Vec2::splat(2.0 * r)).shrink(1.0));
+        }
+    }
+    let mut placed = 0;
+    for &i in &scratch.order {
+        if placed >= LABEL_CAP {
             break;
         }
         let Some(node) = cache.graph.node(cache.actor_nodes[i]) else {
             continue;
         };
-        let center = rect.min + meta.canvas_to_screen_pos(node.location()).to_vec2();
-        if !rect.expand(100.0).contains(center) {
-            continue;
-        }
-        let dim = node.payload().emphasis == Emphasis::Dim;
-        let galley =
-            painter.layout_no_wrap(short_name(&data.actors[i].name), font.clone(), text_color);
+        let center = view.camera.to_screen(rect, cache.positions[i]);
+        let name = short_name(&data.actors[i].name);
+        let galley = painter.layout_no_wrap(name, font.clone(), text_color);
         let size = galley.size() + Vec2::new(8.0, 2.0);
         // Below the node if there is room, else above, right or left of it.
         let candidates = [
@@ -95,17 +163,14 @@ pub fn draw_labels(ui: &Ui, view: &MapView, state: &AppState, meta: &MetadataFra
             Align2::RIGHT_CENTER.anchor_size(center - Vec2::new(r + 4.0, 0.0), size),
         ];
         let important = node.selected() || view.hovered_actor == Some(i);
-        let free = candidates.iter().find(|c| {
-            !placed.iter().any(|p| p.intersects(**c))
-                && !obstacles.iter().any(|(j, o)| *j != i && o.intersects(**c))
-        });
-        let label_rect = match (free, important) {
-            (Some(rect), _) => *rect,
+        let label_rect = match (candidates.iter().find(|c| grid.is_free(**c)), important) {
+            (Some(free), _) => *free,
             (None, true) => candidates[0],
             (None, false) => continue,
         };
-        placed.push(label_rect);
-        let (bg, fg) = if dim {
+        grid.take(label_rect);
+        placed += 1;
+        let (bg, fg) = if node.payload().emphasis == Emphasis::Dim {
             (halo.gamma_multiply(0.5), text_color.gamma_multiply(0.45))
         } else {
             (halo, text_color)
@@ -127,7 +192,7 @@ pub fn draw_labels(ui: &Ui, view: &MapView, state: &AppState, meta: &MetadataFra
 }
 
 fn draw_tie_label(painter: &egui::Painter, view: &MapView, state: &AppState, ti: usize) {
-    let Some(mid) = view.tie_screen_midpoint(painter.ctx(), ti) else {
+    let Some(mid) = view.tie_screen_midpoint(ti) else {
         return;
     };
     let tie = &state.doc.data.ties[ti];
@@ -136,18 +201,15 @@ fn draw_tie_label(painter: &egui::Painter, view: &MapView, state: &AppState, ti:
     } else {
         tie.label.clone()
     };
-    let visuals = painter.ctx().global_style().visuals.clone();
-    let galley = painter.layout_no_wrap(
-        text,
-        FontId::proportional(theme::LABEL_SIZE - 1.0),
-        theme::polarity_color(tie.polarity),
-    );
+    let color = theme::polarity_color(tie.polarity);
+    let galley = painter.layout_no_wrap(text, FontId::proportional(theme::LABEL_SIZE - 1.0), color);
     let label_rect = Align2::CENTER_CENTER.anchor_size(mid, galley.size() + Vec2::new(8.0, 2.0));
-    painter.rect_filled(label_rect, 4.0, visuals.extreme_bg_color);
+    let bg = painter.ctx().global_style().visuals.extreme_bg_color;
+    painter.rect_filled(label_rect, 4.0, bg);
     painter.rect_stroke(
         label_rect,
         4.0,
-        egui::Stroke::new(1.0, theme::polarity_color(tie.polarity)),
+        egui::Stroke::new(1.0, color),
         egui::StrokeKind::Inside,
     );
     painter.galley(label_rect.min + Vec2::new(4.0, 1.0), galley, Color32::WHITE);

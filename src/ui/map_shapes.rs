@@ -1,13 +1,12 @@
-//! How actors and ties are drawn on the map: egui_graphs display types with shapes by actor kind,
-//! ties coloured by polarity and styled by certainty, parallel ties fanned out in screen pixels,
-//! and hit-testing with a tolerance in screen pixels at every zoom.
+//! How actors and ties look on the map, as plain drawing functions: shapes by actor kind, ties
+//! coloured by polarity and styled by certainty, parallel ties fanned out in screen pixels, and
+//! hit-testing with a tolerance in screen pixels at every zoom.
 
 use egui::{epaint::PathStroke, Color32, Pos2, Shape, Stroke, Vec2};
-use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node, NodeProps};
-use petgraph::{stable_graph::DefaultIx, Directed};
 
+use super::map_display::{ActorNode, TieEdge};
 use super::theme::{self, LineStyle};
-use crate::model::{ActorKind, Polarity};
+use crate::model::ActorKind;
 
 /// Node radius in canvas units at zoom 1.
 pub const NODE_RADIUS: f32 = 13.0;
@@ -30,117 +29,9 @@ pub enum Emphasis {
     Dim,
 }
 
-/// What the map keeps per actor.
-#[derive(Clone, Debug)]
-pub struct ActorNode {
-    /// Index into `Dataset::actors`.
-    pub actor: usize,
-    pub kind: ActorKind,
-    pub pinned: bool,
-    pub emphasis: Emphasis,
-}
-
-/// What the map keeps per tie.
-#[derive(Clone, Debug)]
-pub struct TieEdge {
-    /// Index into `Dataset::ties`.
-    pub tie: usize,
-    pub polarity: Polarity,
-    pub style: LineStyle,
-    pub width: f32,
-    pub directed: bool,
-    /// Signed lane among the ties of the same pair; 0 is the straight middle line.
-    pub lane: f32,
-    pub emphasis: Emphasis,
-}
-
-pub type MapGraph =
-    egui_graphs::Graph<ActorNode, TieEdge, Directed, DefaultIx, ActorShape, TieShape>;
-pub type MapNode = Node<ActorNode, TieEdge, Directed, DefaultIx, ActorShape>;
-
 /// Screen radius of a node at a zoom.
 pub fn screen_radius(zoom: f32) -> f32 {
     (NODE_RADIUS * zoom).clamp(MIN_SCREEN_RADIUS, MAX_SCREEN_RADIUS)
-}
-
-#[derive(Clone, Debug)]
-pub struct ActorShape {
-    pos: Pos2,
-    node: ActorNode,
-    selected: bool,
-    hovered: bool,
-    dragged: bool,
-    /// Zoom of the last frame drawn, so hit-tests can use screen pixels.
-    zoom: f32,
-}
-
-impl From<NodeProps<ActorNode>> for ActorShape {
-    fn from(props: NodeProps<ActorNode>) -> Self {
-        Self {
-            pos: props.location(),
-            selected: props.selected,
-            hovered: props.hovered,
-            dragged: props.dragged,
-            node: props.payload,
-            zoom: 1.0,
-        }
-    }
-}
-
-impl ActorShape {
-    fn canvas_radius(&self) -> f32 {
-        screen_radius(self.zoom) / self.zoom
-    }
-}
-
-impl DisplayNode<ActorNode, TieEdge, Directed, DefaultIx> for ActorShape {
-    fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
-        self.pos + dir.normalized() * self.canvas_radius()
-    }
-
-    fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
-        self.zoom = ctx.meta.zoom.max(1e-4);
-        let center = ctx.meta.canvas_to_screen_pos(self.pos);
-        let r = screen_radius(self.zoom);
-        let mut fill = theme::actor_color(self.node.kind);
-        let mut outline = Color32::from_gray(30);
-        if self.node.emphasis == Emphasis::Dim {
-            fill = theme::dimmed(fill);
-            outline = theme::dimmed(outline);
-        }
-        let stroke = Stroke::new(1.5, outline);
-        let mut shapes = Vec::with_capacity(3);
-        if self.selected || self.hovered || self.dragged {
-            let ring = if self.selected { 4.0 } else { 2.5 };
-            let ring_color = ctx.ctx.global_style().visuals.selection.stroke.color;
-            shapes.push(kind_shape(
-                self.node.kind,
-                center,
-                r + ring,
-                ring_color,
-                Stroke::NONE,
-            ));
-        }
-        shapes.push(kind_shape(self.node.kind, center, r, fill, stroke));
-        if self.node.pinned {
-            let pin = center + Vec2::new(r * 0.75, -r * 0.75);
-            shapes.push(Shape::circle_filled(pin, 3.0, outline));
-        }
-        shapes
-    }
-
-    fn update(&mut self, props: &NodeProps<ActorNode>) {
-        self.pos = props.location();
-        self.selected = props.selected;
-        self.hovered = props.hovered;
-        self.dragged = props.dragged;
-        self.node = props.payload.clone();
-    }
-
-    fn is_inside(&self, pos: Pos2) -> bool {
-        let tolerance = 3.0 / self.zoom;
-        (pos - self.pos).length() <= self.canvas_radius() + tolerance
-    }
 }
 
 /// The outline of an actor kind: person circle, state rounded square, organisation hexagon,
@@ -202,23 +93,6 @@ impl WithStroke for Shape {
     }
 }
 
-#[derive(Clone, Debug)]
-pub struct TieShape {
-    edge: TieEdge,
-    selected: bool,
-    zoom: f32,
-}
-
-impl From<EdgeProps<TieEdge>> for TieShape {
-    fn from(props: EdgeProps<TieEdge>) -> Self {
-        Self {
-            edge: props.payload,
-            selected: props.selected,
-            zoom: 1.0,
-        }
-    }
-}
-
 /// The points of a tie's line between two node centres, in whatever space `a` and `b` are given,
 /// with `lane_offset` the sideways offset of its apex in that same space. `flip` makes the lane
 /// side independent of the tie's direction, so ties A→B and B→A of one pair never overlap.
@@ -256,121 +130,185 @@ pub fn path_midpoint(path: &[Pos2]) -> Option<Pos2> {
 }
 
 /// A self-tie's loop: centre and radius, above the node.
-fn loop_circle(center: Pos2, node_radius: f32, scale: f32, lane: f32) -> (Pos2, f32) {
+pub fn loop_circle(center: Pos2, node_radius: f32, scale: f32, lane: f32) -> (Pos2, f32) {
     let radius = (10.0 + lane.abs() * 5.0) * scale;
     (center - Vec2::new(0.0, node_radius + radius * 0.8), radius)
 }
 
-impl TieShape {
-    fn flip(start: &MapNode, end: &MapNode) -> bool {
-        start.payload().actor > end.payload().actor
-    }
+/// Colours taken from the theme once per frame.
+#[derive(Clone, Copy, Debug)]
+pub struct Look {
+    /// Ring around selected and hovered actors.
+    pub ring: Color32,
+    /// Halo under selected and highlighted ties.
+    pub halo: Color32,
+}
 
-    /// The tie's line in screen space, trimmed at the node outlines.
-    fn screen_path(&self, start: &MapNode, end: &MapNode, ctx: &DrawContext) -> Vec<Pos2> {
-        let a = ctx.meta.canvas_to_screen_pos(start.location());
-        let b = ctx.meta.canvas_to_screen_pos(end.location());
-        let path = tie_path(a, b, self.edge.lane * LANE_SPACING, Self::flip(start, end));
-        let r = screen_radius(self.zoom) + 2.0;
-        let trimmed: Vec<Pos2> = path
-            .iter()
-            .copied()
-            .filter(|p| (*p - a).length() > r && (*p - b).length() > r)
-            .collect();
-        if trimmed.len() >= 2 {
-            trimmed
-        } else if (b - a).length() > 2.0 * r {
-            let d = (b - a).normalized();
-            vec![a + d * r, b - d * r]
-        } else {
-            Vec::new()
+impl Look {
+    pub fn from_visuals(visuals: &egui::Visuals) -> Self {
+        Self {
+            ring: visuals.selection.stroke.color,
+            halo: visuals.selection.bg_fill,
         }
     }
 }
 
-impl DisplayEdge<ActorNode, TieEdge, Directed, DefaultIx, ActorShape> for TieShape {
-    fn shapes(&mut self, start: &MapNode, end: &MapNode, ctx: &DrawContext) -> Vec<Shape> {
-        self.zoom = ctx.meta.zoom.max(1e-4);
-        let mut color = theme::polarity_color(self.edge.polarity);
-        if self.edge.emphasis == Emphasis::Dim {
-            color = theme::dimmed(color);
-        }
-        let width = self.edge.width + if self.selected { 1.5 } else { 0.0 };
-        let mut shapes = Vec::new();
+/// How an actor is being interacted with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NodeState {
+    pub selected: bool,
+    pub hovered: bool,
+    pub dragged: bool,
+}
 
-        if start.id() == end.id() {
-            let c = ctx.meta.canvas_to_screen_pos(start.location());
-            let (lc, lr) = loop_circle(c, screen_radius(self.zoom), 1.0, self.edge.lane);
-            shapes.push(Shape::circle_stroke(lc, lr, Stroke::new(width, color)));
-            return shapes;
-        }
-
-        let points = self.screen_path(start, end, ctx);
-        if points.len() < 2 {
-            return shapes;
-        }
-        if self.selected || self.edge.emphasis == Emphasis::Focus {
-            let halo = ctx
-                .ctx
-                .global_style()
-                .visuals
-                .selection
-                .bg_fill
-                .gamma_multiply(if self.selected { 0.9 } else { 0.45 });
-            shapes.push(Shape::line(
-                points.clone(),
-                PathStroke::new(width + 6.0, halo),
-            ));
-        }
-        let stroke = Stroke::new(width, color);
-        match self.edge.style {
-            LineStyle::Solid => shapes.push(Shape::line(points.clone(), stroke)),
-            LineStyle::Dashed => shapes.extend(Shape::dashed_line(&points, stroke, 9.0, 5.0)),
-            LineStyle::Dotted => shapes.extend(Shape::dotted_line(
-                &points,
-                color,
-                width * 2.0 + 3.0,
-                width * 0.6 + 0.4,
-            )),
-        }
-        if self.edge.directed {
-            let tip = points[points.len() - 1];
-            let before = points[points.len() - 2];
-            let dir = (tip - before).normalized();
-            let normal = Vec2::new(-dir.y, dir.x);
-            let size = 8.0 + width * 1.5;
-            let base = tip - dir * size;
-            shapes.push(Shape::convex_polygon(
-                vec![tip, base + normal * size * 0.5, base - normal * size * 0.5],
-                color,
-                Stroke::NONE,
-            ));
-        }
-        shapes
+/// The shapes of an actor centred at `center` with screen radius `r`.
+pub fn actor_shapes(
+    out: &mut Vec<Shape>,
+    node: &ActorNode,
+    center: Pos2,
+    r: f32,
+    state: NodeState,
+    look: &Look,
+) {
+    let mut fill = theme::actor_color(node.kind);
+    let mut outline = Color32::from_gray(30);
+    if node.emphasis == Emphasis::Dim {
+        fill = theme::dimmed(fill);
+        outline = theme::dimmed(outline);
     }
-
-    fn update(&mut self, props: &EdgeProps<TieEdge>) {
-        self.edge = props.payload.clone();
-        self.selected = props.selected;
+    if state.selected || state.hovered || state.dragged {
+        let ring = if state.selected { 4.0 } else { 2.5 };
+        out.push(kind_shape(
+            node.kind,
+            center,
+            r + ring,
+            look.ring,
+            Stroke::NONE,
+        ));
     }
-
-    fn is_inside(&self, start: &MapNode, end: &MapNode, pos: Pos2) -> bool {
-        let tolerance = (TIE_HIT_TOLERANCE + self.edge.width * 0.5) / self.zoom;
-        if start.id() == end.id() {
-            let node_r = screen_radius(self.zoom) / self.zoom;
-            let (c, r) = loop_circle(start.location(), node_r, 1.0 / self.zoom, self.edge.lane);
-            return ((pos - c).length() - r).abs() <= tolerance;
-        }
-        let offset = self.edge.lane * LANE_SPACING / self.zoom;
-        let path = tie_path(
-            start.location(),
-            end.location(),
-            offset,
-            Self::flip(start, end),
-        );
-        path.windows(2)
-            .any(|w| distance_to_segment(pos, w[0], w[1]) <= tolerance)
+    out.push(kind_shape(
+        node.kind,
+        center,
+        r,
+        fill,
+        Stroke::new(1.5, outline),
+    ));
+    if node.pinned {
+        let pin = center + Vec2::new(r * 0.75, -r * 0.75);
+        out.push(Shape::circle_filled(pin, 3.0, outline));
     }
+}
+
+/// Where a tie runs on screen: the centres of its ends, and how its lane bends.
+#[derive(Clone, Copy, Debug)]
+pub struct TieEnds {
+    pub a: Pos2,
+    pub b: Pos2,
+    /// Whether the lane side is flipped (the tie runs from the higher actor index to the lower).
+    pub flip: bool,
+    /// A tie from an actor to itself.
+    pub is_loop: bool,
+    /// Screen radius of the nodes at both ends.
+    pub node_r: f32,
+}
+
+/// The tie's line in screen space, trimmed at the node outlines.
+pub fn tie_screen_path(edge: &TieEdge, ends: &TieEnds) -> Vec<Pos2> {
+    let (a, b) = (ends.a, ends.b);
+    let path = tie_path(a, b, edge.lane * LANE_SPACING, ends.flip);
+    let r = ends.node_r + 2.0;
+    let trimmed: Vec<Pos2> = path
+        .iter()
+        .copied()
+        .filter(|p| (*p - a).length() > r && (*p - b).length() > r)
+        .collect();
+    if trimmed.len() >= 2 {
+        trimmed
+    } else if (b - a).length() > 2.0 * r {
+        let d = (b - a).normalized();
+        vec![a + d * r, b - d * r]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The shapes of a tie in full detail: curve, dashes or dots, arrowhead, and halo when highlighted.
+pub fn tie_shapes(
+    out: &mut Vec<Shape>,
+    edge: &TieEdge,
+    selected: bool,
+    ends: &TieEnds,
+    look: &Look,
+) {
+    let mut color = theme::polarity_color(edge.polarity);
+    if edge.emphasis == Emphasis::Dim {
+        color = theme::dimmed(color);
+    }
+    let width = edge.width + if selected { 1.5 } else { 0.0 };
+    if ends.is_loop {
+        let (lc, lr) = loop_circle(ends.a, ends.node_r, 1.0, edge.lane);
+        out.push(Shape::circle_stroke(lc, lr, Stroke::new(width, color)));
+        return;
+    }
+    let points = tie_screen_path(edge, ends);
+    if points.len() < 2 {
+        return;
+    }
+    if selected || edge.emphasis == Emphasis::Focus {
+        let halo = look.halo.gamma_multiply(if selected { 0.9 } else { 0.45 });
+        out.push(Shape::line(
+            points.clone(),
+            PathStroke::new(width + 6.0, halo),
+        ));
+    }
+    let stroke = Stroke::new(width, color);
+    if edge.directed {
+        let tip = points[points.len() - 1];
+        let before = points[points.len() - 2];
+        let dir = (tip - before).normalized();
+        let normal = Vec2::new(-dir.y, dir.x);
+        let size = 8.0 + width * 1.5;
+        let base = tip - dir * size;
+        out.push(Shape::convex_polygon(
+            vec![tip, base + normal * size * 0.5, base - normal * size * 0.5],
+            color,
+            Stroke::NONE,
+        ));
+    }
+    match edge.style {
+        LineStyle::Solid => out.push(Shape::line(points, stroke)),
+        LineStyle::Dashed => out.extend(Shape::dashed_line(&points, stroke, 9.0, 5.0)),
+        LineStyle::Dotted => out.extend(Shape::dotted_line(
+            &points,
+            color,
+            width * 2.0 + 3.0,
+            width * 0.6 + 0.4,
+        )),
+    }
+}
+
+/// Whether `pos` (canvas units) is on the tie between canvas points `a` and `b` at `zoom`,
+/// within a tolerance in screen pixels.
+pub fn tie_hit(
+    edge: &TieEdge,
+    a: Pos2,
+    b: Pos2,
+    flip: bool,
+    is_loop: bool,
+    zoom: f32,
+    pos: Pos2,
+) -> bool {
+    let zoom = zoom.max(1e-4);
+    let tolerance = (TIE_HIT_TOLERANCE + edge.width * 0.5) / zoom;
+    if is_loop {
+        let node_r = screen_radius(zoom) / zoom;
+        let (c, r) = loop_circle(a, node_r, 1.0 / zoom, edge.lane);
+        return ((pos - c).length() - r).abs() <= tolerance;
+    }
+    let offset = edge.lane * LANE_SPACING / zoom;
+    tie_path(a, b, offset, flip)
+        .windows(2)
+        .any(|w| distance_to_segment(pos, w[0], w[1]) <= tolerance)
 }
 
 pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {

@@ -1,132 +1,140 @@
-//! The map: egui_graphs' GraphView over the view cache, turned into actions. Handles selection,
-//! dragging (one edit per drag), wheel zoom around the cursor, fit to view, and tooltips.
+//! The map widget: the view cache drawn through `map_draw`, and the pointer turned into actions:
+//! selection (Shift adds), dragging actors (one edit per drag, several selected move together),
+//! panning, zooming around the cursor, fit to view, hover tooltips. It asks for a repaint only
+//! while something moves, so an idle map costs no CPU.
 
-use egui::{Pos2, Rect, Ui, Vec2};
-use egui_graphs::{
-    GraphChange, GraphView, Layout, LayoutState, MetadataFrame, SettingsInteraction,
-    SettingsNavigation, SettingsStyle,
-};
+use egui::{CursorIcon, PointerButton, Pos2, Rect, Sense, Ui, Vec2};
 
+use super::map_camera::Camera;
+use super::map_draw::{cull, draw_map, DrawScratch, DrawStats, Pointer};
 use super::map_gestures::Gesture;
 use super::map_graph::MapCache;
-use super::map_shapes::NODE_RADIUS;
+use super::map_shapes::{
+    path_midpoint, screen_radius, tie_hit, tie_path, Look, LANE_SPACING, NODE_RADIUS,
+};
 use crate::app::{Action, AppState, Selection};
 use crate::edit::Edit;
 use crate::model::Point;
 
-/// The egui_graphs id under which the map's zoom and pan are kept.
-const MAP_ID: &str = "relmap-map";
-const MIN_ZOOM: f32 = 0.02;
-const MAX_ZOOM: f32 = 8.0;
 /// Height the legend takes along the bottom of the map, kept free when fitting.
 pub const LEGEND_HEIGHT: f32 = 80.0;
 
-/// A layout that never moves anything: positions come from the document.
-#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
-pub struct FixedState;
-impl LayoutState for FixedState {}
-
-#[derive(Debug, Default)]
-pub struct FixedLayout;
-impl Layout<FixedState> for FixedLayout {
-    fn from_state(_: FixedState) -> impl Layout<FixedState> {
-        FixedLayout
-    }
-    fn next<N, E, Ty, Ix, Dn, De>(
-        &mut self,
-        _: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>,
-        _: &Ui,
-    ) where
-        N: Clone,
-        E: Clone,
-        Ty: petgraph::EdgeType,
-        Ix: petgraph::graph::IndexType,
-        Dn: egui_graphs::DisplayNode<N, E, Ty, Ix>,
-        De: egui_graphs::DisplayEdge<N, E, Ty, Ix, Dn>,
-    {
-    }
-    fn state(&self) -> FixedState {
-        FixedState
-    }
+/// An actor being dragged: which, where it was, and the others moving with it.
+struct Drag {
+    actor: usize,
+    together: Vec<usize>,
+    origin: Option<Point>,
 }
 
-/// The map's UI-side state: the view cache and what the map saw last frame.
+/// The map's UI-side state: the view cache, the camera and what the pointer is doing.
 pub struct MapView {
     pub cache: MapCache,
+    pub camera: Camera,
     generation: u64,
     fit_serial: u64,
     zoom_serial: u64,
-    /// Actor being dragged, with where it was before the drag.
-    drag_origin: Option<(usize, Option<Point>)>,
+    drag: Option<Drag>,
+    panning: bool,
     pub hovered_tie: Option<usize>,
     pub hovered_actor: Option<usize>,
     /// The map's rectangle on screen last frame.
     pub rect: Rect,
-    frames_shown: u64,
     /// The Shift-drag gesture in progress.
     pub gesture: Gesture,
     /// The layout iteration shown last.
     layout_iteration: u64,
+    /// The selection and hover the highlighting was computed for.
+    highlighted_for: Option<(u64, Selection, Option<usize>)>,
+    scratch: DrawScratch,
+    labels: super::map_labels::LabelScratch,
+    /// What the last frame drew.
+    pub stats: DrawStats,
 }
 
 impl Default for MapView {
     fn default() -> Self {
         Self {
             cache: MapCache::default(),
+            camera: Camera::default(),
             generation: 0,
             fit_serial: 0,
             zoom_serial: 0,
-            drag_origin: None,
+            drag: None,
+            panning: false,
             hovered_tie: None,
             hovered_actor: None,
             rect: Rect::NOTHING,
-            frames_shown: 0,
             gesture: Gesture::None,
             layout_iteration: 0,
+            highlighted_for: None,
+            scratch: DrawScratch::default(),
+            labels: Default::default(),
+            stats: DrawStats::default(),
         }
     }
 }
 
-fn load_meta(ui: &Ui) -> MetadataFrame {
-    load_meta_ctx(ui.ctx())
-}
-
-/// The map's zoom and pan as egui_graphs keeps them in egui's memory.
-fn load_meta_ctx(ctx: &egui::Context) -> MetadataFrame {
-    let fresh = MetadataFrame::new(Some(MAP_ID.into()));
-    ctx.data_mut(|d| d.get_persisted::<MetadataFrame>(egui::Id::new(fresh.get_id())))
-        .unwrap_or(fresh)
-}
-
 impl MapView {
-    /// Current zoom and pan (pan in map-local pixels).
-    pub fn zoom_and_pan(ctx: &egui::Context) -> (f32, Vec2) {
-        let m = load_meta_ctx(ctx);
-        (m.zoom, m.pan)
-    }
-
     /// Where an actor is drawn on screen, as of the last frame.
-    pub fn actor_screen_pos(&self, ctx: &egui::Context, actor: usize) -> Option<Pos2> {
-        let node = self.cache.graph.node(*self.cache.actor_nodes.get(actor)?)?;
-        let meta = load_meta_ctx(ctx);
-        Some(self.rect.min + meta.canvas_to_screen_pos(node.location()).to_vec2())
+    pub fn actor_screen_pos(&self, actor: usize) -> Option<Pos2> {
+        let p = *self.cache.positions.get(actor)?;
+        Some(self.camera.to_screen(self.rect, p))
     }
 
     /// The middle of a tie's line on screen, as of the last frame: a point that selects it.
-    pub fn tie_screen_midpoint(&self, ctx: &egui::Context, tie: usize) -> Option<Pos2> {
-        let edge = (*self.cache.tie_edges.get(tie)?)?;
-        let (a, b) = self.cache.graph.edge_endpoints(edge)?;
-        let (na, nb) = (self.cache.graph.node(a)?, self.cache.graph.node(b)?);
-        let lane = self.cache.graph.edge(edge)?.payload().lane;
-        let meta = load_meta_ctx(ctx);
-        let screen = |p: Pos2| self.rect.min + meta.canvas_to_screen_pos(p).to_vec2();
-        let path = super::map_shapes::tie_path(
-            screen(na.location()),
-            screen(nb.location()),
-            lane * super::map_shapes::LANE_SPACING,
-            na.payload().actor > nb.payload().actor,
+    pub fn tie_screen_midpoint(&self, tie: usize) -> Option<Pos2> {
+        let (a, b) = self.cache.tie_ends.get(tie).copied().flatten()?;
+        let lane = self
+            .cache
+            .graph
+            .edge(self.cache.tie_edges[tie]?)?
+            .payload()
+            .lane;
+        let path = tie_path(
+            self.actor_screen_pos(a as usize)?,
+            self.actor_screen_pos(b as usize)?,
+            lane * LANE_SPACING,
+            a > b,
         );
-        super::map_shapes::path_midpoint(&path)
+        path_midpoint(&path)
+    }
+
+    /// The actor under a screen point, if any.
+    pub fn actor_at(&self, screen: Pos2) -> Option<usize> {
+        let zoom = self.camera.zoom.max(1e-4);
+        let reach = (screen_radius(zoom) + 3.0) / zoom;
+        let canvas = self.camera.to_canvas(self.rect, screen);
+        self.cache.grid.nearest(canvas, reach).map(|i| i as usize)
+    }
+
+    /// The tie under a screen point among those in view, if any.
+    fn tie_at(&self, screen: Pos2) -> Option<usize> {
+        let canvas = self.camera.to_canvas(self.rect, screen);
+        self.scratch
+            .visible_edges
+            .iter()
+            .map(|&t| t as usize)
+            .find(|&ti| {
+                let (Some((a, b)), Some(edge)) = (
+                    self.cache.tie_ends[ti],
+                    self.cache.tie_edges[ti].and_then(|e| self.cache.graph.edge(e)),
+                ) else {
+                    return false;
+                };
+                let (pa, pb) = (
+                    self.cache.positions[a as usize],
+                    self.cache.positions[b as usize],
+                );
+                tie_hit(
+                    edge.payload(),
+                    pa,
+                    pb,
+                    a > b,
+                    a == b,
+                    self.camera.zoom,
+                    canvas,
+                )
+            })
     }
 
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -135,247 +143,216 @@ impl MapView {
         if rebuilt {
             self.cache = MapCache::build(data);
             self.generation = state.doc.generation();
-            self.drag_origin = None;
+            self.drag = None;
+            self.highlighted_for = None;
         }
         self.follow_layout(state, rebuilt);
-        self.cache
-            .apply_selection(data, &state.selection, self.hovered_tie);
 
-        let rect = ui.available_rect_before_wrap();
+        let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         self.rect = rect;
-        self.navigate(ui, state, rect);
+        self.navigate(ui, state, &response);
+        self.handle_drag(ui, state, &response, actions);
+        self.cache.reindex();
 
-        // While Shift is held, dragging makes ties and selection boxes instead of moving.
-        let shift = super::map_gestures::shift_held(ui) || self.gesture != Gesture::None;
-        let interaction = SettingsInteraction::new()
-            .with_dragging_enabled(!shift)
-            .with_hover_enabled(true)
-            .with_node_clicking_enabled(true)
-            .with_edge_clicking_enabled(true);
-        let navigation = SettingsNavigation::new()
-            .with_fit_to_screen_enabled(false)
-            .with_zoom_and_pan_enabled(!shift)
-            .with_zoom_speed(0.1);
-        let response = GraphView::<FixedState, FixedLayout>::new()
-            .with_id(Some(MAP_ID.into()))
-            .with_interactions(&interaction)
-            .with_navigations(&navigation)
-            .with_styles(&SettingsStyle::new())
-            .show(ui, &mut self.cache.graph);
-
-        self.frames_shown += 1;
-        let mut clicked_something = false;
-        for change in &response.changes {
-            match *change {
-                GraphChange::NodeClicked { node } => {
-                    if let Some(i) = self.cache.actor_of(node) {
-                        clicked_something = true;
-                        let id = data.actors[i].id.clone();
-                        actions.push(if ui.input(|i| i.modifiers.shift) {
-                            Action::ToggleSelected(id)
-                        } else {
-                            Action::Select(Selection::Actor(id))
-                        });
-                    }
-                }
-                GraphChange::NodeMoved {
-                    node,
-                    delta,
-                    new_position,
-                } => {
-                    self.move_selected_along(node, delta, state);
-                    if let (Some(_), Some(i)) = (&state.layout, self.cache.actor_of(node)) {
-                        actions.push(Action::LayoutHold {
-                            actor: data.actors[i].id.clone(),
-                            at: Some(Point::new(
-                                f64::from(new_position.x),
-                                f64::from(new_position.y),
-                            )),
-                        });
-                    }
-                }
-                GraphChange::EdgeClicked { edge } => {
-                    if let Some(i) = self.cache.tie_of(edge) {
-                        clicked_something = true;
-                        actions.push(Action::Select(Selection::Tie(data.ties[i].id.clone())));
-                    }
-                }
-                GraphChange::NodeDragStarted { node } => {
-                    if let Some(i) = self.cache.actor_of(node) {
-                        self.drag_origin = Some((i, data.actors[i].position));
-                    }
-                }
-                GraphChange::NodeDragEnded { node } => {
-                    if let (Some(_), Some(i)) = (&state.layout, self.cache.actor_of(node)) {
-                        actions.push(Action::LayoutHold {
-                            actor: data.actors[i].id.clone(),
-                            at: None,
-                        });
-                    }
-                    self.finish_drag(node, state, actions);
-                }
-                _ => {}
-            }
+        let key = (self.generation, state.selection.clone(), self.hovered_tie);
+        if self.highlighted_for.as_ref() != Some(&key) {
+            self.cache
+                .apply_selection(data, &state.selection, self.hovered_tie);
+            self.highlighted_for = Some(key);
         }
-        if response.response.clicked() && !clicked_something && !ui.input(|i| i.modifiers.shift) {
+
+        let painter = ui.painter_at(rect);
+        cull(&self.cache, &self.camera, rect, &mut self.scratch);
+        self.update_hover(&response);
+        let pointer = Pointer {
+            hovered_actor: self.hovered_actor,
+            hovered_tie: self.hovered_tie,
+            dragged_actor: self.drag.as_ref().map(|d| d.actor),
+        };
+        let look = Look::from_visuals(ui.visuals());
+        self.stats = draw_map(
+            &painter,
+            rect,
+            &self.camera,
+            &self.cache,
+            pointer,
+            &look,
+            &mut self.scratch,
+        );
+        let mut labels = std::mem::take(&mut self.labels);
+        super::map_labels::draw_labels(ui, self, state, rect, &mut labels);
+        self.labels = labels;
+
+        if response.clicked_by(PointerButton::Primary) {
+            self.click(ui, state, actions);
+        }
+        super::map_gestures::gestures_ui(ui, self, state, &response, actions);
+        if self.drag.is_some() {
+            ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+        } else if self.hovered_actor.is_some() || self.hovered_tie.is_some() {
+            ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+        }
+        self.tooltip(response, state);
+    }
+
+    fn click(&self, ui: &Ui, state: &AppState, actions: &mut Vec<Action>) {
+        let data = &state.doc.data;
+        let shift = ui.input(|i| i.modifiers.shift);
+        if let Some(i) = self.hovered_actor {
+            let id = data.actors[i].id.clone();
+            actions.push(if shift {
+                Action::ToggleSelected(id)
+            } else {
+                Action::Select(Selection::Actor(id))
+            });
+        } else if let Some(t) = self.hovered_tie {
+            actions.push(Action::Select(Selection::Tie(data.ties[t].id.clone())));
+        } else if !shift {
             actions.push(Action::Select(Selection::None));
         }
-        self.update_hover(ui, &response.response);
-        let meta = load_meta(ui);
-        super::map_gestures::gestures_ui(ui, self, state, &meta, &response.response, actions);
-        super::map_labels::draw_labels(ui, self, state, &meta, rect);
-        self.tooltip(response.response, state);
     }
 
-    fn finish_drag(
+    /// Drags an actor (with the other selected ones) or pans the map.
+    fn handle_drag(
         &mut self,
-        node: petgraph::stable_graph::NodeIndex,
+        ui: &Ui,
         state: &AppState,
+        response: &egui::Response,
         actions: &mut Vec<Action>,
     ) {
-        let Some((i, origin)) = self.drag_origin.take() else {
-            return;
-        };
-        // Dragging one of several selected actors moves them all, as one edit.
-        let together = state.selection.actor_ids();
-        if together.len() > 1 && together.contains(&state.doc.data.actors[i].id) {
-            let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
-            let moves = together
-                .iter()
-                .filter_map(|id| {
-                    let &j = self.cache.index_of.get(id)?;
-                    let loc = self.cache.graph.node(self.cache.actor_nodes[j])?.location();
-                    Some((id.clone(), Some(Point::new(round(loc.x), round(loc.y)))))
-                })
-                .collect();
-            actions.push(Action::Apply(Edit::MoveActors { moves }));
-            return;
+        let data = &state.doc.data;
+        let shift = ui.input(|i| i.modifiers.shift);
+        if response.drag_started_by(PointerButton::Primary) && !shift {
+            let origin = ui.input(|i| i.pointer.press_origin());
+            match origin.and_then(|p| self.actor_at(p)) {
+                Some(actor) => {
+                    let selected = state.selection.actor_ids();
+                    let together =
+                        if selected.len() > 1 && selected.contains(&data.actors[actor].id) {
+                            selected
+                                .iter()
+                                .filter_map(|id| self.cache.index_of.get(id).copied())
+                                .collect()
+                        } else {
+                            vec![actor]
+                        };
+                    self.drag = Some(Drag {
+                        actor,
+                        together,
+                        origin: data.actors[actor].position,
+                    });
+                }
+                None => self.panning = true,
+            }
         }
-        let Some(n) = self.cache.graph.node(node) else {
-            return;
-        };
-        let loc = n.location();
-        // Hundredths of a unit are finer than any screen; rounding keeps saved files tidy.
-        let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
-        let new = Point::new(round(loc.x), round(loc.y));
-        let moved = match origin {
-            Some(o) => o.distance(new) > 1e-3,
-            None => true,
-        };
-        if moved && new.is_finite() {
-            let id = state.doc.data.actors[i].id.clone();
-            actions.push(Action::Apply(Edit::MoveActors {
-                moves: vec![(id, Some(new))],
-            }));
+        if response.drag_started_by(PointerButton::Middle) {
+            self.panning = true;
+        }
+        let delta = response.drag_delta();
+        if let Some(drag) = &self.drag {
+            if delta != Vec2::ZERO {
+                let step = delta / self.camera.zoom.max(1e-4);
+                for &i in &drag.together {
+                    let p = self.cache.positions[i] + step;
+                    self.cache.set_position(i, p);
+                }
+                if state.layout.is_some() {
+                    let p = self.cache.positions[drag.actor];
+                    actions.push(Action::LayoutHold {
+                        actor: data.actors[drag.actor].id.clone(),
+                        at: Some(Point::new(f64::from(p.x), f64::from(p.y))),
+                    });
+                }
+            }
+        } else if self.panning {
+            self.camera.pan += delta;
+        }
+        if response.drag_stopped() || (!response.dragged() && (self.drag.is_some() || self.panning))
+        {
+            self.panning = false;
+            if let Some(drag) = self.drag.take() {
+                self.finish_drag(drag, state, actions);
+            }
         }
     }
 
-    /// Applies fit and zoom requests, and zooms with the plain mouse wheel around the cursor.
-    fn navigate(&mut self, ui: &mut Ui, state: &AppState, rect: Rect) {
-        let mut meta = load_meta(ui);
-        let mut changed = false;
-        // egui_graphs fits the graph its own way on a view's first frame; fit after that.
-        if state.view.fit_serial != self.fit_serial && self.frames_shown > 0 {
+    fn finish_drag(&mut self, drag: Drag, state: &AppState, actions: &mut Vec<Action>) {
+        let data = &state.doc.data;
+        // Hundredths of a unit are finer than any screen; rounding keeps saved files tidy.
+        let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
+        let at = |i: usize| {
+            let p = self.cache.positions[i];
+            Point::new(round(p.x), round(p.y))
+        };
+        if state.layout.is_some() {
+            actions.push(Action::LayoutHold {
+                actor: data.actors[drag.actor].id.clone(),
+                at: None,
+            });
+        }
+        let moved = drag
+            .origin
+            .is_none_or(|o| o.distance(at(drag.actor)) > 1e-3);
+        if moved {
+            let moves = drag
+                .together
+                .iter()
+                .map(|&i| (data.actors[i].id.clone(), Some(at(i))))
+                .collect();
+            actions.push(Action::Apply(Edit::MoveActors { moves }));
+        }
+    }
+
+    /// Applies fit and zoom requests, and zooms with the mouse wheel (or pinch) around the cursor.
+    fn navigate(&mut self, ui: &Ui, state: &AppState, response: &egui::Response) {
+        let rect = self.rect;
+        if state.view.fit_serial != self.fit_serial {
             self.fit_serial = state.view.fit_serial;
-            fit(&self.cache, rect.size(), &mut meta);
-            changed = true;
+            let margin = (80.0, 30.0, 40.0 + LEGEND_HEIGHT);
+            self.camera
+                .fit(rect, &self.cache.positions, NODE_RADIUS, margin);
         }
         if state.view.zoom_serial != self.zoom_serial {
             self.zoom_serial = state.view.zoom_serial;
-            zoom_around(
-                &mut meta,
-                state.view.zoom_factor,
-                rect.size().to_pos2() * 0.5,
-            );
-            changed = true;
+            self.camera
+                .zoom_around(rect, state.view.zoom_factor, rect.center());
         }
-        let pointer = ui.input(|i| i.pointer.hover_pos());
-        if let Some(p) = pointer.filter(|p| rect.contains(*p)) {
-            let over_ui =
-                ui.ctx().is_pointer_over_egui() && ui.ctx().layer_id_at(p) != Some(ui.layer_id());
-            let scroll = ui.input(|i| i.smooth_scroll_delta.y);
-            if scroll != 0.0 && !over_ui {
-                let factor = (scroll / 200.0).exp();
-                zoom_around(&mut meta, factor, (p - rect.min).to_pos2());
-                changed = true;
+        if let Some(p) = response.hover_pos() {
+            let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+            let factor = (scroll / 200.0).exp() * pinch;
+            if factor != 1.0 && self.gesture == Gesture::None {
+                self.camera.zoom_around(rect, factor, p);
             }
-        }
-        if changed {
-            meta.save(ui);
         }
     }
 
-    /// Shows the running layout's newest positions, except for the actor being dragged.
+    /// Shows the running layout's newest positions, except for actors being dragged.
     fn follow_layout(&mut self, state: &AppState, rebuilt: bool) {
-        let Some(session) = &state.layout else {
+        let Some(positions) = state.layout.as_ref().and_then(|l| l.latest.as_ref()) else {
             return;
         };
-        let Some(positions) = &session.latest else {
-            return;
-        };
-        if !rebuilt && session.iteration() == self.layout_iteration {
-            return;
-        }
-        self.layout_iteration = session.iteration();
-        if positions.len() != self.cache.actor_nodes.len() {
+        let iteration = state.layout.as_ref().map_or(0, |l| l.iteration());
+        if (!rebuilt && iteration == self.layout_iteration)
+            || positions.len() != self.cache.positions.len()
+        {
             return;
         }
-        for (&node, p) in self.cache.actor_nodes.iter().zip(positions) {
-            if let Some(n) = self.cache.graph.node_mut(node) {
-                if !n.dragged() {
-                    n.set_location(egui::pos2(p[0], p[1]));
-                }
+        self.layout_iteration = iteration;
+        for (i, p) in positions.iter().enumerate() {
+            if self.drag.as_ref().is_some_and(|d| d.together.contains(&i)) {
+                continue;
             }
+            self.cache.set_position(i, Pos2::new(p[0], p[1]));
         }
     }
 
-    /// Moves the other selected actors with the one being dragged.
-    fn move_selected_along(
-        &mut self,
-        node: petgraph::stable_graph::NodeIndex,
-        delta: Vec2,
-        state: &AppState,
-    ) {
-        let together = state.selection.actor_ids();
-        let Some(dragged) = self.cache.actor_of(node) else {
-            return;
+    fn update_hover(&mut self, response: &egui::Response) {
+        let pos = response.hover_pos().filter(|_| self.drag.is_none());
+        self.hovered_actor = pos.and_then(|p| self.actor_at(p));
+        self.hovered_tie = match (pos, self.hovered_actor) {
+            (Some(p), None) => self.tie_at(p),
+            _ => None,
         };
-        if together.len() < 2 || !together.contains(&state.doc.data.actors[dragged].id) {
-            return;
-        }
-        for id in &together {
-            let Some(&j) = self.cache.index_of.get(id) else {
-                continue;
-            };
-            if j == dragged {
-                continue;
-            }
-            if let Some(n) = self.cache.graph.node_mut(self.cache.actor_nodes[j]) {
-                let loc = n.location() + delta;
-                n.set_location(loc);
-            }
-        }
-    }
-
-    fn update_hover(&mut self, ui: &Ui, response: &egui::Response) {
-        self.hovered_actor = self
-            .cache
-            .graph
-            .hovered_node()
-            .and_then(|n| self.cache.actor_of(n));
-        self.hovered_tie = None;
-        if self.hovered_actor.is_some() {
-            return;
-        }
-        if let Some(pos) = response.hover_pos() {
-            let meta = load_meta(ui);
-            let local = (pos - response.rect.min).to_pos2();
-            self.hovered_tie = self
-                .cache
-                .graph
-                .edge_by_screen_pos(&meta, local)
-                .and_then(|e| self.cache.tie_of(e));
-        }
     }
 
     fn tooltip(&self, response: egui::Response, state: &AppState) {
@@ -402,35 +379,4 @@ impl MapView {
             });
         }
     }
-}
-
-/// Zooms by `factor`, keeping the map point under `center` (map-local pixels) in place.
-fn zoom_around(meta: &mut MetadataFrame, factor: f32, center: Pos2) {
-    let new_zoom = (meta.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
-    let canvas = (center.to_vec2() - meta.pan) / meta.zoom;
-    meta.pan = center.to_vec2() - canvas * new_zoom;
-    meta.zoom = new_zoom;
-}
-
-/// Fits every actor into a view of `size` pixels, with a margin for labels.
-fn fit(cache: &MapCache, size: Vec2, meta: &mut MetadataFrame) {
-    let mut bounds = Rect::NOTHING;
-    for (_, n) in cache.graph.nodes_iter() {
-        bounds.extend_with(n.location());
-    }
-    if !bounds.is_finite() || size.x <= 1.0 || size.y <= 1.0 {
-        meta.zoom = 1.0;
-        meta.pan = size * 0.5;
-        return;
-    }
-    let bounds = bounds.expand(NODE_RADIUS);
-    // Room for labels at the sides and below, and for the legend along the bottom.
-    let (side, top, bottom) = (80.0, 30.0, 40.0 + LEGEND_HEIGHT);
-    let avail = Vec2::new(size.x - 2.0 * side, size.y - top - bottom).max(Vec2::splat(10.0));
-    let zoom = (avail.x / bounds.width().max(1.0))
-        .min(avail.y / bounds.height().max(1.0))
-        .clamp(MIN_ZOOM, 1.5);
-    meta.zoom = zoom;
-    let view_center = Vec2::new(size.x * 0.5, top + avail.y * 0.5);
-    meta.pan = view_center - bounds.center().to_vec2() * zoom;
 }

@@ -79,9 +79,7 @@ pub fn actor_pos(harness: &AppHarness, id: &str) -> Pos2 {
         .iter()
         .position(|a| a.id == id)
         .unwrap_or_else(|| panic!("no actor '{id}'"));
-    app.map()
-        .actor_screen_pos(&harness.ctx, index)
-        .expect("drawn")
+    app.map().actor_screen_pos(index).expect("drawn")
 }
 
 /// A point on a tie's line.
@@ -95,9 +93,7 @@ pub fn tie_pos(harness: &AppHarness, id: &str) -> Pos2 {
         .iter()
         .position(|t| t.id == id)
         .unwrap_or_else(|| panic!("no tie '{id}'"));
-    app.map()
-        .tie_screen_midpoint(&harness.ctx, index)
-        .expect("drawn")
+    app.map().tie_screen_midpoint(index).expect("drawn")
 }
 
 /// Opens the File menu and picks an item.

@@ -107,7 +107,7 @@ fn dragging_an_actor_moves_it_and_marks_the_document_modified() {
         .unwrap()
         .position
         .unwrap();
-    let (zoom, _) = relmap::ui::map_view::MapView::zoom_and_pan(&h.ctx);
+    let zoom = h.state().map().camera.zoom;
     assert!(
         (after.x - before.x - 60.0 / f64::from(zoom)).abs() < 2.0,
         "{before:?} → {after:?}"

@@ -1,0 +1,224 @@
+//! Drawing the map at any scale: only what is in view (culling through the spatial index), in
+//! full detail when few elements are visible, and as plain meshes of thin lines and small shapes
+//! when many are (level of detail). The selection and its neighbourhood are always in detail.
+
+use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::{Color32, Painter, Pos2, Rect, Shape, Vec2};
+
+use super::map_camera::Camera;
+use super::map_graph::MapCache;
+use super::map_shapes::{
+    actor_shapes, screen_radius, tie_shapes, Emphasis, Look, NodeState, TieEnds, LANE_SPACING,
+};
+use super::theme;
+use crate::model::ActorKind;
+
+/// Above these counts of visible elements, the map switches to its fast, plain drawing.
+pub const DETAIL_EDGES: usize = 2_500;
+pub const DETAIL_NODES: usize = 3_000;
+
+/// Buffers reused from frame to frame, so drawing allocates nothing in proportion to the map
+/// except the meshes handed to egui.
+#[derive(Default)]
+pub struct DrawScratch {
+    pub visible_nodes: Vec<u32>,
+    pub visible_edges: Vec<u32>,
+    shapes: Vec<Shape>,
+}
+
+/// What the pointer is doing to the map this frame.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Pointer {
+    pub hovered_actor: Option<usize>,
+    pub hovered_tie: Option<usize>,
+    pub dragged_actor: Option<usize>,
+}
+
+/// What was drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DrawStats {
+    pub nodes: usize,
+    pub edges: usize,
+    pub detailed: bool,
+}
+
+/// Collects what is in view into `scratch`.
+pub fn cull(cache: &MapCache, cam: &Camera, rect: Rect, scratch: &mut DrawScratch) {
+    scratch.visible_nodes.clear();
+    scratch.visible_edges.clear();
+    let pad = (screen_radius(cam.zoom) + 4.0 * LANE_SPACING) / cam.zoom.max(1e-4);
+    let view = cam.visible_canvas(rect).expand(pad);
+    cache
+        .grid
+        .for_each_in(view, |i| scratch.visible_nodes.push(i));
+    for (ti, ends) in cache.tie_ends.iter().enumerate() {
+        if let Some((a, b)) = *ends {
+            let (p, q) = (cache.positions[a as usize], cache.positions[b as usize]);
+            let bounds = Rect::from_two_pos(p, q);
+            if bounds.intersects(view) {
+                scratch.visible_edges.push(ti as u32);
+            }
+        }
+    }
+}
+
+fn ends_of(cache: &MapCache, cam: &Camera, rect: Rect, ti: usize) -> Option<TieEnds> {
+    let (a, b) = cache.tie_ends.get(ti).copied().flatten()?;
+    Some(TieEnds {
+        a: cam.to_screen(rect, cache.positions[a as usize]),
+        b: cam.to_screen(rect, cache.positions[b as usize]),
+        flip: a > b,
+        is_loop: a == b,
+        node_r: screen_radius(cam.zoom),
+    })
+}
+
+/// Draws the ties and actors in view. Call [`cull`] first.
+pub fn draw_map(
+    painter: &Painter,
+    rect: Rect,
+    cam: &Camera,
+    cache: &MapCache,
+    pointer: Pointer,
+    look: &Look,
+    scratch: &mut DrawScratch,
+) -> DrawStats {
+    let detailed =
+        scratch.visible_edges.len() <= DETAIL_EDGES && scratch.visible_nodes.len() <= DETAIL_NODES;
+    let r = screen_radius(cam.zoom);
+
+    // Ties: plain lines in one mesh when there are many, then the highlighted ones in detail.
+    let edge_of = |ti: u32| {
+        cache.tie_edges[ti as usize]
+            .and_then(|e| cache.graph.edge(e).map(|e| (e.payload(), e.selected())))
+    };
+    if !detailed {
+        let mut mesh = Mesh::default();
+        mesh.reserve_vertices(scratch.visible_edges.len() * 4);
+        mesh.reserve_triangles(scratch.visible_edges.len() * 2);
+        for &ti in &scratch.visible_edges {
+            let (Some((edge, selected)), Some(ends)) =
+                (edge_of(ti), ends_of(cache, cam, rect, ti as usize))
+            else {
+                continue;
+            };
+            if selected || edge.emphasis == Emphasis::Focus || ends.is_loop {
+                continue;
+            }
+            let alpha = if edge.emphasis == Emphasis::Dim {
+                0.12
+            } else {
+                0.45
+            };
+            let color = theme::polarity_color(edge.polarity).gamma_multiply(alpha);
+            add_line(&mut mesh, ends.a, ends.b, 1.0, color);
+        }
+        painter.add(Shape::mesh(mesh));
+    }
+    for &ti in &scratch.visible_edges {
+        let (Some((edge, selected)), Some(ends)) =
+            (edge_of(ti), ends_of(cache, cam, rect, ti as usize))
+        else {
+            continue;
+        };
+        let highlighted = selected
+            || edge.emphasis == Emphasis::Focus
+            || pointer.hovered_tie == Some(ti as usize);
+        if detailed || highlighted || ends.is_loop {
+            tie_shapes(&mut scratch.shapes, edge, selected, &ends, look);
+        }
+    }
+    painter.extend(scratch.shapes.drain(..));
+
+    // Actors: small plain shapes in one mesh when there are many; the selection, hover and
+    // neighbours in detail on top.
+    if !detailed {
+        let mut mesh = Mesh::default();
+        mesh.reserve_vertices(scratch.visible_nodes.len() * 9);
+        mesh.reserve_triangles(scratch.visible_nodes.len() * 8);
+        for &i in &scratch.visible_nodes {
+            let Some(node) = cache.graph.node(cache.actor_nodes[i as usize]) else {
+                continue;
+            };
+            let payload = node.payload();
+            let mut color = theme::actor_color(payload.kind);
+            if payload.emphasis == Emphasis::Dim {
+                color = theme::dimmed(color);
+            }
+            let c = cam.to_screen(rect, cache.positions[i as usize]);
+            add_kind(&mut mesh, payload.kind, c, r, color);
+        }
+        painter.add(Shape::mesh(mesh));
+    }
+    let mut on_top: Option<(usize, NodeState)> = None;
+    for &i in &scratch.visible_nodes {
+        let i = i as usize;
+        let Some(node) = cache.graph.node(cache.actor_nodes[i]) else {
+            continue;
+        };
+        let state = NodeState {
+            selected: node.selected(),
+            hovered: pointer.hovered_actor == Some(i),
+            dragged: pointer.dragged_actor == Some(i),
+        };
+        if state.dragged || state.hovered {
+            on_top = Some((i, state));
+            continue;
+        }
+        if detailed || state.selected || node.payload().emphasis == Emphasis::Focus {
+            let c = cam.to_screen(rect, cache.positions[i]);
+            actor_shapes(&mut scratch.shapes, node.payload(), c, r, state, look);
+        }
+    }
+    if let Some((i, state)) = on_top {
+        if let Some(node) = cache.graph.node(cache.actor_nodes[i]) {
+            let c = cam.to_screen(rect, cache.positions[i]);
+            actor_shapes(&mut scratch.shapes, node.payload(), c, r, state, look);
+        }
+    }
+    painter.extend(scratch.shapes.drain(..));
+    DrawStats {
+        nodes: scratch.visible_nodes.len(),
+        edges: scratch.visible_edges.len(),
+        detailed,
+    }
+}
+
+fn add_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
+    let d = b - a;
+    let len = d.length();
+    if len < 0.5 || !len.is_finite() {
+        return;
+    }
+    let n = Vec2::new(-d.y, d.x) / len * (width * 0.5);
+    let base = mesh.vertices.len() as u32;
+    for p in [a + n, a - n, b + n, b - n] {
+        mesh.vertices.push(Vertex {
+            pos: p,
+            uv: WHITE_UV,
+            color,
+        });
+    }
+    mesh.add_triangle(base, base + 1, base + 2);
+    mesh.add_triangle(base + 2, base + 1, base + 3);
+}
+
+/// A small filled outline of an actor kind: the same shapes as in detail, fewer vertices.
+fn add_kind(mesh: &mut Mesh, kind: ActorKind, c: Pos2, r: f32, color: Color32) {
+    let (sides, radius, start) = match kind {
+        ActorKind::Person => (8, r, 0.0),
+        ActorKind::Other => (8, r * 0.7, 0.0),
+        ActorKind::State => (4, r * 1.2, std::f32::consts::FRAC_PI_4),
+        ActorKind::Organization => (6, r * 1.05, 0.0),
+        ActorKind::Place => (3, r * 1.2, -std::f32::consts::FRAC_PI_2),
+    };
+    let base = mesh.vertices.len() as u32;
+    mesh.colored_vertex(c, color);
+    for k in 0..sides {
+        let a = start + k as f32 * std::f32::consts::TAU / sides as f32;
+        mesh.colored_vertex(c + Vec2::new(a.cos(), a.sin()) * radius, color);
+    }
+    for k in 0..sides {
+        mesh.add_triangle(base, base + 1 + k, base + 1 + (k + 1) % sides);
+    }
+}
