@@ -125,6 +125,8 @@ pub enum Action {
     /// Open a source in the reader without a highlight.
     OpenSource(String),
     OpenWindow(Window),
+    /// Stop opening a file in the background; the open document stays.
+    CancelLoading,
     /// Start a force layout in the background.
     StartLayout,
     PauseLayout,

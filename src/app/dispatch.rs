@@ -64,7 +64,7 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
                 }
                 match field.purpose {
                     PathPurpose::Open => {
-                        files::open_path(state, &path);
+                        files::open_path(state, &path, ctx);
                     }
                     PathPurpose::SaveAs => dispatch(state, Action::SaveTo(path), ctx),
                 }
@@ -114,6 +114,7 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
             }
         }
         Action::ClearRecent => state.recent.clear(),
+        Action::CancelLoading => state.loading = None,
         Action::RestoreRecovery => {
             if let Some(orphan) = state.recovery_offer.take() {
                 state.doc = Document::restored(
@@ -170,7 +171,7 @@ fn run_guarded(state: &mut AppState, op: Guarded, ctx: &egui::Context) {
         }
         Guarded::OpenDialog => files::ask_for_path(state, PathPurpose::Open, ctx),
         Guarded::OpenPath(path) => {
-            files::open_path(state, &path);
+            files::open_path(state, &path, ctx);
         }
         Guarded::OpenSample => {
             state.doc = Document::new(

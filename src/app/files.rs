@@ -119,9 +119,34 @@ pub fn poll_dialog(state: &mut AppState) -> Option<(PathPurpose, PathBuf)> {
 }
 
 /// Opens `path` as the new document. On failure the open document is kept and the error shown.
-pub fn open_path(state: &mut AppState, path: &Path) -> bool {
-    match json::load_file(path) {
+/// Large files are read in the background (see [`super::loading`]); the open document stays
+/// until the new one is ready.
+pub fn open_path(state: &mut AppState, path: &Path, ctx: &egui::Context) -> bool {
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size >= super::loading::BACKGROUND_FROM_BYTES {
+        let ctx = ctx.clone();
+        state.loading = Some(super::loading::LoadJob::start(
+            path,
+            size,
+            Box::new(move || ctx.request_repaint()),
+        ));
+        return true;
+    }
+    finish_open(state, path, json::load_file(path))
+}
+
+/// Replaces the document with a loaded one, or reports why it could not be loaded.
+pub fn finish_open(
+    state: &mut AppState,
+    path: &Path,
+    result: Result<crate::model::Dataset, crate::io::LoadError>,
+) -> bool {
+    match result {
         Ok(data) => {
+            if let Some(layout) = &mut state.layout {
+                layout.cancel();
+            }
+            state.layout = None;
             state.doc = Document::new(data, Some(path.to_owned()), "");
             state.remember_recent(path.to_owned());
             state.selection = Default::default();

@@ -9,6 +9,7 @@ pub mod document;
 pub mod editing;
 pub mod files;
 pub mod layout_session;
+pub mod loading;
 pub mod recovery;
 pub mod state;
 
@@ -54,7 +55,8 @@ impl RelmapApp {
             }
         }
         if let Some(path) = file {
-            files::open_path(&mut state, &path);
+            let ctx = cc.map_or_else(egui::Context::default, |cc| cc.egui_ctx.clone());
+            files::open_path(&mut state, &path, &ctx);
         }
         if let Some(cc) = cc {
             crate::ui::theme::install(&cc.egui_ctx);
@@ -128,6 +130,16 @@ impl RelmapApp {
         }
     }
 
+    /// Takes the result of a file opened in the background.
+    fn poll_loading(&mut self) {
+        let Some(result) = self.state.loading.as_ref().and_then(|job| job.poll()) else {
+            return;
+        };
+        if let Some(job) = self.state.loading.take() {
+            files::finish_open(&mut self.state, &job.path, result);
+        }
+    }
+
     /// Keeps the recovery copy up to date; a failure is reported once.
     fn autosave(&mut self) {
         let Some(r) = &mut self.recovery else {
@@ -179,6 +191,7 @@ impl eframe::App for RelmapApp {
         let ctx = ui.ctx().clone();
         self.handle_window_events(&ctx);
         self.poll_layout();
+        self.poll_loading();
         commands::collect_shortcut_actions(&ctx, &mut self.actions);
 
         crate::ui::frame_ui(ui, &self.state, &mut self.map, &mut self.actions);

@@ -111,6 +111,8 @@ pub struct AppState {
     pub overwrite_prompt: Option<PathBuf>,
     /// The force layout running in the background, if any.
     pub layout: Option<super::layout_session::LayoutSession>,
+    /// A large file being opened in the background, if any.
+    pub loading: Option<super::loading::LoadJob>,
 }
 
 /// How many recent files are remembered.
@@ -138,6 +140,7 @@ impl AppState {
             recovery_offer: None,
             overwrite_prompt: None,
             layout: None,
+            loading: None,
         }
     }
 

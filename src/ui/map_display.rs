@@ -139,6 +139,7 @@ impl DisplayEdge<ActorNode, TieEdge, Directed, DefaultIx, ActorShape> for TieSha
             flip: flip(start, end),
             is_loop: start.id() == end.id(),
             node_r: screen_radius(self.zoom),
+            view: ctx.painter.clip_rect().expand(40.0),
         };
         let mut out = Vec::with_capacity(4);
         tie_shapes(&mut out, &self.edge, self.selected, &ends, &look);

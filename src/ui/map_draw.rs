@@ -70,6 +70,7 @@ fn ends_of(cache: &MapCache, cam: &Camera, rect: Rect, ti: usize) -> Option<TieE
         flip: a > b,
         is_loop: a == b,
         node_r: screen_radius(cam.zoom),
+        view: rect.expand(40.0),
     })
 }
 

@@ -13,7 +13,7 @@ use crate::app::{AppState, Selection};
 /// At most this many labels are drawn at once.
 pub const LABEL_CAP: usize = 200;
 /// At most this many actors are tried for a label each frame (the best placed first).
-const MAX_TRIED: usize = 4_000;
+const MAX_TRIED: usize = 1_500;
 /// Up to this many actors in view, labels also avoid other actors' shapes.
 const OBSTACLE_LIMIT: usize = 2_000;
 /// Names longer than this are shortened on the map; the full name shows on hover.
@@ -27,6 +27,9 @@ pub struct LabelScratch {
     order: Vec<usize>,
     queued: Vec<bool>,
     occupied: Vec<bool>,
+    /// The size of each actor's label once measured, for the document generation `measured_for`.
+    sizes: Vec<Option<Vec2>>,
+    measured_for: u64,
 }
 
 /// Shortens a long name with an ellipsis.
@@ -102,6 +105,11 @@ pub fn draw_labels(
     let halo = visuals.extreme_bg_color.gamma_multiply(0.82);
     let r = screen_radius(view.camera.zoom);
     let n = cache.positions.len();
+    if scratch.measured_for != state.doc.generation() || scratch.sizes.len() != n {
+        scratch.sizes.clear();
+        scratch.sizes.resize(n, None);
+        scratch.measured_for = state.doc.generation();
+    }
     let on_screen = |i: usize| rect.contains(view.camera.to_screen(rect, cache.positions[i]));
 
     // Priority: hover, then the selection's neighbourhood, then the most connected in view.
@@ -152,9 +160,19 @@ pub fn draw_labels(
             continue;
         };
         let center = view.camera.to_screen(rect, cache.positions[i]);
-        let name = short_name(&data.actors[i].name);
-        let galley = painter.layout_no_wrap(name, font.clone(), text_color);
-        let size = galley.size() + Vec2::new(8.0, 2.0);
+        // Measuring a label lays its text out; do it once per actor, not every frame.
+        let size = match scratch.sizes[i] {
+            Some(size) => size,
+            None => {
+                let name = short_name(&data.actors[i].name);
+                let size = painter
+                    .layout_no_wrap(name, font.clone(), text_color)
+                    .size()
+                    + Vec2::new(8.0, 2.0);
+                scratch.sizes[i] = Some(size);
+                size
+            }
+        };
         // Below the node if there is room, else above, right or left of it.
         let candidates = [
             Align2::CENTER_TOP.anchor_size(center + Vec2::new(0.0, r + 3.0), size),
@@ -170,6 +188,8 @@ pub fn draw_labels(
         };
         grid.take(label_rect);
         placed += 1;
+        let galley =
+            painter.layout_no_wrap(short_name(&data.actors[i].name), font.clone(), text_color);
         let (bg, fg) = if node.payload().emphasis == Emphasis::Dim {
             (halo.gamma_multiply(0.5), text_color.gamma_multiply(0.45))
         } else {

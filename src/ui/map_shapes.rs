@@ -210,6 +210,9 @@ pub struct TieEnds {
     pub is_loop: bool,
     /// Screen radius of the nodes at both ends.
     pub node_r: f32,
+    /// The part of the screen worth drawing; lines are clipped to it, so a zoomed-in view never
+    /// dashes miles of line off screen.
+    pub view: egui::Rect,
 }
 
 /// The tie's line in screen space, trimmed at the node outlines.
@@ -275,16 +278,80 @@ pub fn tie_shapes(
             Stroke::NONE,
         ));
     }
-    match edge.style {
-        LineStyle::Solid => out.push(Shape::line(points, stroke)),
-        LineStyle::Dashed => out.extend(Shape::dashed_line(&points, stroke, 9.0, 5.0)),
-        LineStyle::Dotted => out.extend(Shape::dotted_line(
-            &points,
-            color,
-            width * 2.0 + 3.0,
-            width * 0.6 + 0.4,
-        )),
+    for piece in clip_polyline(&points, ends.view) {
+        if selected || edge.emphasis == Emphasis::Focus {
+            let halo = look.halo.gamma_multiply(if selected { 0.9 } else { 0.45 });
+            out.push(Shape::line(
+                piece.clone(),
+                PathStroke::new(width + 6.0, halo),
+            ));
+        }
+        match edge.style {
+            LineStyle::Solid => out.push(Shape::line(piece, stroke)),
+            LineStyle::Dashed => out.extend(Shape::dashed_line(&piece, stroke, 9.0, 5.0)),
+            LineStyle::Dotted => out.extend(Shape::dotted_line(
+                &piece,
+                color,
+                width * 2.0 + 3.0,
+                width * 0.6 + 0.4,
+            )),
+        }
     }
+}
+
+/// The runs of a polyline that lie inside `rect`, each segment clipped to it (Liang–Barsky).
+pub fn clip_polyline(points: &[Pos2], rect: egui::Rect) -> Vec<Vec<Pos2>> {
+    let mut pieces: Vec<Vec<Pos2>> = Vec::new();
+    let mut current: Vec<Pos2> = Vec::new();
+    for w in points.windows(2) {
+        match clip_segment(w[0], w[1], rect) {
+            Some((a, b)) => {
+                if current.last() != Some(&a) {
+                    if current.len() >= 2 {
+                        pieces.push(std::mem::take(&mut current));
+                    }
+                    current.clear();
+                    current.push(a);
+                }
+                current.push(b);
+            }
+            None => {
+                if current.len() >= 2 {
+                    pieces.push(std::mem::take(&mut current));
+                }
+                current.clear();
+            }
+        }
+    }
+    if current.len() >= 2 {
+        pieces.push(current);
+    }
+    pieces
+}
+
+fn clip_segment(a: Pos2, b: Pos2, rect: egui::Rect) -> Option<(Pos2, Pos2)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, q) in [
+        (-d.x, a.x - rect.min.x),
+        (d.x, rect.max.x - a.x),
+        (-d.y, a.y - rect.min.y),
+        (d.y, rect.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1).then(|| (a + d * t0, a + d * t1))
 }
 
 /// Whether `pos` (canvas units) is on the tie between canvas points `a` and `b` at `zoom`,
@@ -341,6 +408,26 @@ mod tests {
             "{:?}",
             mid(&reversed)
         );
+    }
+
+    #[test]
+    fn polylines_are_clipped_to_the_view() {
+        let view = egui::Rect::from_min_max(Pos2::ZERO, Pos2::new(100.0, 100.0));
+        let pieces = clip_polyline(&[Pos2::new(-50.0, 50.0), Pos2::new(150.0, 50.0)], view);
+        assert_eq!(
+            pieces,
+            vec![vec![Pos2::new(0.0, 50.0), Pos2::new(100.0, 50.0)]]
+        );
+        let outside = clip_polyline(&[Pos2::new(-50.0, -5.0), Pos2::new(150.0, -5.0)], view);
+        assert!(outside.is_empty());
+        // In, out and in again gives two pieces.
+        let zigzag = [
+            Pos2::new(10.0, 10.0),
+            Pos2::new(10.0, 200.0),
+            Pos2::new(20.0, 200.0),
+            Pos2::new(20.0, 10.0),
+        ];
+        assert_eq!(clip_polyline(&zigzag, view).len(), 2);
     }
 
     #[test]

@@ -117,6 +117,21 @@ fn empty_selection_ui(ui: &mut Ui, state: &AppState) {
 
 fn status_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
+        if let Some(job) = &state.loading {
+            ui.spinner();
+            ui.label(format!(
+                "Opening {} ({:.1} MB) · {:.1} s",
+                job.path.display(),
+                job.size as f64 / 1_048_576.0,
+                job.started.elapsed().as_secs_f32()
+            ));
+            if ui.small_button("Cancel").clicked() {
+                actions.push(Action::CancelLoading);
+            }
+            ui.separator();
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
         if let Some(layout) = &state.layout {
             ui.spinner();
             let status = if layout.is_paused() {

@@ -107,3 +107,35 @@ fn a_failed_save_is_reported_and_the_changes_stay() {
     assert!(h.state().state.doc.is_modified());
     assert!(!target.exists());
 }
+
+#[test]
+fn a_large_file_opens_in_the_background_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.relmap.json");
+    let big = relmap::generate::generate(4_000, 12_000, 5);
+    relmap::io::json::save_file(&path, &big).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() >= relmap::app::loading::BACKGROUND_FROM_BYTES);
+
+    let mut h = app(None);
+    file_menu(&mut h, "Open…");
+    submit_path(&mut h, &path, "Open");
+    // Cancelled: the sample stays.
+    assert!(h.state().state.loading.is_some());
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(h.state().state.loading.is_none());
+    assert_eq!(h.state().state.doc.data, sample_dataset());
+
+    file_menu(&mut h, "Open…");
+    submit_path(&mut h, &path, "Open");
+    h.get_by_label_contains("Opening");
+    for _ in 0..2000 {
+        if h.state().state.loading.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.run_steps(1);
+    }
+    assert_eq!(h.state().state.doc.data, big);
+    assert_eq!(h.state().state.doc.display_name(), "large.relmap.json");
+}
