@@ -65,7 +65,9 @@ fn line_sample(ui: &mut Ui, color: Color32, style: LineStyle) {
             painter.extend(egui::Shape::dashed_line(&points, stroke, 6.0, 3.0));
         }
         LineStyle::Dotted => {
-            painter.extend(egui::Shape::dotted_line(&points, color, 5.0, 1.3));
+            // The same short dashes as on the map.
+            let dots = Stroke::new(2.4, color);
+            painter.extend(egui::Shape::dashed_line(&points, dots, 2.0, 6.0));
         }
     }
 }
