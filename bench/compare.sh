@@ -25,29 +25,47 @@ SIZES="${SIZES:-1000:3000 10000:30000 100000:300000}"
 THETA="${THETA:-1.0}"
 SEED="${SEED:-1}"
 RUN_TIMEOUT="${RUN_TIMEOUT:-1800}"
-# JSON.parse of the 100k-actor file needs more than Node's default heap on some machines.
+# The seeded 100k-actor file is about 240 MB of JSON; give Node a heap large enough to parse it.
 export NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=8192}"
 
 for tool in cargo node npm timeout awk; do
     command -v "$tool" >/dev/null || { echo "compare.sh: '$tool' is needed but not found" >&2; exit 1; }
 done
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/relmap-compare.XXXXXX")"
-cleanup() { rm -rf "$WORK"; }
+WORK=""
+CHILD=""
+cleanup() { if [ -n "$WORK" ]; then rm -rf "$WORK"; fi; }
+# On Ctrl+C or kill: stop the running command (and everything it started), then clean up.
+on_signal() {
+    if [ -n "$CHILD" ]; then kill -TERM "$CHILD" 2>/dev/null || true; fi
+    exit 130
+}
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap on_signal INT TERM
 
-# Runs a command with a time limit, so the script always stops by itself.
-limited() { timeout --kill-after=10 "$RUN_TIMEOUT" "$@"; }
+# Runs a command with a time limit, so the script always stops by itself. It runs in the
+# background and is waited for, so that a signal reaches on_signal at once; `timeout` passes
+# the signal on to the command and its children.
+limited() {
+    local rc=0
+    timeout --kill-after=10 "$RUN_TIMEOUT" "$@" &
+    CHILD=$!
+    wait "$CHILD" || rc=$?
+    CHILD=""
+    if [ "$rc" -ne 0 ]; then echo "compare.sh: failed ($rc): $*" >&2; fi
+    return "$rc"
+}
 
 echo "building relmap (release)…" >&2
-(cd "$ROOT" && cargo build --release --locked --quiet)
+limited cargo build --manifest-path "$ROOT/Cargo.toml" --release --locked --quiet
 RELMAP="$ROOT/target/release/relmap"
 
 if [ ! -d "$FA2_DIR/node_modules" ]; then
     echo "installing graphology (npm ci)…" >&2
-    (cd "$FA2_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+    limited npm ci --prefix "$FA2_DIR" --no-audit --no-fund --loglevel=error
 fi
+
+WORK="$(mktemp -d -t relmap-compare.XXXXXX)"
 
 # "1000" -> "1k", "300000" -> "300k".
 short() { if [ $(($1 % 1000)) -eq 0 ]; then echo "$(($1 / 1000))k"; else echo "$1"; fi; }
@@ -78,10 +96,12 @@ for size in $SIZES; do
     limited "$RELMAP" layout "$generated" --iterations 0 -o "$seeded" >/dev/null
     rm -f "$generated"
 
-    ours="$(limited "$RELMAP" layout "$seeded" --iterations "$iters" --threads 1 -o "$out")"
+    limited "$RELMAP" layout "$seeded" --iterations "$iters" --threads 1 -o "$out" >"$WORK/ours.txt"
+    ours="$(cat "$WORK/ours.txt")"
     echo "$ours" >&2
     rm -f "$out"
-    theirs="$(cd "$FA2_DIR" && limited node fa2.mjs "$seeded" "$iters" "$THETA")"
+    limited node --expose-gc "$FA2_DIR/fa2.mjs" "$seeded" "$iters" "$THETA" >"$WORK/theirs.txt"
+    theirs="$(cat "$WORK/theirs.txt")"
     echo "$theirs" >&2
     rm -f "$seeded"
 

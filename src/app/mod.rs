@@ -33,6 +33,8 @@ pub struct RelmapApp {
     first_frame_reported: bool,
     recovery: Option<recovery::Recovery>,
     recovery_failed: bool,
+    /// A file opened in the background, whose first drawn frame is reported on request.
+    report_loaded: Option<PathBuf>,
 }
 
 impl RelmapApp {
@@ -77,6 +79,7 @@ impl RelmapApp {
             first_frame_reported: false,
             recovery,
             recovery_failed: false,
+            report_loaded: None,
         }
     }
 
@@ -136,7 +139,9 @@ impl RelmapApp {
             return;
         };
         if let Some(job) = self.state.loading.take() {
-            files::finish_open(&mut self.state, &job.path, result);
+            if files::finish_open(&mut self.state, &job.path, result) {
+                self.report_loaded = Some(job.path);
+            }
         }
     }
 
@@ -210,6 +215,15 @@ impl eframe::App for RelmapApp {
             {
                 eprintln!(
                     "relmap: first frame built {} ms after start",
+                    start.elapsed().as_millis()
+                );
+            }
+        }
+        if let Some(path) = self.report_loaded.take() {
+            if let (Some(start), Ok(_)) = (PROCESS_START.get(), std::env::var("RELMAP_REPORT_STARTUP")) {
+                eprintln!(
+                    "relmap: {} drawn {} ms after start",
+                    path.display(),
                     start.elapsed().as_millis()
                 );
             }
