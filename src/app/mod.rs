@@ -220,7 +220,9 @@ impl eframe::App for RelmapApp {
             }
         }
         if let Some(path) = self.report_loaded.take() {
-            if let (Some(start), Ok(_)) = (PROCESS_START.get(), std::env::var("RELMAP_REPORT_STARTUP")) {
+            if let (Some(start), Ok(_)) =
+                (PROCESS_START.get(), std::env::var("RELMAP_REPORT_STARTUP"))
+            {
                 eprintln!(
                     "relmap: {} drawn {} ms after start",
                     path.display(),

@@ -15,7 +15,10 @@ use crate::model::ActorKind;
 
 /// Above these counts of visible elements, the map switches to its fast, plain drawing.
 pub const DETAIL_EDGES: usize = 2_500;
-pub const DETAIL_NODES: usize = 3_000;
+pub const DETAIL_NODES: usize = 1_000;
+/// Dashes and dots cost in proportion to their length on screen: above this total length of
+/// ties in view (in screen points), ties other than the highlighted ones are drawn plain.
+pub const DETAIL_EDGE_LENGTH: f32 = 150_000.0;
 
 /// Buffers reused from frame to frame, so drawing allocates nothing in proportion to the map
 /// except the meshes handed to egui.
@@ -35,11 +38,16 @@ pub struct Pointer {
 }
 
 /// What was drawn.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct DrawStats {
     pub nodes: usize,
     pub edges: usize,
-    pub detailed: bool,
+    /// Total on-screen length of the ties in view, in screen points.
+    pub edge_length: f32,
+    /// Whether every tie in view was drawn in full detail (else plain, but the highlighted ones).
+    pub detailed_edges: bool,
+    /// Whether every actor in view was drawn in full detail.
+    pub detailed_nodes: bool,
 }
 
 /// Collects what is in view into `scratch`.
@@ -84,16 +92,27 @@ pub fn draw_map(
     look: &Look,
     scratch: &mut DrawScratch,
 ) -> DrawStats {
-    let detailed =
-        scratch.visible_edges.len() <= DETAIL_EDGES && scratch.visible_nodes.len() <= DETAIL_NODES;
     let r = screen_radius(cam.zoom);
+    let diagonal = rect.size().length();
+    let mut edge_length = 0.0;
+    if scratch.visible_edges.len() <= DETAIL_EDGES {
+        for &ti in &scratch.visible_edges {
+            if let Some((a, b)) = cache.tie_ends[ti as usize] {
+                let d = (cache.positions[a as usize] - cache.positions[b as usize]).length();
+                edge_length += (d * cam.zoom).min(diagonal);
+            }
+        }
+    }
+    let detailed_edges =
+        scratch.visible_edges.len() <= DETAIL_EDGES && edge_length <= DETAIL_EDGE_LENGTH;
+    let detailed_nodes = scratch.visible_nodes.len() <= DETAIL_NODES;
 
     // Ties: plain lines in one mesh when there are many, then the highlighted ones in detail.
     let edge_of = |ti: u32| {
         cache.tie_edges[ti as usize]
             .and_then(|e| cache.graph.edge(e).map(|e| (e.payload(), e.selected())))
     };
-    if !detailed {
+    if !detailed_edges {
         let mut mesh = Mesh::default();
         mesh.reserve_vertices(scratch.visible_edges.len() * 4);
         mesh.reserve_triangles(scratch.visible_edges.len() * 2);
@@ -125,7 +144,7 @@ pub fn draw_map(
         let highlighted = selected
             || edge.emphasis == Emphasis::Focus
             || pointer.hovered_tie == Some(ti as usize);
-        if detailed || highlighted || ends.is_loop {
+        if detailed_edges || highlighted || ends.is_loop {
             tie_shapes(&mut scratch.shapes, edge, selected, &ends, look);
         }
     }
@@ -133,7 +152,7 @@ pub fn draw_map(
 
     // Actors: small plain shapes in one mesh when there are many; the selection, hover and
     // neighbours in detail on top.
-    if !detailed {
+    if !detailed_nodes {
         let mut mesh = Mesh::default();
         mesh.reserve_vertices(scratch.visible_nodes.len() * 9);
         mesh.reserve_triangles(scratch.visible_nodes.len() * 8);
@@ -166,7 +185,7 @@ pub fn draw_map(
             on_top = Some((i, state));
             continue;
         }
-        if detailed || state.selected || node.payload().emphasis == Emphasis::Focus {
+        if detailed_nodes || state.selected || node.payload().emphasis == Emphasis::Focus {
             let c = cam.to_screen(rect, cache.positions[i]);
             actor_shapes(&mut scratch.shapes, node.payload(), c, r, state, look);
         }
@@ -181,7 +200,9 @@ pub fn draw_map(
     DrawStats {
         nodes: scratch.visible_nodes.len(),
         edges: scratch.visible_edges.len(),
-        detailed,
+        edge_length,
+        detailed_edges,
+        detailed_nodes,
     }
 }
 

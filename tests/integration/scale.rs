@@ -44,7 +44,7 @@ fn a_10k_map_builds_culls_and_picks_the_actor_under_a_point() {
     // Overview: everything is in view, drawn as plain meshes.
     assert_eq!(map.stats.nodes, 10_000);
     assert_eq!(map.stats.edges, data.ties.len());
-    assert!(!map.stats.detailed);
+    assert!(!map.stats.detailed_edges && !map.stats.detailed_nodes);
 
     // Zoomed in: only what is on screen (in detail once few enough are).
     state.view.request_zoom(40.0);
@@ -63,9 +63,10 @@ fn a_10k_map_builds_culls_and_picks_the_actor_under_a_point() {
         map.stats.edges < data.ties.len(),
         "ties off screen are culled"
     );
-    let few = map.stats.edges <= relmap::ui::map_draw::DETAIL_EDGES
-        && map.stats.nodes <= relmap::ui::map_draw::DETAIL_NODES;
-    assert_eq!(map.stats.detailed, few, "{:?}", map.stats);
+    let few_edges = map.stats.edges <= relmap::ui::map_draw::DETAIL_EDGES
+        && map.stats.edge_length <= relmap::ui::map_draw::DETAIL_EDGE_LENGTH;
+    assert_eq!(map.stats.detailed_edges, few_edges, "{:?}", map.stats);
+    assert!(map.stats.detailed_nodes, "{:?}", map.stats);
 
     // Picking: the actor drawn at a point is the one found there.
     let mut checked = 0;
