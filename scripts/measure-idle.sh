@@ -18,7 +18,7 @@ cleanup() {
 }
 trap cleanup EXIT
 sleep 1
-DISPLAY="$display" XDG_RUNTIME_DIR="$runtime" RELMAP_REPORT_STARTUP=1 ./target/release/relmap "$@" 2>"$log" &
+DISPLAY="$display" XDG_RUNTIME_DIR="$runtime" RELMAP_RECOVERY_DIR="$runtime/recovery" RELMAP_REPORT_STARTUP=1 ./target/release/relmap "$@" 2>"$log" &
 app_pid=$!
 sleep 5
 ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }

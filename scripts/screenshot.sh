@@ -25,7 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 sleep 1
-DISPLAY="$display" XDG_RUNTIME_DIR="$runtime" ./target/release/relmap "${args[@]}" &
+DISPLAY="$display" XDG_RUNTIME_DIR="$runtime" RELMAP_RECOVERY_DIR="$runtime/recovery" ./target/release/relmap "${args[@]}" &
 app_pid=$!
 sleep "${RELMAP_SCREENSHOT_WAIT:-6}"
 DISPLAY="$display" /usr/bin/import -window root "$out"

@@ -58,9 +58,24 @@ pub enum Command {
         iterations: u64,
         #[arg(long, default_value_t = 1)]
         threads: usize,
+        /// Attraction log(1 + d) instead of d: tighter, better separated clusters.
+        #[arg(long)]
+        linlog: bool,
+        /// Repulsion strength (ForceAtlas2's scaling ratio).
+        #[arg(long)]
+        scaling: Option<f32>,
         #[arg(short, long)]
         output: PathBuf,
     },
+}
+
+/// Options of `relmap layout` beyond the file names.
+#[derive(Clone, Copy, Debug)]
+pub struct LayoutOptions {
+    pub iterations: u64,
+    pub threads: usize,
+    pub linlog: bool,
+    pub scaling: Option<f32>,
 }
 
 /// Runs `relmap check`: a one-line summary per good file, every problem of a bad one.
@@ -121,12 +136,17 @@ pub fn generate(
 /// still), then saves the positions to `output`.
 pub fn layout(
     file: &std::path::Path,
-    iterations: u64,
-    threads: usize,
+    options: LayoutOptions,
     output: &std::path::Path,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
+    let LayoutOptions {
+        iterations,
+        threads,
+        linlog,
+        scaling,
+    } = options;
     use crate::layout::{to_point, ForceLayout, LayoutGraph, Settings};
     let mut data = match crate::io::json::load_file(file) {
         Ok(data) => data,
@@ -137,10 +157,13 @@ pub fn layout(
             return 1;
         }
     };
+    let defaults = Settings::default();
     let settings = Settings {
         threads,
         max_iterations: iterations,
-        ..Settings::default()
+        linlog,
+        scaling: scaling.unwrap_or(defaults.scaling),
+        ..defaults
     };
     let mut layout = ForceLayout::new(LayoutGraph::from_dataset(&data), settings);
     let started = std::time::Instant::now();

@@ -20,8 +20,18 @@ fn main() {
             file,
             iterations,
             threads,
+            linlog,
+            scaling,
             output,
-        }) => relmap::cli::layout(&file, iterations, threads, &output, out, err),
+        }) => {
+            let options = relmap::cli::LayoutOptions {
+                iterations,
+                threads,
+                linlog,
+                scaling,
+            };
+            relmap::cli::layout(&file, options, &output, out, err)
+        }
         None => match relmap::app::run_native(relmap::app::StartOptions {
             file: cli.file,
             select: cli.select,

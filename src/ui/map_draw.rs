@@ -153,6 +153,9 @@ pub fn draw_map(
     // Actors: small plain shapes in one mesh when there are many; the selection, hover and
     // neighbours in detail on top.
     if !detailed_nodes {
+        // Many actors in view: they shrink with the zoom (down to 2 points) so the ties between
+        // them stay visible.
+        let lod_r = (super::map_shapes::NODE_RADIUS * cam.zoom).clamp(2.0, r);
         let mut mesh = Mesh::default();
         mesh.reserve_vertices(scratch.visible_nodes.len() * 9);
         mesh.reserve_triangles(scratch.visible_nodes.len() * 8);
@@ -166,7 +169,7 @@ pub fn draw_map(
                 color = theme::dimmed(color);
             }
             let c = cam.to_screen(rect, cache.positions[i as usize]);
-            add_kind(&mut mesh, payload.kind, c, r, color);
+            add_kind(&mut mesh, payload.kind, c, lod_r, color);
         }
         painter.add(Shape::mesh(mesh));
     }
