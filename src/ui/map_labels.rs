@@ -144,7 +144,8 @@ pub fn draw_labels(
     }
 
     let mut grid = Occupancy::new(&mut scratch.occupied, rect);
-    let in_view = scratch.order.len();
+    // Actors in view, as counted when drawing this frame.
+    let in_view = view.stats.nodes;
     if in_view <= OBSTACLE_LIMIT {
         for &i in &scratch.order {
             let c = view.camera.to_screen(rect, cache.positions[i]);
