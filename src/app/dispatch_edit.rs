@@ -20,6 +20,20 @@ pub fn apply(state: &mut AppState, edit: Edit) -> bool {
     }
 }
 
+/// The excerpt for the selected text, or `None` after telling the user to select some.
+fn selected_excerpt(
+    state: &mut AppState,
+    source: &str,
+    start: usize,
+    end: usize,
+) -> Option<crate::model::Excerpt> {
+    let excerpt = editing::excerpt_of(&state.doc.data, source, start, end);
+    if excerpt.is_none() {
+        state.error("Select some text of the article first", Vec::new());
+    }
+    excerpt
+}
+
 pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) {
     let data = &state.doc.data;
     match action {
@@ -82,10 +96,10 @@ pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) 
             start,
             end,
         } => {
-            let Some(excerpt) = editing::excerpt_of(data, &source, start, end) else {
-                state.error("Select some text of the article first", Vec::new());
+            let Some(excerpt) = selected_excerpt(state, &source, start, end) else {
                 return;
             };
+            let data = &state.doc.data;
             let count = data.tie(&tie).map_or(0, |t| t.excerpts.len());
             if let Some(edit) = editing::cite(data, &tie, excerpt) {
                 if apply(state, edit) {
@@ -104,11 +118,10 @@ pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) 
             start,
             end,
         } => {
-            let Some(excerpt) = editing::excerpt_of(data, &source, start, end) else {
-                state.error("Select some text of the article first", Vec::new());
+            let Some(excerpt) = selected_excerpt(state, &source, start, end) else {
                 return;
             };
-            let (id, edit) = editing::create_tie(data, &from, &to, Some(excerpt));
+            let (id, edit) = editing::create_tie(&state.doc.data, &from, &to, Some(excerpt));
             if apply(state, edit) {
                 state
                     .windows

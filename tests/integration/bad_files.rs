@@ -80,13 +80,7 @@ fn a_100_mb_file_is_refused_cleanly_not_with_a_panic() {
 fn random_bytes_never_panic() {
     // A fixed pseudo-random sequence of mutations of a good file.
     let good = std::fs::read(data("good/small.relmap.json")).unwrap();
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = crate::common::xorshift(0x9E37_79B9_7F4A_7C15);
     for _ in 0..2000 {
         let mut bytes = good.clone();
         for _ in 0..(next() % 8 + 1) {

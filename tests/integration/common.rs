@@ -136,3 +136,13 @@ pub fn query_text(harness: &AppHarness, needle: &str) -> Option<String> {
         .next()
         .and_then(|n| n.value())
 }
+
+/// A fixed pseudo-random sequence (xorshift), so that "random" tests are repeatable.
+pub fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}

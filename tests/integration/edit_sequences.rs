@@ -172,13 +172,7 @@ proptest! {
 
 #[test]
 fn one_sequence_of_ten_thousand_edits() {
-    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = crate::common::xorshift(0x2545_F491_4F6C_DD1D);
     // About half of the random edits are refused on purpose (invalid dates, actors with ties),
     // so 25,000 attempts give well over 10,000 applied edits.
     let steps: Vec<(u8, u32, u32, u32)> = (0..25_000)
