@@ -19,7 +19,7 @@ const OBSTACLE_LIMIT: usize = 2_000;
 /// Names longer than this are shortened on the map; the full name shows on hover.
 const MAX_LABEL_CHARS: usize = 26;
 /// Side of an occupancy cell, in screen points.
-const CELL: f32 = 8.0;
+const CELL: f32 = 4.0;
 
 /// Buffers reused from frame to frame.
 #[derive(Default)]
@@ -149,7 +149,7 @@ pub fn draw_labels(
     if in_view <= OBSTACLE_LIMIT {
         for &i in &scratch.order {
             let c = view.camera.to_screen(rect, cache.positions[i]);
-            grid.take(Rect::from_center_size(c, Vec2::splat(2.0 * r)).shrink(1.0));
+            grid.take(Rect::from_center_size(c, Vec2::splat(1.6 * r)));
         }
     }
     let mut placed = 0;
