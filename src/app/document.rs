@@ -16,6 +16,8 @@ pub struct Document {
     saved_revision: u64,
     /// Changes on every change to `data`, undo and redo included, so views know to refresh.
     generation: u64,
+    /// Changes when anything but positions and pins changes: views rebuild only then.
+    structure_generation: u64,
     /// Modification time of the file when it was last read or written.
     pub disk_modified: Option<SystemTime>,
 }
@@ -30,6 +32,7 @@ impl Document {
             history: History::default(),
             saved_revision: 0,
             generation: next_generation(),
+            structure_generation: next_generation(),
             disk_modified,
         }
     }
@@ -49,6 +52,18 @@ impl Document {
         self.generation
     }
 
+    /// Like [`Self::generation`], but unchanged by edits that only move or pin actors.
+    pub fn structure_generation(&self) -> u64 {
+        self.structure_generation
+    }
+
+    fn changed(&mut self, only_moves: bool) {
+        self.generation = next_generation();
+        if !only_moves {
+            self.structure_generation = next_generation();
+        }
+    }
+
     /// The name shown in the window title: the file name, or the untitled name.
     pub fn display_name(&self) -> String {
         match &self.path {
@@ -61,23 +76,26 @@ impl Document {
     }
 
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let only_moves = edit.only_moves();
         self.history.apply(&mut self.data, edit)?;
-        self.generation = next_generation();
+        self.changed(only_moves);
         Ok(())
     }
 
     pub fn undo(&mut self) -> Result<bool, EditError> {
+        let only_moves = self.history.undo_only_moves();
         let done = self.history.undo(&mut self.data)?;
         if done {
-            self.generation = next_generation();
+            self.changed(only_moves);
         }
         Ok(done)
     }
 
     pub fn redo(&mut self) -> Result<bool, EditError> {
+        let only_moves = self.history.redo_only_moves();
         let done = self.history.redo(&mut self.data)?;
         if done {
-            self.generation = next_generation();
+            self.changed(only_moves);
         }
         Ok(done)
     }

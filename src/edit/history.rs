@@ -43,6 +43,16 @@ impl History {
         Ok(())
     }
 
+    /// Whether the edit that the next undo would revert only moves or pins actors.
+    pub fn undo_only_moves(&self) -> bool {
+        self.undo.last().is_some_and(|e| e.reverse.only_moves())
+    }
+
+    /// Whether the edit that the next redo would apply only moves or pins actors.
+    pub fn redo_only_moves(&self) -> bool {
+        self.redo.last().is_some_and(|e| e.reverse.only_moves())
+    }
+
     /// "move 'Kim Jong-un'", for "Undo move 'Kim Jong-un'".
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|e| e.label.as_str())

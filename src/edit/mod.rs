@@ -91,6 +91,16 @@ impl Edit {
         apply::apply_checked(self, data)
     }
 
+    /// Whether the edit only moves or pins actors: nothing but positions and pins change, so
+    /// views can update positions instead of rebuilding, and no other rule can break.
+    pub fn only_moves(&self) -> bool {
+        match self {
+            Edit::MoveActors { .. } | Edit::SetPinned { .. } => true,
+            Edit::Batch { edits, .. } => edits.iter().all(Edit::only_moves),
+            _ => false,
+        }
+    }
+
     /// What the edit does, for menus: "move 'Kim Jong-un'".
     pub fn describe(&self, data: &Dataset) -> String {
         let tie_name = |tie: &Tie| {

@@ -154,6 +154,23 @@ impl MapCache {
         }
     }
 
+    /// Takes the actors' positions and pins from the dataset, which has the same actors as when
+    /// this cache was built.
+    pub fn refresh_positions(&mut self, data: &Dataset) {
+        if data.actors.len() != self.positions.len() {
+            *self = Self::build(data);
+            return;
+        }
+        for (i, actor) in data.actors.iter().enumerate() {
+            if let Some(p) = actor.position {
+                self.set_position(i, Pos2::new(p.x as f32, p.y as f32));
+            }
+            if let Some(n) = self.graph.node_mut(self.actor_nodes[i]) {
+                n.payload_mut().pinned = actor.pinned;
+            }
+        }
+    }
+
     /// Rebuilds the spatial index if positions changed since it was built.
     pub fn reindex(&mut self) {
         if self.grid_dirty {

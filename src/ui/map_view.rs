@@ -31,6 +31,7 @@ pub struct MapView {
     pub cache: MapCache,
     pub camera: Camera,
     generation: u64,
+    structure_generation: u64,
     fit_serial: u64,
     zoom_serial: u64,
     drag: Option<Drag>,
@@ -57,6 +58,7 @@ impl Default for MapView {
             cache: MapCache::default(),
             camera: Camera::default(),
             generation: 0,
+            structure_generation: 0,
             fit_serial: 0,
             zoom_serial: 0,
             drag: None,
@@ -139,13 +141,17 @@ impl MapView {
 
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let data = &state.doc.data;
-        let rebuilt = state.doc.generation() != self.generation;
+        let rebuilt = state.doc.structure_generation() != self.structure_generation;
         if rebuilt {
             self.cache = MapCache::build(data);
-            self.generation = state.doc.generation();
+            self.structure_generation = state.doc.structure_generation();
             self.drag = None;
             self.highlighted_for = None;
+        } else if state.doc.generation() != self.generation {
+            // Only positions or pins changed: update them, no rebuild.
+            self.cache.refresh_positions(data);
         }
+        self.generation = state.doc.generation();
         self.follow_layout(state, rebuilt);
 
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
@@ -154,7 +160,11 @@ impl MapView {
         self.handle_drag(ui, state, &response, actions);
         self.cache.reindex();
 
-        let key = (self.generation, state.selection.clone(), self.hovered_tie);
+        let key = (
+            self.structure_generation,
+            state.selection.clone(),
+            self.hovered_tie,
+        );
         if self.highlighted_for.as_ref() != Some(&key) {
             self.cache
                 .apply_selection(data, &state.selection, self.hovered_tie);
