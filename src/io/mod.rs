@@ -74,6 +74,15 @@ pub enum SaveError {
 
 /// Reads a file with a size limit, naming the file in every error.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    checked_size(path)?;
+    std::fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// The size of a file that may be opened: an error for folders and files over the limit.
+pub fn checked_size(path: &Path) -> Result<u64, LoadError> {
     let read_err = |source| LoadError::Read {
         path: path.to_owned(),
         source,
@@ -91,5 +100,5 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
             max: MAX_FILE_BYTES,
         });
     }
-    std::fs::read(path).map_err(read_err)
+    Ok(meta.len())
 }
