@@ -30,12 +30,15 @@ pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or_default()
 }
 
+/// The name a new actor starts with.
+pub const NEW_ACTOR_NAME: &str = "New actor";
+
 /// A new actor called "New actor" at `at`, appended to the list.
 pub fn add_actor(data: &Dataset, at: Option<Point>) -> (String, Edit) {
     let id = unique_id("new-actor", |id| data.actor(id).is_some());
     let actor = Actor {
         id: id.clone(),
-        name: "New actor".into(),
+        name: NEW_ACTOR_NAME.into(),
         kind: ActorKind::Person,
         aliases: Vec::new(),
         description: String::new(),

@@ -29,8 +29,11 @@ pub fn actor_panel_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut 
         ui.label(RichText::new(&actor.description).size(theme::QUOTE_SIZE - 1.0));
     }
     ui.add_space(4.0);
+    // A freshly added actor opens with its fields, ready to be named.
+    let fresh = actor.name == crate::app::editing::NEW_ACTOR_NAME && actor.description.is_empty();
     egui::CollapsingHeader::new("Edit actor")
-        .id_salt("edit-actor")
+        .id_salt(("edit-actor", actor.id.as_str()))
+        .default_open(fresh)
         .show(ui, |ui| edit_actor_ui(ui, data, actor, actions));
     ui.separator();
     ties_list_ui(ui, data, actor, actions);
