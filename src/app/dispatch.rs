@@ -2,7 +2,7 @@
 
 use super::action::{Action, Guarded, Selection};
 use super::document::Document;
-use super::files;
+use super::files::{self, SaveOutcome};
 use super::state::{AppState, PathPurpose, ReaderState};
 use crate::model::Dataset;
 
@@ -22,16 +22,14 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
         }
         Action::SaveAndContinue => {
             if let Some(op) = state.unsaved_prompt.take() {
+                state.after_save = Some(op);
                 match state.doc.path.clone() {
                     Some(path) => {
-                        if files::save_to(state, &path) {
-                            run_guarded(state, op, ctx);
+                        if files::save_to(state, &path, ctx) == SaveOutcome::Saved {
+                            continue_after_save(state, ctx);
                         }
                     }
-                    None => {
-                        state.after_save = Some(op);
-                        files::ask_for_path(state, PathPurpose::SaveAs, ctx);
-                    }
+                    None => files::ask_for_path(state, PathPurpose::SaveAs, ctx),
                 }
             }
         }
@@ -43,16 +41,14 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
         }
         Action::Save => match state.doc.path.clone() {
             Some(path) => {
-                files::save_to(state, &path);
+                files::save_to(state, &path, ctx);
             }
             None => files::ask_for_path(state, PathPurpose::SaveAs, ctx),
         },
         Action::SaveAsDialog => files::ask_for_path(state, PathPurpose::SaveAs, ctx),
         Action::SaveTo(path) => {
-            if files::save_to(state, &path) {
-                if let Some(op) = state.after_save.take() {
-                    run_guarded(state, op, ctx);
-                }
+            if files::save_to(state, &path, ctx) == SaveOutcome::Saved {
+                continue_after_save(state, ctx);
             }
         }
         Action::PathFieldSubmit(text) => {
@@ -135,10 +131,8 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
         }
         Action::ConfirmOverwrite => {
             if let Some(path) = state.overwrite_prompt.take() {
-                if files::save_to_anyway(state, &path) {
-                    if let Some(op) = state.after_save.take() {
-                        run_guarded(state, op, ctx);
-                    }
+                if files::save_to_anyway(state, &path, ctx) == SaveOutcome::Saved {
+                    continue_after_save(state, ctx);
                 }
             }
         }
@@ -158,6 +152,13 @@ fn follow_selection_in_reader(state: &mut AppState) {
             .position(|x| x.source == reader.source)
             .map(|i| (id.clone(), i))
     });
+}
+
+/// Runs what was waiting for a save ("Save" in the unsaved-changes prompt).
+fn continue_after_save(state: &mut AppState, ctx: &egui::Context) {
+    if let Some(op) = state.after_save.take() {
+        run_guarded(state, op, ctx);
+    }
 }
 
 /// Runs a file operation once unsaved changes have been dealt with.

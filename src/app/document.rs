@@ -100,11 +100,11 @@ impl Document {
         Ok(done)
     }
 
-    /// Records a successful save to `path`.
-    pub fn mark_saved(&mut self, path: PathBuf) {
+    /// Records a successful save to `path` of the document as it was at `revision`.
+    pub fn mark_saved_at(&mut self, path: PathBuf, revision: u64) {
         self.disk_modified = modified_time(&path);
         self.path = Some(path);
-        self.saved_revision = self.history.revision();
+        self.saved_revision = revision;
     }
 }
 

@@ -161,22 +161,36 @@ pub fn finish_open(
     }
 }
 
+/// How a save went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved,
+    /// Running in the background; the app finishes it when the worker reports.
+    Started,
+    /// Refused, failed or waiting for the user; already reported.
+    NotSaved,
+}
+
 /// Saves the document to `path`, atomically; on failure the document stays modified.
 /// If the file changed on disk since it was opened or saved, asks before overwriting it.
-pub fn save_to(state: &mut AppState, path: &Path) -> bool {
+pub fn save_to(state: &mut AppState, path: &Path, ctx: &egui::Context) -> SaveOutcome {
     let path = with_extension(path);
     let ours = state.doc.path.as_deref() == Some(path.as_path());
     let on_disk = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
     if ours && on_disk.is_some() && on_disk != state.doc.disk_modified {
         state.overwrite_prompt = Some(path);
-        return false;
+        return SaveOutcome::NotSaved;
     }
-    save_to_anyway(state, &path)
+    save_to_anyway(state, &path, ctx)
 }
 
 /// Saves without checking whether the file changed on disk.
-pub fn save_to_anyway(state: &mut AppState, path: &Path) -> bool {
+pub fn save_to_anyway(state: &mut AppState, path: &Path, ctx: &egui::Context) -> SaveOutcome {
     let path = with_extension(path);
+    if state.saving.is_some() {
+        state.info("A save is already under way; try again when it has finished");
+        return SaveOutcome::NotSaved;
+    }
     let problems = crate::model::validate(&state.doc.data);
     if !problems.is_empty() {
         let lines = problems.iter().map(ToString::to_string).collect();
@@ -184,15 +198,43 @@ pub fn save_to_anyway(state: &mut AppState, path: &Path) -> bool {
             format!("Not saved: the map has problems ({})", path.display()),
             lines,
         );
-        return false;
+        return SaveOutcome::NotSaved;
     }
-    match json::save_file(&path, &state.doc.data) {
+    let data = &state.doc.data;
+    if data.actors.len() + data.ties.len() >= super::saving::BACKGROUND_FROM_ELEMENTS {
+        let ctx = ctx.clone();
+        state.saving = Some(super::saving::SaveJob::start(
+            data.clone(),
+            &path,
+            state.doc.history.revision(),
+            Box::new(move || ctx.request_repaint()),
+        ));
+        return SaveOutcome::Started;
+    }
+    let result = json::save_file(&path, &state.doc.data);
+    let revision = state.doc.history.revision();
+    if finish_save(state, &path, revision, result) {
+        SaveOutcome::Saved
+    } else {
+        SaveOutcome::NotSaved
+    }
+}
+
+/// Records a finished save (at the revision that was written), or reports its failure.
+pub fn finish_save(
+    state: &mut AppState,
+    path: &Path,
+    revision: u64,
+    result: Result<(), crate::io::SaveError>,
+) -> bool {
+    match result {
         Ok(()) => {
-            state.doc.mark_saved(path.clone());
-            state.remember_recent(path);
+            state.doc.mark_saved_at(path.to_owned(), revision);
+            state.remember_recent(path.to_owned());
             true
         }
         Err(e) => {
+            state.after_save = None;
             state.error(
                 "Could not save",
                 vec![

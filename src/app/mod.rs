@@ -11,6 +11,7 @@ pub mod files;
 pub mod layout_session;
 pub mod loading;
 pub mod recovery;
+pub mod saving;
 pub mod state;
 
 use std::path::PathBuf;
@@ -145,6 +146,21 @@ impl RelmapApp {
         }
     }
 
+    /// Finishes a save that ran in the background, then runs what waited for it.
+    fn poll_saving(&mut self) {
+        let Some(result) = self.state.saving.as_ref().and_then(|job| job.poll()) else {
+            return;
+        };
+        if let Some(job) = self.state.saving.take() {
+            if files::finish_save(&mut self.state, &job.path, job.revision, result) {
+                if let Some(op) = self.state.after_save.take() {
+                    // Asks again if the map changed while it was being saved.
+                    self.actions.push(Action::Request(op));
+                }
+            }
+        }
+    }
+
     /// Keeps the recovery copy up to date; a failure is reported once.
     fn autosave(&mut self) {
         let Some(r) = &mut self.recovery else {
@@ -197,6 +213,7 @@ impl eframe::App for RelmapApp {
         self.handle_window_events(&ctx);
         self.poll_layout();
         self.poll_loading();
+        self.poll_saving();
         commands::collect_shortcut_actions(&ctx, &mut self.actions);
 
         crate::ui::frame_ui(ui, &self.state, &mut self.map, &mut self.actions);

@@ -113,6 +113,8 @@ pub struct AppState {
     pub layout: Option<super::layout_session::LayoutSession>,
     /// A large file being opened in the background, if any.
     pub loading: Option<super::loading::LoadJob>,
+    /// A large map being saved in the background, if any.
+    pub saving: Option<super::saving::SaveJob>,
 }
 
 /// How many recent files are remembered.
@@ -141,6 +143,7 @@ impl AppState {
             overwrite_prompt: None,
             layout: None,
             loading: None,
+            saving: None,
         }
     }
 

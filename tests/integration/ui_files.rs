@@ -139,3 +139,53 @@ fn a_large_file_opens_in_the_background_and_can_be_cancelled() {
     assert_eq!(h.state().state.doc.data, big);
     assert_eq!(h.state().state.doc.display_name(), "large.relmap.json");
 }
+
+#[test]
+fn a_large_map_saves_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.relmap.json");
+    let mut big = relmap::generate::generate(6_000, 15_000, 9);
+    for (i, a) in big.actors.iter_mut().enumerate() {
+        a.position = Some(relmap::model::Point::new(
+            (i % 100) as f64 * 40.0,
+            (i / 100) as f64 * 40.0,
+        ));
+    }
+    relmap::io::json::save_file(&path, &big).unwrap();
+    let mut h = app(Some(path.clone()));
+    for _ in 0..2000 {
+        if h.state().state.loading.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.run_steps(1);
+    }
+    assert_eq!(h.state().state.doc.data, big);
+    h.get_by_label("Fit").click();
+    h.run_steps(2);
+    let from = actor_pos(&h, &big.actors[0].id);
+    drag(&mut h, from, from + egui::vec2(30.0, 30.0));
+    assert!(h.state().state.doc.is_modified());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(1);
+    assert!(
+        h.state().state.saving.is_some(),
+        "a map this size saves in the background"
+    );
+    h.get_by_label_contains("Saving");
+    for _ in 0..2000 {
+        if h.state().state.saving.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.run_steps(1);
+    }
+    assert!(
+        !h.state().state.doc.is_modified(),
+        "{:?}",
+        h.state().state.notices
+    );
+    let on_disk = relmap::io::json::load_file(&path).unwrap();
+    assert_eq!(on_disk, h.state().state.doc.data);
+}
