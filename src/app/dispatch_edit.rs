@@ -2,7 +2,7 @@
 
 use super::action::{Action, Selection, Window};
 use super::editing;
-use super::layout_session::{quick_layout, LayoutSession};
+use super::layout_session::{LayoutSession, QuickInput, QuickJob, QUICK_IN_BACKGROUND_FROM};
 use super::state::{AppState, ReaderState};
 use crate::edit::{merge_actors, Edit};
 
@@ -172,13 +172,18 @@ pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) 
         }
         Action::QuickLayout(kind) => {
             let selected = state.selection.actor_ids();
-            match quick_layout(data, kind, &selected) {
-                Some(edit) => {
-                    if apply(state, edit) {
-                        state.view.request_fit();
-                    }
-                }
-                None => state.info("Select two or more actors to spread them apart"),
+            let Some(input) = QuickInput::new(data, kind, &selected) else {
+                state.info("Select two or more actors to spread them apart");
+                return;
+            };
+            if data.actors.len() >= QUICK_IN_BACKGROUND_FROM {
+                let ctx = ctx.clone();
+                state.quick_layout = Some(QuickJob::start(
+                    input,
+                    Box::new(move || ctx.request_repaint()),
+                ));
+            } else if apply(state, input.run()) {
+                state.view.request_fit();
             }
         }
         Action::OpenWindow(window) => {

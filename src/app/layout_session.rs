@@ -133,51 +133,100 @@ impl LayoutSession {
     }
 }
 
-/// A quick layout of every actor (or of the selected ones, for "spread") as one edit.
-pub fn quick_layout(data: &Dataset, kind: QuickLayout, selected: &[String]) -> Option<Edit> {
-    let graph = LayoutGraph::from_dataset(data);
-    let size = layout::DEFAULT_NODE_RADIUS;
-    let (positions, label) = match kind {
-        QuickLayout::Circular => (
-            layout::quick::circular(graph.len(), size),
-            "circular layout",
-        ),
-        QuickLayout::GroupedByKind => {
-            let groups: Vec<u32> = data.actors.iter().map(|a| a.kind as u32).collect();
-            (
-                layout::quick::grouped_by(&groups, size),
+/// Maps with more actors than this compute quick layouts on a worker thread.
+pub const QUICK_IN_BACKGROUND_FROM: usize = 5_000;
+
+/// What a quick layout needs, owned, so that it can run on another thread.
+pub struct QuickInput {
+    kind: QuickLayout,
+    graph: LayoutGraph,
+    ids: Vec<String>,
+    pinned: Vec<bool>,
+    kinds: Vec<u32>,
+    chosen: Vec<usize>,
+}
+
+impl QuickInput {
+    /// `None` for "spread" with fewer than two actors selected.
+    pub fn new(data: &Dataset, kind: QuickLayout, selected: &[String]) -> Option<Self> {
+        let selected: std::collections::HashSet<&str> =
+            selected.iter().map(String::as_str).collect();
+        let chosen: Vec<usize> = data
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| selected.contains(a.id.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        if kind == QuickLayout::SpreadSelected && chosen.len() < 2 {
+            return None;
+        }
+        Some(Self {
+            kind,
+            graph: LayoutGraph::from_dataset(data),
+            ids: data.actors.iter().map(|a| a.id.clone()).collect(),
+            pinned: data.actors.iter().map(|a| a.pinned).collect(),
+            kinds: data.actors.iter().map(|a| a.kind as u32).collect(),
+            chosen,
+        })
+    }
+
+    /// Computes the layout as one edit of every actor that is not pinned.
+    pub fn run(self) -> Edit {
+        let size = layout::DEFAULT_NODE_RADIUS;
+        let (positions, label) = match self.kind {
+            QuickLayout::Circular => (
+                layout::quick::circular(self.graph.len(), size),
+                "circular layout",
+            ),
+            QuickLayout::GroupedByKind => (
+                layout::quick::grouped_by(&self.kinds, size),
                 "layout grouped by kind",
-            )
-        }
-        QuickLayout::SpreadSelected => {
-            let chosen: Vec<usize> = data
-                .actors
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| selected.contains(&a.id))
-                .map(|(i, _)| i)
-                .collect();
-            if chosen.len() < 2 {
-                return None;
-            }
-            (
-                layout::quick::spread(&chosen, &graph.positions, &graph.sizes),
+            ),
+            QuickLayout::SpreadSelected => (
+                layout::quick::spread(&self.chosen, &self.graph.positions, &self.graph.sizes),
                 "spread selected actors",
-            )
+            ),
+        };
+        let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
+        let moves = self
+            .ids
+            .into_iter()
+            .zip(self.pinned)
+            .zip(positions)
+            .filter(|((_, pinned), _)| !pinned)
+            .map(|((id, _), p)| (id, Some(Point::new(round(p[0]), round(p[1])))))
+            .collect();
+        Edit::Batch {
+            label: label.into(),
+            edits: vec![Edit::MoveActors { moves }],
         }
-    };
-    let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
-    let moves = data
-        .actors
-        .iter()
-        .zip(positions)
-        .filter(|(a, _)| !a.pinned)
-        .map(|(a, p)| (a.id.clone(), Some(Point::new(round(p[0]), round(p[1])))))
-        .collect();
-    Some(Edit::Batch {
-        label: label.into(),
-        edits: vec![Edit::MoveActors { moves }],
-    })
+    }
+}
+
+/// A quick layout computed on a worker thread, for large maps.
+pub struct QuickJob {
+    receiver: std::sync::mpsc::Receiver<Edit>,
+}
+
+impl QuickJob {
+    pub fn start(input: QuickInput, wake: Box<dyn Fn() + Send>) -> Self {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = sender.send(input.run());
+            wake();
+        });
+        Self { receiver }
+    }
+
+    /// The edit once computed (`Some(None)` if the worker went away); never blocks.
+    pub fn poll(&self) -> Option<Option<Edit>> {
+        match self.receiver.try_recv() {
+            Ok(edit) => Some(Some(edit)),
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(None),
+        }
+    }
 }
 
 /// The layouts that are computed at once.

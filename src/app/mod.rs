@@ -146,6 +146,20 @@ impl RelmapApp {
         }
     }
 
+    /// Applies a quick layout computed in the background, as one edit.
+    fn poll_quick_layout(&mut self) {
+        let Some(result) = self.state.quick_layout.as_ref().and_then(|job| job.poll()) else {
+            return;
+        };
+        self.state.quick_layout = None;
+        if let Some(edit) = result {
+            let edit = keep_existing_actors(&self.state.doc.data, edit);
+            if dispatch_edit::apply(&mut self.state, edit) {
+                self.state.view.request_fit();
+            }
+        }
+    }
+
     /// Finishes a save that ran in the background, then runs what waited for it.
     fn poll_saving(&mut self) {
         let Some(result) = self.state.saving.as_ref().and_then(|job| job.poll()) else {
@@ -214,6 +228,7 @@ impl eframe::App for RelmapApp {
         self.poll_layout();
         self.poll_loading();
         self.poll_saving();
+        self.poll_quick_layout();
         commands::collect_shortcut_actions(&ctx, &mut self.actions);
 
         crate::ui::frame_ui(ui, &self.state, &mut self.map, &mut self.actions);

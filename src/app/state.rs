@@ -115,6 +115,8 @@ pub struct AppState {
     pub loading: Option<super::loading::LoadJob>,
     /// A large map being saved in the background, if any.
     pub saving: Option<super::saving::SaveJob>,
+    /// A quick layout of a large map being computed in the background, if any.
+    pub quick_layout: Option<super::layout_session::QuickJob>,
 }
 
 /// How many recent files are remembered.
@@ -144,6 +146,7 @@ impl AppState {
             layout: None,
             loading: None,
             saving: None,
+            quick_layout: None,
         }
     }
 

@@ -156,7 +156,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 
 fn layout_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     use crate::app::layout_session::QuickLayout;
-    let running = state.layout.is_some();
+    let running = state.layout.is_some() || state.quick_layout.is_some();
     let mut entry = |ui: &mut Ui, label: &str, tip: &str, enabled: bool, action: Action| {
         if ui
             .add_enabled(enabled, Button::new(label))

@@ -117,6 +117,11 @@ fn empty_selection_ui(ui: &mut Ui, state: &AppState) {
 
 fn status_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
+        if state.quick_layout.is_some() {
+            ui.spinner();
+            ui.label("Arranging the map…");
+            ui.separator();
+        }
         if let Some(job) = &state.saving {
             ui.spinner();
             ui.label(format!("Saving {}…", job.path.display()));

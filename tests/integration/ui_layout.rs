@@ -161,3 +161,40 @@ fn cancelling_a_layout_puts_everything_back() {
     assert_eq!(h.state().state.doc.data, before);
     assert!(!h.state().state.doc.is_modified());
 }
+
+#[test]
+fn a_quick_layout_of_a_large_map_runs_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.relmap.json");
+    let data = relmap::generate::generate(6_000, 12_000, 2);
+    relmap::io::json::save_file(&path, &data).unwrap();
+    let mut h = app(Some(path));
+    for _ in 0..2000 {
+        if h.state().state.loading.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.run_steps(1);
+    }
+    assert_eq!(h.state().state.doc.data.actors.len(), 6_000);
+    layout_menu(&mut h, "Circular");
+    for _ in 0..2000 {
+        if h.state().state.quick_layout.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.run_steps(1);
+    }
+    assert_eq!(
+        h.state().state.doc.history.undo_label(),
+        Some("circular layout")
+    );
+    assert!(h
+        .state()
+        .state
+        .doc
+        .data
+        .actors
+        .iter()
+        .all(|a| a.position.is_some()));
+}
