@@ -1,17 +1,28 @@
 //! Applying edits: each variant's change and inverse, and the check that keeps datasets valid.
 
 use super::{Edit, EditError};
-use crate::model::{validate, Dataset};
+use crate::model::{validate_items, Dataset};
 
-/// Applies an edit, then validates; an edit that leaves a problem is rolled back and refused.
+/// Applies an edit, then checks what it touched; an edit that leaves a problem is rolled back
+/// and refused. Only the touched items are checked: the rest was valid before and an edit cannot
+/// break it (deletions refuse to leave dangling references, ids never change).
 pub(super) fn apply_checked(edit: Edit, data: &mut Dataset) -> Result<Edit, EditError> {
-    // Moving and pinning check their own rule (finite positions) and can break no other, so
-    // they skip the full validation, which costs time on large maps.
+    // Moving and pinning check their own rule (finite positions) and can break no other.
     if edit.only_moves() {
         return apply_unchecked(edit, data);
     }
+    let mut touched = Touched::default();
+    touched.collect(&edit);
     let inverse = apply_unchecked(edit, data)?;
-    let problems = validate(data);
+    fn ids(v: &[String]) -> Vec<&str> {
+        v.iter().map(String::as_str).collect()
+    }
+    let problems = validate_items(
+        data,
+        &ids(&touched.actors),
+        &ids(&touched.ties),
+        &ids(&touched.sources),
+    );
     if let Some(first) = problems.first() {
         let message = first.to_string();
         // The inverse of a successful edit always applies.
@@ -19,6 +30,33 @@ pub(super) fn apply_checked(edit: Edit, data: &mut Dataset) -> Result<Edit, Edit
         return Err(EditError::Invalid(message));
     }
     Ok(inverse)
+}
+
+/// The ids of the items an edit adds or replaces.
+#[derive(Default)]
+struct Touched {
+    actors: Vec<String>,
+    ties: Vec<String>,
+    sources: Vec<String>,
+}
+
+impl Touched {
+    fn collect(&mut self, edit: &Edit) {
+        match edit {
+            Edit::InsertActor { actor, .. } | Edit::UpdateActor { actor } => {
+                self.actors.push(actor.id.clone())
+            }
+            Edit::InsertTie { tie, .. } | Edit::UpdateTie { tie } => self.ties.push(tie.id.clone()),
+            Edit::InsertSource { source, .. } => self.sources.push(source.id.clone()),
+            Edit::Batch { edits, .. } => edits.iter().for_each(|e| self.collect(e)),
+            Edit::MoveActors { .. }
+            | Edit::SetPinned { .. }
+            | Edit::DeleteActor { .. }
+            | Edit::DeleteTie { .. }
+            | Edit::DeleteSource { .. }
+            | Edit::SetInfo { .. } => {}
+        }
+    }
 }
 
 fn actor_index(data: &Dataset, id: &str) -> Result<usize, EditError> {

@@ -7,7 +7,7 @@ mod validate;
 
 pub use date::{DateError, DateSpec};
 pub use geometry::Point;
-pub use validate::{validate, Problem, Subject};
+pub use validate::{validate, validate_items, Problem, Subject};
 
 use serde::{Deserialize, Serialize};
 

@@ -69,11 +69,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         } else if sources.insert(&s.id, &s.text).is_some() {
             push(Subject::Source(s.id.clone()), "duplicate source id".into());
         }
-        if let Some(date) = &s.published {
-            if let Err(e) = DateSpec::parse(date) {
-                push(Subject::Source(s.id.clone()), format!("published: {e}"));
-            }
-        }
+        source_problems(s, &mut push);
     }
 
     let mut actors: HashSet<&str> = HashSet::new();
@@ -83,53 +79,133 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         } else if !actors.insert(&a.id) {
             push(Subject::Actor(a.id.clone()), "duplicate actor id".into());
         }
-        if a.name.trim().is_empty() {
-            push(Subject::Actor(a.id.clone()), "name is empty".into());
-        }
-        if let Some(p) = a.position {
-            if !p.is_finite() {
-                push(
-                    Subject::Actor(a.id.clone()),
-                    format!("position [{}, {}] is not a finite number", p.x, p.y),
-                );
-            }
-        }
+        actor_problems(a, &mut push);
     }
 
     let mut ties: HashSet<&str> = HashSet::new();
     for (i, t) in data.ties.iter().enumerate() {
-        let subject = || Subject::Tie(t.id.clone());
         if t.id.trim().is_empty() {
             push(Subject::Dataset, format!("tie {} has an empty id", i + 1));
         } else if !ties.insert(&t.id) {
-            push(subject(), "duplicate tie id".into());
+            push(Subject::Tie(t.id.clone()), "duplicate tie id".into());
         }
-        for (end, id) in [("from", &t.from), ("to", &t.to)] {
-            if !actors.contains(id.as_str()) {
-                push(subject(), format!("'{end}' names unknown actor '{id}'"));
-            }
+        tie_problems(
+            t,
+            |id| actors.contains(id),
+            |id| sources.get(id).copied(),
+            &mut push,
+        );
+    }
+    problems
+}
+
+/// Checks only the named items (those still in the dataset), for a change that touched only
+/// them: the same rules as [`validate`] applied to those items, without scanning the rest.
+pub fn validate_items(
+    data: &Dataset,
+    actors: &[&str],
+    ties: &[&str],
+    sources: &[&str],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut push = |subject: Subject, message: String| problems.push(Problem { subject, message });
+    let actor_known = |id: &str| data.actor(id).is_some();
+    let source_text = |id: &str| data.source(id).map(|s| s.text.as_str());
+    for &id in sources {
+        let count = data.sources.iter().filter(|s| s.id == id).count();
+        let Some((i, s)) = data.sources.iter().enumerate().find(|(_, s)| s.id == id) else {
+            continue;
+        };
+        if s.id.trim().is_empty() {
+            push(
+                Subject::Dataset,
+                format!("source {} has an empty id", i + 1),
+            );
+        } else if count > 1 {
+            push(Subject::Source(s.id.clone()), "duplicate source id".into());
         }
-        if let Some(date) = &t.date {
-            if let Err(e) = DateSpec::parse(date) {
-                push(subject(), format!("date: {e}"));
-            }
+        source_problems(s, &mut push);
+    }
+    for &id in actors {
+        let count = data.actors.iter().filter(|a| a.id == id).count();
+        let Some((i, a)) = data.actors.iter().enumerate().find(|(_, a)| a.id == id) else {
+            continue;
+        };
+        if a.id.trim().is_empty() {
+            push(Subject::Dataset, format!("actor {} has an empty id", i + 1));
+        } else if count > 1 {
+            push(Subject::Actor(a.id.clone()), "duplicate actor id".into());
         }
-        for (index, x) in t.excerpts.iter().enumerate() {
-            let subject = Subject::Excerpt {
-                tie: t.id.clone(),
-                index,
-            };
-            match sources.get(x.source.as_str()) {
-                None => push(subject, format!("source '{}' is unknown", x.source)),
-                Some(text) => {
-                    if let Some(message) = offset_problem(text, x.start, x.end, &x.quote) {
-                        push(subject, message);
-                    }
+        actor_problems(a, &mut push);
+    }
+    for &id in ties {
+        let count = data.ties.iter().filter(|t| t.id == id).count();
+        let Some((i, t)) = data.ties.iter().enumerate().find(|(_, t)| t.id == id) else {
+            continue;
+        };
+        if t.id.trim().is_empty() {
+            push(Subject::Dataset, format!("tie {} has an empty id", i + 1));
+        } else if count > 1 {
+            push(Subject::Tie(t.id.clone()), "duplicate tie id".into());
+        }
+        tie_problems(t, actor_known, source_text, &mut push);
+    }
+    problems
+}
+
+fn source_problems(s: &super::Source, push: &mut impl FnMut(Subject, String)) {
+    if let Some(date) = &s.published {
+        if let Err(e) = DateSpec::parse(date) {
+            push(Subject::Source(s.id.clone()), format!("published: {e}"));
+        }
+    }
+}
+
+fn actor_problems(a: &super::Actor, push: &mut impl FnMut(Subject, String)) {
+    if a.name.trim().is_empty() {
+        push(Subject::Actor(a.id.clone()), "name is empty".into());
+    }
+    if let Some(p) = a.position {
+        if !p.is_finite() {
+            push(
+                Subject::Actor(a.id.clone()),
+                format!("position [{}, {}] is not a finite number", p.x, p.y),
+            );
+        }
+    }
+}
+
+fn tie_problems<'a>(
+    t: &super::Tie,
+    actor_known: impl Fn(&str) -> bool,
+    source_text: impl Fn(&str) -> Option<&'a str>,
+    push: &mut impl FnMut(Subject, String),
+) {
+    let subject = || Subject::Tie(t.id.clone());
+    for (end, id) in [("from", &t.from), ("to", &t.to)] {
+        if !actor_known(id) {
+            push(subject(), format!("'{end}' names unknown actor '{id}'"));
+        }
+    }
+    if let Some(date) = &t.date {
+        if let Err(e) = DateSpec::parse(date) {
+            push(subject(), format!("date: {e}"));
+        }
+    }
+    for (index, x) in t.excerpts.iter().enumerate() {
+        let subject = Subject::Excerpt {
+            tie: t.id.clone(),
+            index,
+        };
+        match source_text(&x.source) {
+            None => push(subject, format!("source '{}' is unknown", x.source)),
+            Some(text) => {
+                if let Some(message) = offset_problem(text, x.start, x.end, &x.quote) {
+                    push(subject, message);
                 }
             }
         }
     }
-    problems
 }
 
 fn offset_problem(text: &str, start: usize, end: usize, quote: &str) -> Option<String> {
