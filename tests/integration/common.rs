@@ -146,3 +146,16 @@ pub fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
         seed
     }
 }
+
+/// Steps frames until a background job reports (`done` turns true); panics after ~15 s.
+pub fn wait_until(harness: &mut AppHarness, done: impl Fn(&relmap::app::AppState) -> bool) {
+    for _ in 0..3000 {
+        if done(&harness.state().state) {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.run_steps(1);
+    }
+    panic!("the background job did not finish");
+}

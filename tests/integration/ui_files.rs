@@ -129,13 +129,7 @@ fn a_large_file_opens_in_the_background_and_can_be_cancelled() {
     file_menu(&mut h, "Open…");
     submit_path(&mut h, &path, "Open");
     h.get_by_label_contains("Opening");
-    for _ in 0..2000 {
-        if h.state().state.loading.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.run_steps(1);
-    }
+    crate::common::wait_until(&mut h, |s| s.loading.is_none());
     assert_eq!(h.state().state.doc.data, big);
     assert_eq!(h.state().state.doc.display_name(), "large.relmap.json");
 }
@@ -153,13 +147,7 @@ fn a_large_map_saves_in_the_background() {
     }
     relmap::io::json::save_file(&path, &big).unwrap();
     let mut h = app(Some(path.clone()));
-    for _ in 0..2000 {
-        if h.state().state.loading.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.run_steps(1);
-    }
+    crate::common::wait_until(&mut h, |s| s.loading.is_none());
     assert_eq!(h.state().state.doc.data, big);
     h.get_by_label("Fit").click();
     h.run_steps(2);
@@ -174,13 +162,7 @@ fn a_large_map_saves_in_the_background() {
         "a map this size saves in the background"
     );
     h.get_by_label_contains("Saving");
-    for _ in 0..2000 {
-        if h.state().state.saving.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.run_steps(1);
-    }
+    crate::common::wait_until(&mut h, |s| s.saving.is_none());
     assert!(
         !h.state().state.doc.is_modified(),
         "{:?}",

@@ -16,15 +16,7 @@ fn layout_menu(h: &mut AppHarness, item: &str) {
 
 /// Steps frames until the background layout has ended (it runs on its own thread).
 fn wait_for_layout(h: &mut AppHarness) {
-    for _ in 0..3000 {
-        if h.state().state.layout.is_none() {
-            h.run_steps(2);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.run_steps(1);
-    }
-    panic!("the layout did not end");
+    crate::common::wait_until(h, |s| s.layout.is_none());
 }
 
 #[test]
@@ -169,22 +161,10 @@ fn a_quick_layout_of_a_large_map_runs_in_the_background() {
     let data = relmap::generate::generate(6_000, 12_000, 2);
     relmap::io::json::save_file(&path, &data).unwrap();
     let mut h = app(Some(path));
-    for _ in 0..2000 {
-        if h.state().state.loading.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.run_steps(1);
-    }
+    crate::common::wait_until(&mut h, |s| s.loading.is_none());
     assert_eq!(h.state().state.doc.data.actors.len(), 6_000);
     layout_menu(&mut h, "Circular");
-    for _ in 0..2000 {
-        if h.state().state.quick_layout.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.run_steps(1);
-    }
+    crate::common::wait_until(&mut h, |s| s.quick_layout.is_none());
     assert_eq!(
         h.state().state.doc.history.undo_label(),
         Some("circular layout")
