@@ -72,9 +72,16 @@ impl RelmapApp {
         state.recovery_offer = recovery
             .as_ref()
             .and_then(|r| r.orphans().into_iter().next());
+        let mut map = MapView::default();
+        if let (Some(render_state), false) = (
+            cc.and_then(|cc| cc.wgpu_render_state.as_ref()),
+            state.options.cpu_overview,
+        ) {
+            map.gpu = Some(crate::ui::map_gpu::GpuOverview::install(render_state));
+        }
         Self {
             state,
-            map: MapView::default(),
+            map,
             actions: Vec::new(),
             last_title: String::new(),
             first_frame_reported: false,

@@ -75,6 +75,9 @@ pub struct AppOptions {
     pub recovery_dir: Option<PathBuf>,
     /// How often a modified document is copied for recovery.
     pub autosave_interval: std::time::Duration,
+    /// Draw the overview as egui meshes even when the GPU could draw it
+    /// (`RELMAP_CPU_OVERVIEW=1`; for comparisons).
+    pub cpu_overview: bool,
 }
 
 impl Default for AppOptions {
@@ -83,6 +86,7 @@ impl Default for AppOptions {
             native_dialogs: true,
             recovery_dir: super::recovery::default_dir(),
             autosave_interval: super::recovery::AUTOSAVE_INTERVAL,
+            cpu_overview: std::env::var_os("RELMAP_CPU_OVERVIEW").is_some_and(|v| v == "1"),
         }
     }
 }

@@ -99,7 +99,7 @@ pub struct Actor {
     pub id: String,
     pub name: String,
     pub kind: ActorKind,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_vec")]
     pub aliases: Vec<String>,
     #[serde(default)]
     pub description: String,
@@ -257,8 +257,20 @@ pub struct Tie {
     pub date: Option<String>,
     #[serde(default)]
     pub label: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_vec")]
     pub excerpts: Vec<Excerpt>,
+}
+
+/// Reads a list without spare room: a list read one element at a time keeps room for four,
+/// and most ties have one or two excerpts (a quarter of the memory of a large map).
+fn exact_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let mut list = Vec::<T>::deserialize(deserializer)?;
+    list.shrink_to_fit();
+    Ok(list)
 }
 
 /// A verbatim quote from a source: `source.text[start..end] == quote` (UTF-8 byte offsets).

@@ -6,6 +6,7 @@ use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, Painter, Pos2, Rect, Shape, Vec2};
 
 use super::map_camera::Camera;
+use super::map_gpu::{kind_outline, GpuOverview, Part};
 use super::map_graph::MapCache;
 use super::map_shapes::{
     actor_shapes, screen_radius, tie_shapes, Emphasis, Look, NodeState, TieEnds, LANE_SPACING,
@@ -82,17 +83,28 @@ fn ends_of(cache: &MapCache, cam: &Camera, rect: Rect, ti: usize) -> Option<TieE
     })
 }
 
+/// Where the map is drawn and how: the painter, the map's rectangle, the camera, and the GPU
+/// overview when the window has one.
+pub struct Canvas<'a> {
+    pub painter: &'a Painter,
+    pub rect: Rect,
+    pub cam: &'a Camera,
+    pub gpu: Option<&'a GpuOverview>,
+}
+
 /// Draws the ties and actors in view. Call [`cull`] first.
 pub fn draw_map(
-    painter: &Painter,
-    rect: Rect,
-    cam: &Camera,
+    canvas: &Canvas<'_>,
     cache: &MapCache,
     pointer: Pointer,
     look: &Look,
     scratch: &mut DrawScratch,
 ) -> DrawStats {
+    let (painter, rect, cam) = (canvas.painter, canvas.rect, canvas.cam);
     let r = screen_radius(cam.zoom);
+    // Many actors in view: they shrink with the zoom (down to 2 points) so the ties between
+    // them stay visible.
+    let lod_r = (super::map_shapes::NODE_RADIUS * cam.zoom).clamp(2.0, r);
     let diagonal = rect.size().length();
     let mut edge_length = 0.0;
     if scratch.visible_edges.len() <= DETAIL_EDGES {
@@ -112,7 +124,9 @@ pub fn draw_map(
         cache.tie_edges[ti as usize]
             .and_then(|e| cache.graph.edge(e).map(|e| (e.payload(), e.selected())))
     };
-    if !detailed_edges {
+    if let (false, Some(gpu)) = (detailed_edges, canvas.gpu) {
+        gpu.draw(Part::Ties, painter, rect, cam, cache, lod_r);
+    } else if !detailed_edges {
         let mut mesh = Mesh::default();
         mesh.reserve_vertices(scratch.visible_edges.len() * 4);
         mesh.reserve_triangles(scratch.visible_edges.len() * 2);
@@ -152,10 +166,9 @@ pub fn draw_map(
 
     // Actors: small plain shapes in one mesh when there are many; the selection, hover and
     // neighbours in detail on top.
-    if !detailed_nodes {
-        // Many actors in view: they shrink with the zoom (down to 2 points) so the ties between
-        // them stay visible.
-        let lod_r = (super::map_shapes::NODE_RADIUS * cam.zoom).clamp(2.0, r);
+    if let (false, Some(gpu)) = (detailed_nodes, canvas.gpu) {
+        gpu.draw(Part::Actors, painter, rect, cam, cache, lod_r);
+    } else if !detailed_nodes {
         let mut mesh = Mesh::default();
         mesh.reserve_vertices(scratch.visible_nodes.len() * 9);
         mesh.reserve_triangles(scratch.visible_nodes.len() * 8);
@@ -230,13 +243,8 @@ fn add_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
 
 /// A small filled outline of an actor kind: the same shapes as in detail, fewer vertices.
 fn add_kind(mesh: &mut Mesh, kind: ActorKind, c: Pos2, r: f32, color: Color32) {
-    let (sides, radius, start) = match kind {
-        ActorKind::Person => (8, r, 0.0),
-        ActorKind::Other => (8, r * 0.7, 0.0),
-        ActorKind::State => (4, r * 1.2, std::f32::consts::FRAC_PI_4),
-        ActorKind::Organization => (6, r * 1.05, 0.0),
-        ActorKind::Place => (3, r * 1.2, -std::f32::consts::FRAC_PI_2),
-    };
+    let (sides, factor, start) = kind_outline(kind);
+    let radius = r * factor;
     let base = mesh.vertices.len() as u32;
     mesh.colored_vertex(c, color);
     for k in 0..sides {

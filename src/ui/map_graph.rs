@@ -34,6 +34,9 @@ pub struct MapCache {
     /// A spatial index over `positions`, for culling and hit-tests.
     pub grid: GridIndex,
     grid_dirty: bool,
+    /// Changes whenever positions or highlighting change: drawings kept between frames compare
+    /// it. Unique across caches, so a rebuilt cache never looks unchanged.
+    pub revision: u64,
 }
 
 impl Default for MapCache {
@@ -45,11 +48,18 @@ impl Default for MapCache {
 impl MapCache {
     pub fn build(data: &Dataset) -> Self {
         let mut graph = MapGraph::from(&StableGraph::default());
+        // Exact room: growing by doubling would hold both copies at once on large maps.
+        graph.g_mut().reserve_exact_nodes(data.actors.len());
+        graph.g_mut().reserve_exact_edges(data.ties.len());
         let fallback = fallback_positions(data);
-        let mut index_of: HashMap<&str, usize> = HashMap::with_capacity(data.actors.len());
+        let index_of: HashMap<String, usize> = data
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
         let mut actor_nodes = Vec::with_capacity(data.actors.len());
         for (i, actor) in data.actors.iter().enumerate() {
-            index_of.insert(&actor.id, i);
             let p = actor.position.unwrap_or(fallback[i]);
             let node = graph.add_node_with_location(
                 ActorNode {
@@ -60,46 +70,30 @@ impl MapCache {
                 },
                 Pos2::new(p.x as f32, p.y as f32),
             );
-            if let Some(n) = graph.node_mut(node) {
-                n.set_label(actor.name.clone());
-            }
             actor_nodes.push(node);
         }
-
-        // Lanes: the ties of one unordered pair are fanned out symmetrically around the middle.
-        let mut pair_count: HashMap<(usize, usize), usize> = HashMap::new();
-        let pair = |a: usize, b: usize| (a.min(b), a.max(b));
-        for t in &data.ties {
-            if let (Some(&a), Some(&b)) =
-                (index_of.get(t.from.as_str()), index_of.get(t.to.as_str()))
-            {
-                *pair_count.entry(pair(a, b)).or_default() += 1;
-            }
-        }
-        let mut pair_seen: HashMap<(usize, usize), usize> = HashMap::new();
+        let tie_ends: Vec<Option<(u32, u32)>> = data
+            .ties
+            .iter()
+            .map(|t| {
+                let a = *index_of.get(t.from.as_str())?;
+                let b = *index_of.get(t.to.as_str())?;
+                Some((a as u32, b as u32))
+            })
+            .collect();
+        let lanes = lanes(&tie_ends);
         let mut degree = vec![0; data.actors.len()];
         let mut tie_edges = Vec::with_capacity(data.ties.len());
-        let mut tie_ends = Vec::with_capacity(data.ties.len());
         for (i, t) in data.ties.iter().enumerate() {
-            let (Some(&a), Some(&b)) = (index_of.get(t.from.as_str()), index_of.get(t.to.as_str()))
-            else {
+            let Some((a, b)) = tie_ends[i] else {
                 tie_edges.push(None);
-                tie_ends.push(None);
                 continue;
             };
-            tie_ends.push(Some((a as u32, b as u32)));
+            let (a, b) = (a as usize, b as usize);
             degree[a] += 1;
             if a != b {
                 degree[b] += 1;
             }
-            let count = pair_count[&pair(a, b)];
-            let seen = pair_seen.entry(pair(a, b)).or_default();
-            let lane = if a == b {
-                *seen as f32
-            } else {
-                *seen as f32 - (count as f32 - 1.0) / 2.0
-            };
-            *seen += 1;
             let edge = graph.add_edge(
                 actor_nodes[a],
                 actor_nodes[b],
@@ -109,7 +103,7 @@ impl MapCache {
                     style: LineStyle::of_tie(t),
                     width: theme::tie_width(t.excerpts.len()),
                     directed: t.directed,
-                    lane,
+                    lane: lanes[i],
                     emphasis: Emphasis::Normal,
                 },
             );
@@ -117,12 +111,6 @@ impl MapCache {
         }
         let mut by_degree: Vec<usize> = (0..data.actors.len()).collect();
         by_degree.sort_by(|&x, &y| degree[y].cmp(&degree[x]).then(x.cmp(&y)));
-        let index_of = data
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
         let positions = fallback
             .iter()
             .map(|p| Pos2::new(p.x as f32, p.y as f32))
@@ -138,6 +126,7 @@ impl MapCache {
             tie_ends,
             grid: GridIndex::default(),
             grid_dirty: true,
+            revision: next_revision(),
         };
         cache.reindex();
         cache
@@ -151,6 +140,7 @@ impl MapCache {
                 n.set_location(p);
             }
             self.grid_dirty = true;
+            self.revision = next_revision();
         }
     }
 
@@ -211,6 +201,7 @@ impl MapCache {
                 }
             }
         }
+        self.revision = next_revision();
         let dimming = !matches!(selection, Selection::None);
         for (i, &node) in self.actor_nodes.iter().enumerate() {
             if let Some(n) = self.graph.node_mut(node) {
@@ -248,6 +239,40 @@ impl MapCache {
     pub fn tie_of(&self, edge: EdgeIndex) -> Option<usize> {
         self.graph.edge(edge).map(|e| e.payload().tie)
     }
+}
+
+/// The lane of each tie: the ties of one pair of actors are fanned out symmetrically around
+/// the straight line, in document order; loops are stacked outwards.
+fn lanes(tie_ends: &[Option<(u32, u32)>]) -> Vec<f32> {
+    // Ties sorted by their unordered pair, then by index: each pair's ties are one run.
+    let mut order: Vec<(u64, u32)> = tie_ends
+        .iter()
+        .enumerate()
+        .filter_map(|(i, ends)| {
+            let (a, b) = (*ends)?;
+            Some(((u64::from(a.min(b)) << 32) | u64::from(a.max(b)), i as u32))
+        })
+        .collect();
+    order.sort_unstable();
+    let mut lanes = vec![0.0; tie_ends.len()];
+    for run in order.chunk_by(|x, y| x.0 == y.0) {
+        let is_loop = (run[0].0 >> 32) == (run[0].0 & 0xffff_ffff);
+        let centre = if is_loop {
+            0.0
+        } else {
+            (run.len() as f32 - 1.0) / 2.0
+        };
+        for (k, &(_, tie)) in run.iter().enumerate() {
+            lanes[tie as usize] = k as f32 - centre;
+        }
+    }
+    lanes
+}
+
+fn next_revision() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Positions for actors that have none yet: a ring around the placed ones, in document order.

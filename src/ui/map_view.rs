@@ -6,8 +6,9 @@
 use egui::{CursorIcon, PointerButton, Pos2, Rect, Sense, Ui, Vec2};
 
 use super::map_camera::Camera;
-use super::map_draw::{cull, draw_map, DrawScratch, DrawStats, Pointer};
+use super::map_draw::{cull, draw_map, Canvas, DrawScratch, DrawStats, Pointer};
 use super::map_gestures::Gesture;
+use super::map_gpu::GpuOverview;
 use super::map_graph::MapCache;
 use super::map_shapes::{
     path_midpoint, screen_radius, tie_hit, tie_path, Look, LANE_SPACING, NODE_RADIUS,
@@ -50,6 +51,8 @@ pub struct MapView {
     labels: super::map_labels::LabelScratch,
     /// What the last frame drew.
     pub stats: DrawStats,
+    /// The overview drawn by the GPU, when the window renders through wgpu.
+    pub gpu: Option<GpuOverview>,
 }
 
 impl Default for MapView {
@@ -72,6 +75,7 @@ impl Default for MapView {
             scratch: DrawScratch::default(),
             labels: Default::default(),
             stats: DrawStats::default(),
+            gpu: None,
         }
     }
 }
@@ -180,15 +184,13 @@ impl MapView {
             dragged_actor: self.drag.as_ref().map(|d| d.actor),
         };
         let look = Look::from_visuals(ui.visuals());
-        self.stats = draw_map(
-            &painter,
+        let canvas = Canvas {
+            painter: &painter,
             rect,
-            &self.camera,
-            &self.cache,
-            pointer,
-            &look,
-            &mut self.scratch,
-        );
+            cam: &self.camera,
+            gpu: self.gpu.as_ref(),
+        };
+        self.stats = draw_map(&canvas, &self.cache, pointer, &look, &mut self.scratch);
         let mut labels = std::mem::take(&mut self.labels);
         super::map_labels::draw_labels(ui, self, state, rect, &mut labels);
         self.labels = labels;

@@ -10,6 +10,7 @@ pub mod map_camera;
 pub mod map_display;
 pub mod map_draw;
 pub mod map_gestures;
+pub mod map_gpu;
 pub mod map_graph;
 pub mod map_index;
 pub mod map_labels;

@@ -9,5 +9,6 @@ mod format;
 mod scale;
 mod ui_edit;
 mod ui_files;
+mod ui_gpu;
 mod ui_layout;
 mod ui_map;

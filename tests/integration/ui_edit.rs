@@ -222,6 +222,7 @@ fn after_a_crash_the_next_start_offers_the_changes_back() {
         native_dialogs: false,
         recovery_dir: Some(dir.path().to_owned()),
         autosave_interval: std::time::Duration::ZERO,
+        ..AppOptions::default()
     };
     let mut first = app_with(None, options.clone());
     let from = actor_pos(&first, "maxwell");
