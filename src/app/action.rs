@@ -156,3 +156,28 @@ pub enum Action {
     DismissNotice(usize),
     ClearRecent,
 }
+
+impl Action {
+    /// Whether the action may edit the open document (and so must wait while a background
+    /// save or recovery copy is reading it).
+    pub fn edits_document(&self) -> bool {
+        matches!(
+            self,
+            Action::Apply(_)
+                | Action::AddActor { .. }
+                | Action::DeleteSelection
+                | Action::DeleteActors(_)
+                | Action::CreateTie { .. }
+                | Action::DeleteTie(_)
+                | Action::ReverseTie(_)
+                | Action::MergeActors { .. }
+                | Action::Cite { .. }
+                | Action::NewTieFromText { .. }
+                | Action::AddSource(_)
+                | Action::StopLayout
+                | Action::QuickLayout(_)
+                | Action::Undo
+                | Action::Redo
+        )
+    }
+}

@@ -1,13 +1,16 @@
 //! One open document: the dataset, where it lives on disk, and its edit history.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
-use crate::edit::{Edit, EditError, History};
+use crate::edit::{Change, Edit, EditError, History};
 use crate::model::Dataset;
 
 pub struct Document {
-    pub data: Dataset,
+    /// Shared with a background save or recovery copy while one runs; edits then wait
+    /// (see [`Document::is_being_written`]) instead of copying it.
+    pub data: Arc<Dataset>,
     /// The file this document was opened from or saved to; `None` for new or sample documents.
     pub path: Option<PathBuf>,
     /// Shown instead of a file name when there is no path.
@@ -20,20 +23,30 @@ pub struct Document {
     structure_generation: u64,
     /// Modification time of the file when it was last read or written.
     pub disk_modified: Option<SystemTime>,
+    /// The structural changes since `journal_base`, each with the structure generation it
+    /// produced: a view at an older generation updates itself from them instead of rebuilding.
+    journal: Vec<(u64, Change)>,
+    journal_base: u64,
 }
+
+/// The journal keeps at most this many changes; views further behind rebuild.
+const JOURNAL_LIMIT: usize = 4096;
 
 impl Document {
     pub fn new(data: Dataset, path: Option<PathBuf>, untitled_name: &str) -> Self {
         let disk_modified = path.as_deref().and_then(modified_time);
+        let structure_generation = next_generation();
         Self {
-            data,
+            data: Arc::new(data),
             path,
             untitled_name: untitled_name.to_owned(),
             history: History::default(),
             saved_revision: 0,
             generation: next_generation(),
-            structure_generation: next_generation(),
+            structure_generation,
             disk_modified,
+            journal: Vec::new(),
+            journal_base: structure_generation,
         }
     }
 
@@ -42,6 +55,12 @@ impl Document {
         let mut doc = Self::new(data, path, name);
         doc.saved_revision = u64::MAX;
         doc
+    }
+
+    /// Whether a background save or recovery copy is reading the dataset: an edit now would
+    /// have to copy it first, so the app holds edits back until the writer is done.
+    pub fn is_being_written(&self) -> bool {
+        Arc::strong_count(&self.data) > 1
     }
 
     pub fn is_modified(&self) -> bool {
@@ -57,10 +76,29 @@ impl Document {
         self.structure_generation
     }
 
+    /// The structural changes made since the structure generation `since`, in order; `None`
+    /// when they are not all known (another document, or too far behind).
+    pub fn changes_since(&self, since: u64) -> Option<Vec<Change>> {
+        if since < self.journal_base || since > self.structure_generation {
+            return None;
+        }
+        let first = self.journal.partition_point(|&(g, _)| g <= since);
+        Some(self.journal[first..].iter().map(|&(_, c)| c).collect())
+    }
+
     fn changed(&mut self, only_moves: bool) {
         self.generation = next_generation();
+        let changes = self.history.take_changes();
         if !only_moves {
-            self.structure_generation = next_generation();
+            let generation = next_generation();
+            self.structure_generation = generation;
+            let structural = changes.into_iter().filter(|c| *c != Change::ActorsMoved);
+            self.journal.extend(structural.map(|c| (generation, c)));
+            if self.journal.len() > JOURNAL_LIMIT {
+                let dropped = self.journal.len() - JOURNAL_LIMIT / 2;
+                self.journal_base = self.journal[dropped - 1].0;
+                self.journal.drain(..dropped);
+            }
         }
     }
 
@@ -77,14 +115,16 @@ impl Document {
 
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let only_moves = edit.only_moves();
-        self.history.apply(&mut self.data, edit)?;
-        self.changed(only_moves);
-        Ok(())
+        let result = self.history.apply(Arc::make_mut(&mut self.data), edit);
+        if result.is_ok() {
+            self.changed(only_moves);
+        }
+        result
     }
 
     pub fn undo(&mut self) -> Result<bool, EditError> {
         let only_moves = self.history.undo_only_moves();
-        let done = self.history.undo(&mut self.data)?;
+        let done = self.history.undo(Arc::make_mut(&mut self.data))?;
         if done {
             self.changed(only_moves);
         }
@@ -93,7 +133,7 @@ impl Document {
 
     pub fn redo(&mut self) -> Result<bool, EditError> {
         let only_moves = self.history.redo_only_moves();
-        let done = self.history.redo(&mut self.data)?;
+        let done = self.history.redo(Arc::make_mut(&mut self.data))?;
         if done {
             self.changed(only_moves);
         }

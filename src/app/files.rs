@@ -191,6 +191,17 @@ pub fn save_to_anyway(state: &mut AppState, path: &Path, ctx: &egui::Context) ->
         state.info("A save is already under way; try again when it has finished");
         return SaveOutcome::NotSaved;
     }
+    let data = &state.doc.data;
+    if data.actors.len() + data.ties.len() >= super::saving::BACKGROUND_FROM_ELEMENTS {
+        let ctx = ctx.clone();
+        state.saving = Some(super::saving::SaveJob::start(
+            std::sync::Arc::clone(data),
+            &path,
+            state.doc.history.revision(),
+            Box::new(move || ctx.request_repaint()),
+        ));
+        return SaveOutcome::Started;
+    }
     let problems = crate::model::validate(&state.doc.data);
     if !problems.is_empty() {
         let lines = problems.iter().map(ToString::to_string).collect();
@@ -199,17 +210,6 @@ pub fn save_to_anyway(state: &mut AppState, path: &Path, ctx: &egui::Context) ->
             lines,
         );
         return SaveOutcome::NotSaved;
-    }
-    let data = &state.doc.data;
-    if data.actors.len() + data.ties.len() >= super::saving::BACKGROUND_FROM_ELEMENTS {
-        let ctx = ctx.clone();
-        state.saving = Some(super::saving::SaveJob::start(
-            data.clone(),
-            &path,
-            state.doc.history.revision(),
-            Box::new(move || ctx.request_repaint()),
-        ));
-        return SaveOutcome::Started;
     }
     let result = json::save_file(&path, &state.doc.data);
     let revision = state.doc.history.revision();

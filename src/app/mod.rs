@@ -36,6 +36,8 @@ pub struct RelmapApp {
     recovery_failed: bool,
     /// A file opened in the background, whose first drawn frame is reported on request.
     report_loaded: Option<PathBuf>,
+    /// Actions held back while a background save or recovery copy reads the document, in order.
+    held: Vec<Action>,
 }
 
 impl RelmapApp {
@@ -88,6 +90,7 @@ impl RelmapApp {
             recovery,
             recovery_failed: false,
             report_loaded: None,
+            held: Vec::new(),
         }
     }
 
@@ -125,6 +128,25 @@ impl RelmapApp {
         dispatch(&mut self.state, action, ctx);
     }
 
+    /// Applies this frame's actions. While a background writer reads the document, edits (and
+    /// whatever follows them) are held and applied, in order, in the first frame after it ends:
+    /// editing then would mean copying the whole dataset on this thread.
+    fn dispatch_actions(&mut self, ctx: &egui::Context) {
+        let mut actions = std::mem::take(&mut self.actions);
+        if !self.state.doc.is_being_written() {
+            actions.splice(0..0, self.held.drain(..));
+        }
+        for action in actions {
+            if self.state.doc.is_being_written()
+                && (!self.held.is_empty() || action.edits_document())
+            {
+                self.held.push(action);
+                continue;
+            }
+            dispatch(&mut self.state, action, ctx);
+        }
+    }
+
     /// Takes the background layout's progress; when it ends, its result becomes one edit.
     fn poll_layout(&mut self) {
         let Some(session) = &mut self.state.layout else {
@@ -133,10 +155,7 @@ impl RelmapApp {
         if let Some(layout_session::LayoutEvent::Ended(edit)) = session.poll() {
             self.state.layout = None;
             if let Some(edit) = edit {
-                let edit = keep_existing_actors(&self.state.doc.data, edit);
-                if dispatch_edit::apply(&mut self.state, edit) {
-                    self.state.view.request_fit();
-                }
+                self.apply_layout_result(edit);
             }
         }
     }
@@ -160,10 +179,18 @@ impl RelmapApp {
         };
         self.state.quick_layout = None;
         if let Some(edit) = result {
-            let edit = keep_existing_actors(&self.state.doc.data, edit);
-            if dispatch_edit::apply(&mut self.state, edit) {
-                self.state.view.request_fit();
-            }
+            self.apply_layout_result(edit);
+        }
+    }
+
+    /// Applies a finished layout as one edit and fits the view to it; held back like any edit
+    /// while a background writer reads the document.
+    fn apply_layout_result(&mut self, edit: crate::edit::Edit) {
+        let edit = keep_existing_actors(&self.state.doc.data, edit);
+        if self.state.doc.is_being_written() {
+            self.held.push(Action::Apply(edit));
+        } else if dispatch_edit::apply(&mut self.state, edit) {
+            self.state.view.request_fit();
         }
     }
 
@@ -240,8 +267,10 @@ impl eframe::App for RelmapApp {
 
         crate::ui::frame_ui(ui, &self.state, &mut self.map, &mut self.actions);
 
-        for action in std::mem::take(&mut self.actions) {
-            dispatch(&mut self.state, action, &ctx);
+        self.dispatch_actions(&ctx);
+        if !self.held.is_empty() {
+            // Edits wait for a background writer: look again soon.
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
         }
         self.autosave();
         if self.state.quit_confirmed {

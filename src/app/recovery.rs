@@ -5,6 +5,8 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver, TryRecvError};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -52,6 +54,10 @@ pub struct Recovery {
     /// Held while this app runs, so other apps know the copy is not orphaned.
     lock: Option<File>,
     last_written: Option<(u64, Instant)>,
+    /// A large map's copy being written on a worker thread.
+    writing: Option<Receiver<Result<(), String>>>,
+    /// The copy was cleared while being written: remove it once written.
+    clear_when_written: bool,
 }
 
 /// The folder for recovery copies: `RELMAP_RECOVERY_DIR` when set, else the platform's data
@@ -74,6 +80,8 @@ impl Recovery {
             interval,
             lock: None,
             last_written: None,
+            writing: None,
+            clear_when_written: false,
         }
     }
 
@@ -88,6 +96,12 @@ impl Recovery {
     /// Copies the document when it is modified, changed since the last copy, and the interval
     /// has passed. Returns an error message once per failure, for the user.
     pub fn tick(&mut self, doc: &Document) -> Option<String> {
+        if let Some(Err(e)) = self.poll_writing() {
+            return Some(e);
+        }
+        if self.writing.is_some() {
+            return None;
+        }
         if !doc.is_modified() {
             self.clear();
             return None;
@@ -108,7 +122,20 @@ impl Recovery {
                 self.dir.display()
             )
         })?;
-        json::save_file(&self.data_path(), &doc.data).map_err(|e| e.to_string())?;
+        let data = Arc::clone(&doc.data);
+        if data.actors.len() + data.ties.len() >= super::saving::BACKGROUND_FROM_ELEMENTS {
+            // Large maps are copied on a worker that shares the dataset; edits wait for it.
+            let (sender, receiver) = channel();
+            let path = self.data_path();
+            std::thread::spawn(move || {
+                let result = json::save_file(&path, &data).map_err(|e| e.to_string());
+                drop(data);
+                let _ = sender.send(result);
+            });
+            self.writing = Some(receiver);
+        } else {
+            json::save_file(&self.data_path(), &data).map_err(|e| e.to_string())?;
+        }
         let meta = Meta {
             path: doc.path.clone(),
             name: doc.display_name(),
@@ -129,8 +156,27 @@ impl Recovery {
             .map_err(|e| format!("{}: {e}", self.meta_path().display()))
     }
 
+    /// The result of the copy being written in the background, once it is done.
+    fn poll_writing(&mut self) -> Option<Result<(), String>> {
+        let result = match self.writing.as_ref()?.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => {
+                Err("the thread writing the recovery copy stopped unexpectedly".into())
+            }
+        };
+        self.writing = None;
+        if std::mem::take(&mut self.clear_when_written) {
+            let _ = std::fs::remove_file(self.data_path());
+        }
+        Some(result)
+    }
+
     /// Removes this app's copy (after a save, or when the changes were undone or discarded).
     pub fn clear(&mut self) {
+        if self.writing.is_some() {
+            self.clear_when_written = true;
+        }
         if self.lock.take().is_some() || self.last_written.take().is_some() {
             let _ = std::fs::remove_file(self.data_path());
             let _ = std::fs::remove_file(self.meta_path());

@@ -1,14 +1,31 @@
-//! Saving large maps in the background: the dataset is copied, then serialised, written and
-//! synced on a worker thread, so the window never waits for the disk. Small maps save at once.
+//! Saving large maps in the background: the worker shares the document's dataset (no copy),
+//! checks it, serialises, writes and syncs it, so the window never waits for the disk; edits
+//! wait until it is done. Small maps save at once.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, TryRecvError};
+use std::sync::Arc;
 
 use crate::io::{json, SaveError};
 use crate::model::Dataset;
 
 /// Maps with at least this many actors and ties together save in the background.
 pub const BACKGROUND_FROM_ELEMENTS: usize = 20_000;
+
+/// Refuses to save a dataset with problems (edits keep datasets valid; this is a last check).
+fn check(path: &Path, data: &Dataset) -> Result<(), SaveError> {
+    let problems = crate::model::validate(data);
+    match problems.first() {
+        None => Ok(()),
+        Some(first) => Err(SaveError::Encode {
+            path: path.to_owned(),
+            message: format!(
+                "the map has {} problems, the first: {first}",
+                problems.len()
+            ),
+        }),
+    }
+}
 
 /// A save running on a worker thread.
 pub struct SaveJob {
@@ -19,11 +36,19 @@ pub struct SaveJob {
 }
 
 impl SaveJob {
-    pub fn start(data: Dataset, path: &Path, revision: u64, wake: Box<dyn Fn() + Send>) -> Self {
+    pub fn start(
+        data: Arc<Dataset>,
+        path: &Path,
+        revision: u64,
+        wake: Box<dyn Fn() + Send>,
+    ) -> Self {
         let (sender, receiver) = channel();
         let target = path.to_owned();
         std::thread::spawn(move || {
-            let _ = sender.send(json::save_file(&target, &data));
+            let result = check(&target, &data).and_then(|()| json::save_file(&target, &data));
+            // The dataset is released before the window hears that the save is done.
+            drop(data);
+            let _ = sender.send(result);
             wake();
         });
         Self {

@@ -1,19 +1,37 @@
 //! Applying edits: each variant's change and inverse, and the check that keeps datasets valid.
 
-use super::{Edit, EditError};
+use super::{Change, Edit, EditError};
 use crate::model::{validate_items, Dataset};
 
 /// Applies an edit, then checks what it touched; an edit that leaves a problem is rolled back
 /// and refused. Only the touched items are checked: the rest was valid before and an edit cannot
 /// break it (deletions refuse to leave dangling references, ids never change).
-pub(super) fn apply_checked(edit: Edit, data: &mut Dataset) -> Result<Edit, EditError> {
+/// What changed is appended to `log`, in order; nothing is appended when the edit is refused.
+pub(super) fn apply_checked(
+    edit: Edit,
+    data: &mut Dataset,
+    log: &mut Vec<Change>,
+) -> Result<Edit, EditError> {
+    let logged = log.len();
+    let result = check_and_apply(edit, data, log);
+    if result.is_err() {
+        log.truncate(logged);
+    }
+    result
+}
+
+fn check_and_apply(
+    edit: Edit,
+    data: &mut Dataset,
+    log: &mut Vec<Change>,
+) -> Result<Edit, EditError> {
     // Moving and pinning check their own rule (finite positions) and can break no other.
     if edit.only_moves() {
-        return apply_unchecked(edit, data);
+        return apply_unchecked(edit, data, log);
     }
     let mut touched = Touched::default();
     touched.collect(&edit);
-    let inverse = apply_unchecked(edit, data)?;
+    let inverse = apply_unchecked(edit, data, log)?;
     fn ids(v: &[String]) -> Vec<&str> {
         v.iter().map(String::as_str).collect()
     }
@@ -26,7 +44,7 @@ pub(super) fn apply_checked(edit: Edit, data: &mut Dataset) -> Result<Edit, Edit
     if let Some(first) = problems.first() {
         let message = first.to_string();
         // The inverse of a successful edit always applies.
-        let _ = apply_unchecked(inverse, data);
+        let _ = apply_unchecked(inverse, data, log);
         return Err(EditError::Invalid(message));
     }
     Ok(inverse)
@@ -92,7 +110,11 @@ fn refuse_taken(taken: bool, what: &str, id: &str) -> Result<(), EditError> {
     }
 }
 
-fn apply_unchecked(edit: Edit, data: &mut Dataset) -> Result<Edit, EditError> {
+fn apply_unchecked(
+    edit: Edit,
+    data: &mut Dataset,
+    log: &mut Vec<Change>,
+) -> Result<Edit, EditError> {
     match edit {
         Edit::MoveActors { moves } => {
             let mut indices = Vec::with_capacity(moves.len());
@@ -107,6 +129,7 @@ fn apply_unchecked(edit: Edit, data: &mut Dataset) -> Result<Edit, EditError> {
                 inverse.push((id, std::mem::replace(&mut data.actors[i].position, to)));
             }
             inverse.reverse();
+            log.push(Change::ActorsMoved);
             Ok(Edit::MoveActors { moves: inverse })
         }
         Edit::SetPinned { pins } => {
@@ -119,6 +142,7 @@ fn apply_unchecked(edit: Edit, data: &mut Dataset) -> Result<Edit, EditError> {
                 inverse.push((id, std::mem::replace(&mut data.actors[i].pinned, pinned)));
             }
             inverse.reverse();
+            log.push(Change::ActorsMoved);
             Ok(Edit::SetPinned { pins: inverse })
         }
         Edit::InsertActor { index, actor } => {
@@ -126,6 +150,7 @@ fn apply_unchecked(edit: Edit, data: &mut Dataset) -> Result<Edit, EditError> {
             let id = actor.id.clone();
             let index = index.min(data.actors.len());
             data.actors.insert(index, actor);
+            log.push(Change::ActorInserted(index));
             Ok(Edit::DeleteActor { id })
         }
         Edit::DeleteActor { id } => {
@@ -135,11 +160,13 @@ fn apply_unchecked(edit: Edit, data: &mut Dataset) -> Result<Edit, EditError> {
                 return Err(EditError::ActorHasTies(data.actors[i].name.clone(), ties));
             }
             let actor = data.actors.remove(i);
+            log.push(Change::ActorRemoved(i));
             Ok(Edit::InsertActor { index: i, actor })
         }
         Edit::UpdateActor { actor } => {
             let i = actor_index(data, &actor.id)?;
             let old = std::mem::replace(&mut data.actors[i], actor);
+            log.push(Change::ActorReplaced(i));
             Ok(Edit::UpdateActor { actor: old })
         }
         Edit::InsertTie { index, tie } => {
@@ -147,16 +174,19 @@ fn apply_unchecked(edit: Edit, data: &mut Dataset) -> Result<Edit, EditError> {
             let id = tie.id.clone();
             let index = index.min(data.ties.len());
             data.ties.insert(index, tie);
+            log.push(Change::TieInserted(index));
             Ok(Edit::DeleteTie { id })
         }
         Edit::DeleteTie { id } => {
             let i = tie_index(data, &id)?;
             let tie = data.ties.remove(i);
+            log.push(Change::TieRemoved(i));
             Ok(Edit::InsertTie { index: i, tie })
         }
         Edit::UpdateTie { tie } => {
             let i = tie_index(data, &tie.id)?;
             let old = std::mem::replace(&mut data.ties[i], tie);
+            log.push(Change::TieReplaced(i));
             Ok(Edit::UpdateTie { tie: old })
         }
         Edit::InsertSource { index, source } => {
@@ -191,12 +221,12 @@ fn apply_unchecked(edit: Edit, data: &mut Dataset) -> Result<Edit, EditError> {
         Edit::Batch { label, edits } => {
             let mut inverses = Vec::with_capacity(edits.len());
             for edit in edits {
-                match apply_unchecked(edit, data) {
+                match apply_unchecked(edit, data, log) {
                     Ok(inverse) => inverses.push(inverse),
                     Err(e) => {
                         // Roll back what was applied, so the dataset is unchanged.
                         for undo in inverses.into_iter().rev() {
-                            let _ = apply_unchecked(undo, data);
+                            let _ = apply_unchecked(undo, data, log);
                         }
                         return Err(e);
                     }

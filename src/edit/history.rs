@@ -1,6 +1,6 @@
 //! Undo and redo stacks, and the revision number that says whether a document is modified.
 
-use super::{Edit, EditError};
+use super::{Change, Edit, EditError};
 use crate::model::Dataset;
 
 struct Entry {
@@ -18,6 +18,9 @@ pub struct History {
     redo: Vec<Entry>,
     revision: u64,
     next_revision: u64,
+    /// What the edits applied, undone and redone since the last [`History::take_changes`]
+    /// changed, in order.
+    changes: Vec<Change>,
 }
 
 impl History {
@@ -29,7 +32,7 @@ impl History {
     /// Applies `edit` and records it; the redo stack is cleared.
     pub fn apply(&mut self, data: &mut Dataset, edit: Edit) -> Result<(), EditError> {
         let label = edit.describe(data);
-        let reverse = edit.apply(data)?;
+        let reverse = edit.apply_logged(data, &mut self.changes)?;
         self.next_revision += 1;
         let entry = Entry {
             label,
@@ -41,6 +44,11 @@ impl History {
         self.undo.push(entry);
         self.redo.clear();
         Ok(())
+    }
+
+    /// What changed since the last call, in order.
+    pub fn take_changes(&mut self) -> Vec<Change> {
+        std::mem::take(&mut self.changes)
     }
 
     /// Whether the edit that the next undo would revert only moves or pins actors.
@@ -67,7 +75,7 @@ impl History {
         let Some(mut entry) = self.undo.pop() else {
             return Ok(false);
         };
-        match entry.reverse.clone().apply(data) {
+        match entry.reverse.clone().apply_logged(data, &mut self.changes) {
             Ok(forward) => {
                 entry.reverse = forward;
                 self.revision = entry.before;
@@ -86,7 +94,7 @@ impl History {
         let Some(mut entry) = self.redo.pop() else {
             return Ok(false);
         };
-        match entry.reverse.clone().apply(data) {
+        match entry.reverse.clone().apply_logged(data, &mut self.changes) {
             Ok(backward) => {
                 entry.reverse = backward;
                 self.revision = entry.after;

@@ -66,6 +66,23 @@ pub enum Edit {
     },
 }
 
+/// What an applied edit changed, by place in the dataset's lists, in the order it happened, so
+/// that views can update what they show instead of rebuilding it. Sources and the title are
+/// not reported: no view keeps anything built from them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    ActorInserted(usize),
+    ActorRemoved(usize),
+    /// The actor at this place was replaced by one with the same id.
+    ActorReplaced(usize),
+    TieInserted(usize),
+    TieRemoved(usize),
+    /// The tie at this place was replaced by one with the same id.
+    TieReplaced(usize),
+    /// Positions or pins changed.
+    ActorsMoved,
+}
+
 /// Why an edit could not be applied; the dataset is unchanged when this is returned.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
@@ -88,7 +105,16 @@ pub enum EditError {
 impl Edit {
     /// Applies the edit and returns the edit that undoes it. On error nothing has changed.
     pub fn apply(self, data: &mut Dataset) -> Result<Edit, EditError> {
-        apply::apply_checked(self, data)
+        apply::apply_checked(self, data, &mut Vec::new())
+    }
+
+    /// Like [`Edit::apply`], and appends what changed to `log` (nothing when refused).
+    pub fn apply_logged(
+        self,
+        data: &mut Dataset,
+        log: &mut Vec<Change>,
+    ) -> Result<Edit, EditError> {
+        apply::apply_checked(self, data, log)
     }
 
     /// Whether the edit only moves or pins actors: nothing but positions and pins change, so

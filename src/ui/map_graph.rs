@@ -1,5 +1,6 @@
 //! The map's view cache: an egui_graphs graph built from the dataset and keyed by actor index.
-//! Rebuilt when the document changes; never saved and never the source of truth.
+//! Built when a document opens, updated in place when actors or ties are added, removed or
+//! replaced (`update`); never saved and never the source of truth.
 
 use std::collections::HashMap;
 
@@ -12,6 +13,8 @@ use super::map_shapes::Emphasis;
 use super::theme::{self, LineStyle};
 use crate::app::Selection;
 use crate::model::{Dataset, Point};
+
+mod update;
 
 /// The graph drawn on the map and the links between it and the dataset.
 pub struct MapCache {

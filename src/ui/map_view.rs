@@ -147,7 +147,17 @@ impl MapView {
         let data = &state.doc.data;
         let rebuilt = state.doc.structure_generation() != self.structure_generation;
         if rebuilt {
-            self.cache = MapCache::build(data);
+            // Actors or ties were added, removed or replaced: update the cache from what
+            // changed when that is known, else rebuild it.
+            let updated = state
+                .doc
+                .changes_since(self.structure_generation)
+                .is_some_and(|changes| self.cache.apply_changes(data, &changes));
+            if updated {
+                self.cache.refresh_positions(data);
+            } else {
+                self.cache = MapCache::build(data);
+            }
             self.structure_generation = state.doc.structure_generation();
             self.drag = None;
             self.highlighted_for = None;

@@ -10,7 +10,7 @@ use relmap::sample::sample_dataset;
 
 /// Turns four random numbers into an edit that makes sense for the current dataset
 /// (some of them are meant to be refused: deleting an actor with ties, a malformed date...).
-fn decode(data: &Dataset, step: usize, (op, a, b, c): (u8, u32, u32, u32)) -> Option<Edit> {
+pub fn decode(data: &Dataset, step: usize, (op, a, b, c): (u8, u32, u32, u32)) -> Option<Edit> {
     let pick = |len: usize, r: u32| (len > 0).then(|| r as usize % len);
     let actor = |r: u32| pick(data.actors.len(), r).map(|i| data.actors[i].clone());
     let tie = |r: u32| pick(data.ties.len(), r).map(|i| data.ties[i].clone());

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod edit_sequences;
 mod format;
+mod map_updates;
 mod scale;
 mod ui_edit;
 mod ui_files;

@@ -63,7 +63,7 @@ fn add_an_actor_and_a_tie_then_undo_twice_and_the_map_is_back() {
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().state.doc.data, sample_dataset());
+    assert_eq!(*h.state().state.doc.data, sample_dataset());
     assert!(!h.state().state.doc.is_modified());
     // And Ctrl+Y brings the actor back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
@@ -169,7 +169,7 @@ fn shift_click_two_actors_and_merge_them() {
         .all(|t| t.from != "klingner" && t.to != "klingner"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().state.doc.data, before);
+    assert_eq!(*h.state().state.doc.data, before);
 }
 
 #[test]
@@ -186,7 +186,7 @@ fn deleting_an_actor_says_how_many_ties_go_and_undo_restores_them() {
     assert!(h.state().state.doc.data.actor("maxwell").is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().state.doc.data, sample_dataset());
+    assert_eq!(*h.state().state.doc.data, sample_dataset());
 }
 
 #[test]
@@ -227,7 +227,7 @@ fn after_a_crash_the_next_start_offers_the_changes_back() {
     let mut first = app_with(None, options.clone());
     let from = actor_pos(&first, "maxwell");
     drag(&mut first, from, from + egui::vec2(50.0, 20.0));
-    let moved = first.state().state.doc.data.clone();
+    let moved = first.state().state.doc.data.as_ref().clone();
     assert_ne!(moved, sample_dataset());
     first.run_steps(2);
     assert_eq!(
@@ -243,7 +243,7 @@ fn after_a_crash_the_next_start_offers_the_changes_back() {
     second.get_by_label("Restore unsaved changes?");
     second.get_by_label("Restore").click();
     second.run_steps(3);
-    assert_eq!(second.state().state.doc.data, moved);
+    assert_eq!(*second.state().state.doc.data, moved);
     assert!(second.state().state.doc.is_modified());
 }
 

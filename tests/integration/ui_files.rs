@@ -18,7 +18,7 @@ fn opening_a_bad_file_shows_the_error_and_keeps_the_open_map() {
         "{}: tie 'kim-lavrov': 'to' names unknown actor 'putin'",
         bad.display()
     ));
-    assert_eq!(h.state().state.doc.data, sample_dataset());
+    assert_eq!(*h.state().state.doc.data, sample_dataset());
     assert_eq!(
         h.state().state.doc.display_name(),
         relmap::sample::SAMPLE_NAME
@@ -124,13 +124,13 @@ fn a_large_file_opens_in_the_background_and_can_be_cancelled() {
     h.get_by_label("Cancel").click();
     h.run_steps(2);
     assert!(h.state().state.loading.is_none());
-    assert_eq!(h.state().state.doc.data, sample_dataset());
+    assert_eq!(*h.state().state.doc.data, sample_dataset());
 
     file_menu(&mut h, "Open…");
     submit_path(&mut h, &path, "Open");
     h.get_by_label_contains("Opening");
     crate::common::wait_until(&mut h, |s| s.loading.is_none());
-    assert_eq!(h.state().state.doc.data, big);
+    assert_eq!(*h.state().state.doc.data, big);
     assert_eq!(h.state().state.doc.display_name(), "large.relmap.json");
 }
 
@@ -148,7 +148,7 @@ fn a_large_map_saves_in_the_background() {
     relmap::io::json::save_file(&path, &big).unwrap();
     let mut h = app(Some(path.clone()));
     crate::common::wait_until(&mut h, |s| s.loading.is_none());
-    assert_eq!(h.state().state.doc.data, big);
+    assert_eq!(*h.state().state.doc.data, big);
     h.get_by_label("Fit").click();
     h.run_steps(2);
     let from = actor_pos(&h, &big.actors[0].id);
@@ -162,12 +162,32 @@ fn a_large_map_saves_in_the_background() {
         "a map this size saves in the background"
     );
     h.get_by_label_contains("Saving");
+    let saved = h.state().state.doc.data.as_ref().clone();
+    let shared = std::sync::Arc::as_ptr(&h.state().state.doc.data);
+    // An edit asked for while the save runs waits for it instead of copying the map.
+    let held = h.state().state.doc.is_being_written();
+    h.get_by_label("Add actor").click();
+    h.run_steps(1);
+    if held && h.state().state.doc.is_being_written() {
+        assert_eq!(h.state().state.doc.data.actors.len(), big.actors.len());
+    }
     crate::common::wait_until(&mut h, |s| s.saving.is_none());
-    assert!(
-        !h.state().state.doc.is_modified(),
-        "{:?}",
-        h.state().state.notices
+    h.run_steps(2);
+    let doc = &h.state().state.doc;
+    assert_eq!(
+        doc.data.actors.len(),
+        big.actors.len() + 1,
+        "the edit was applied"
+    );
+    assert!(doc.is_modified(), "the added actor is not saved yet");
+    assert_eq!(
+        std::sync::Arc::as_ptr(&doc.data),
+        shared,
+        "the map was edited in place, never copied"
     );
     let on_disk = relmap::io::json::load_file(&path).unwrap();
-    assert_eq!(on_disk, h.state().state.doc.data);
+    assert_eq!(
+        on_disk, saved,
+        "the file holds the map as it was when saved"
+    );
 }

@@ -24,7 +24,7 @@ fn a_force_layout_is_one_undoable_edit() {
     let mut h = app(None);
     layout_menu(&mut h, "Force layout");
     wait_for_layout(&mut h);
-    let data = h.state().state.doc.data.clone();
+    let data = h.state().state.doc.data.as_ref().clone();
     assert_ne!(data, sample_dataset());
     assert!(relmap::model::validate(&data).is_empty());
     assert_eq!(
@@ -47,7 +47,7 @@ fn a_force_layout_is_one_undoable_edit() {
     }
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().state.doc.data, sample_dataset());
+    assert_eq!(*h.state().state.doc.data, sample_dataset());
 }
 
 #[test]
@@ -122,7 +122,7 @@ fn an_actor_dragged_while_the_layout_runs_stays_where_it_is_dropped() {
 fn quick_layouts_are_single_edits() {
     let mut h = app(None);
     layout_menu(&mut h, "Circular");
-    assert_ne!(h.state().state.doc.data, sample_dataset());
+    assert_ne!(*h.state().state.doc.data, sample_dataset());
     assert_eq!(
         h.state().state.doc.history.undo_label(),
         Some("circular layout")
@@ -136,7 +136,7 @@ fn quick_layouts_are_single_edits() {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run_steps(2);
     }
-    assert_eq!(h.state().state.doc.data, sample_dataset());
+    assert_eq!(*h.state().state.doc.data, sample_dataset());
 }
 
 #[test]
@@ -145,12 +145,12 @@ fn cancelling_a_layout_puts_everything_back() {
     let path = dir.path().join("generated.relmap.json");
     relmap::io::json::save_file(&path, &relmap::generate::generate(300, 900, 3)).unwrap();
     let mut h = app(Some(path));
-    let before = h.state().state.doc.data.clone();
+    let before = h.state().state.doc.data.as_ref().clone();
     layout_menu(&mut h, "Force layout");
     h.get_by_label("Cancel").click();
     h.run_steps(2);
     wait_for_layout(&mut h);
-    assert_eq!(h.state().state.doc.data, before);
+    assert_eq!(*h.state().state.doc.data, before);
     assert!(!h.state().state.doc.is_modified());
 }
 

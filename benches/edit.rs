@@ -1,0 +1,64 @@
+//! Benchmark of a structural edit on a 100k-tie map, as the window does it: apply the edit to
+//! the document, then bring the map cache up to date from the journal of changes. One iteration
+//! adds a tie and undoes it (two edits, two cache updates). Beside it, the full rebuild of the
+//! map cache that such an edit used to cost.
+
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use relmap::app::Document;
+use relmap::edit::Edit;
+use relmap::generate::generate;
+use relmap::model::{Polarity, Tie, TieKind};
+use relmap::ui::map_graph::MapCache;
+
+/// Brings `cache` up to date with `doc`, as the map view does.
+fn sync(doc: &Document, cache: &mut MapCache, synced: &mut u64) {
+    let changes = doc.changes_since(*synced).expect("journal");
+    assert!(cache.apply_changes(&doc.data, &changes));
+    cache.refresh_positions(&doc.data);
+    *synced = doc.structure_generation();
+}
+
+fn structural_edit_100k(c: &mut Criterion) {
+    let data = generate(34_000, 100_000, 1);
+    let (from, to) = (data.actors[10].id.clone(), data.actors[20_000].id.clone());
+    let mut doc = Document::new(data, None, "100k");
+    let mut cache = MapCache::build(&doc.data);
+    let mut synced = doc.structure_generation();
+    let tie = Tie {
+        id: "bench-tie".into(),
+        from,
+        to,
+        kind: TieKind::Other,
+        directed: false,
+        polarity: Polarity::Neutral,
+        date: None,
+        label: String::new(),
+        excerpts: Vec::new(),
+    };
+
+    let mut group = c.benchmark_group("edit_100k_ties");
+    group.sample_size(20);
+    group.warm_up_time(Duration::from_secs(2));
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function("add_tie_and_undo_with_map_update", |b| {
+        b.iter(|| {
+            let insert = Edit::InsertTie {
+                index: 50_000,
+                tie: tie.clone(),
+            };
+            doc.apply(insert).expect("the tie is valid");
+            sync(&doc, &mut cache, &mut synced);
+            assert!(doc.undo().expect("undo"));
+            sync(&doc, &mut cache, &mut synced);
+        })
+    });
+    group.bench_function("map_cache_rebuild", |b| {
+        b.iter(|| MapCache::build(&doc.data))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, structural_edit_100k);
+criterion_main!(benches);

@@ -1,0 +1,218 @@
+//! Updating the map cache in place after actors and ties were added, removed or replaced, so
+//! that an edit on a large map costs a pass over plain arrays instead of a rebuild.
+
+use egui::Pos2;
+
+use super::{lanes, next_revision, MapCache};
+use crate::edit::Change;
+use crate::model::Dataset;
+use crate::ui::map_display::{ActorNode, TieEdge};
+use crate::ui::map_shapes::Emphasis;
+use crate::ui::theme::{self, LineStyle};
+
+/// Above this many changes at once, rebuilding is as cheap and simpler.
+const MOST_CHANGES: usize = 256;
+
+/// Where an element of the updated list comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// Unchanged, at this index before.
+    Kept(u32),
+    /// Replaced (same id), at this index before.
+    Replaced(u32),
+    /// New.
+    Added,
+}
+
+/// Replays the insertions and removals on a list of slots, as the dataset saw them.
+fn replay(len: usize, changes: impl Iterator<Item = Change>, kind: bool) -> Option<Vec<Slot>> {
+    let mut slots: Vec<Slot> = (0..len as u32).map(Slot::Kept).collect();
+    for change in changes {
+        let (inserted, removed, replaced) = match (change, kind) {
+            (Change::ActorInserted(i), true) | (Change::TieInserted(i), false) => {
+                (Some(i), None, None)
+            }
+            (Change::ActorRemoved(i), true) | (Change::TieRemoved(i), false) => {
+                (None, Some(i), None)
+            }
+            (Change::ActorReplaced(i), true) | (Change::TieReplaced(i), false) => {
+                (None, None, Some(i))
+            }
+            _ => continue,
+        };
+        if let Some(i) = inserted {
+            (i <= slots.len()).then(|| slots.insert(i, Slot::Added))?;
+        }
+        if let Some(i) = removed {
+            (i < slots.len()).then(|| slots.remove(i))?;
+        }
+        if let Some(i) = replaced {
+            let slot = slots.get_mut(i)?;
+            if let Slot::Kept(old) = *slot {
+                *slot = Slot::Replaced(old);
+            }
+        }
+    }
+    Some(slots)
+}
+
+impl MapCache {
+    /// Brings the cache from the dataset it was built for to `data`, given what changed in
+    /// between; returns false (and changes nothing) when it cannot, and the caller rebuilds.
+    pub fn apply_changes(&mut self, data: &Dataset, changes: &[Change]) -> bool {
+        if changes.len() > MOST_CHANGES {
+            return false;
+        }
+        let Some(actor_slots) = replay(self.positions.len(), changes.iter().copied(), true) else {
+            return false;
+        };
+        let Some(tie_slots) = replay(self.tie_ends.len(), changes.iter().copied(), false) else {
+            return false;
+        };
+        if actor_slots.len() != data.actors.len() || tie_slots.len() != data.ties.len() {
+            return false;
+        }
+        self.update_actors(data, &actor_slots);
+        self.update_ties(data, &tie_slots);
+        self.revision = next_revision();
+        self.grid_dirty = true;
+        true
+    }
+
+    fn update_actors(&mut self, data: &Dataset, slots: &[Slot]) {
+        const GONE: u32 = u32::MAX;
+        let mut new_index = vec![GONE; self.positions.len()];
+        for (j, slot) in slots.iter().enumerate() {
+            if let Slot::Kept(old) | Slot::Replaced(old) = *slot {
+                new_index[old as usize] = j as u32;
+            }
+        }
+        for (old, &j) in new_index.iter().enumerate() {
+            if j == GONE {
+                self.graph.remove_node(self.actor_nodes[old]);
+            }
+        }
+        let centre = self.centre();
+        let mut nodes = Vec::with_capacity(slots.len());
+        let mut positions = Vec::with_capacity(slots.len());
+        for (j, (slot, actor)) in slots.iter().zip(&data.actors).enumerate() {
+            let (node, position) = match *slot {
+                Slot::Kept(old) | Slot::Replaced(old) => {
+                    (self.actor_nodes[old as usize], self.positions[old as usize])
+                }
+                Slot::Added => {
+                    let p = actor
+                        .position
+                        .map_or(centre, |p| Pos2::new(p.x as f32, p.y as f32));
+                    let payload = ActorNode {
+                        actor: j,
+                        kind: actor.kind,
+                        pinned: actor.pinned,
+                        emphasis: Emphasis::Normal,
+                    };
+                    (self.graph.add_node_with_location(payload, p), p)
+                }
+            };
+            if let Some(n) = self.graph.node_mut(node) {
+                let payload = n.payload_mut();
+                payload.actor = j;
+                payload.kind = actor.kind;
+                payload.pinned = actor.pinned;
+            }
+            nodes.push(node);
+            positions.push(position);
+        }
+        self.actor_nodes = nodes;
+        self.positions = positions;
+        // Ties keep pointing at the same actors under their new indices.
+        for ends in self.tie_ends.iter_mut().flatten() {
+            *ends = (new_index[ends.0 as usize], new_index[ends.1 as usize]);
+        }
+        self.index_of.retain(|_, i| new_index[*i] != GONE);
+        for i in self.index_of.values_mut() {
+            *i = new_index[*i] as usize;
+        }
+        for (j, slot) in slots.iter().enumerate() {
+            if *slot == Slot::Added {
+                self.index_of.insert(data.actors[j].id.clone(), j);
+            }
+        }
+    }
+
+    fn update_ties(&mut self, data: &Dataset, slots: &[Slot]) {
+        let mut keep = vec![false; self.tie_edges.len()];
+        for slot in slots {
+            if let Slot::Kept(old) = *slot {
+                keep[old as usize] = true;
+            }
+        }
+        // Replaced ties may have new ends: they are removed and added again like new ones.
+        for (old, edge) in self.tie_edges.iter().enumerate() {
+            if let (false, Some(edge)) = (keep[old], *edge) {
+                self.graph.remove_edge(edge);
+            }
+        }
+        let mut edges = Vec::with_capacity(slots.len());
+        let mut ends = Vec::with_capacity(slots.len());
+        for (slot, tie) in slots.iter().zip(&data.ties) {
+            match *slot {
+                Slot::Kept(old) => {
+                    edges.push(self.tie_edges[old as usize]);
+                    ends.push(self.tie_ends[old as usize]);
+                }
+                Slot::Replaced(_) | Slot::Added => {
+                    let a = self.index_of.get(&tie.from).copied();
+                    let b = self.index_of.get(&tie.to).copied();
+                    ends.push(a.zip(b).map(|(a, b)| (a as u32, b as u32)));
+                    edges.push(None);
+                }
+            }
+        }
+        let lanes = lanes(&ends);
+        for (i, tie) in data.ties.iter().enumerate() {
+            if let (None, Some((a, b))) = (edges[i], ends[i]) {
+                let payload = TieEdge {
+                    tie: i,
+                    polarity: tie.polarity,
+                    style: LineStyle::of_tie(tie),
+                    width: theme::tie_width(tie.excerpts.len()),
+                    directed: tie.directed,
+                    lane: lanes[i],
+                    emphasis: Emphasis::Normal,
+                };
+                let (na, nb) = (self.actor_nodes[a as usize], self.actor_nodes[b as usize]);
+                edges[i] = Some(self.graph.add_edge(na, nb, payload));
+            } else if let Some(e) = edges[i].and_then(|e| self.graph.edge_mut(e)) {
+                let payload = e.payload_mut();
+                payload.tie = i;
+                payload.lane = lanes[i];
+            }
+        }
+        self.tie_edges = edges;
+        self.tie_ends = ends;
+        self.degree = vec![0; self.positions.len()];
+        for &(a, b) in self.tie_ends.iter().flatten() {
+            self.degree[a as usize] += 1;
+            if a != b {
+                self.degree[b as usize] += 1;
+            }
+        }
+        self.by_degree = (0..self.positions.len()).collect();
+        let degree = &self.degree;
+        self.by_degree
+            .sort_by(|&x, &y| degree[y].cmp(&degree[x]).then(x.cmp(&y)));
+    }
+
+    /// The middle of the actors' bounding box: where an added actor without a position goes.
+    fn centre(&self) -> Pos2 {
+        let mut bounds = egui::Rect::NOTHING;
+        for p in &self.positions {
+            bounds.extend_with(*p);
+        }
+        if bounds.is_positive() {
+            bounds.center()
+        } else {
+            Pos2::ZERO
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The map cache updated in place after random edits, undos and redos is the cache a rebuild
+//! from the edited dataset gives.
+
+use proptest::prelude::*;
+use relmap::app::Document;
+use relmap::sample::sample_dataset;
+use relmap::ui::map_graph::MapCache;
+
+use super::edit_sequences::decode;
+
+/// Everything the map reads from the cache, in a comparable form.
+fn picture(cache: &MapCache, data: &relmap::model::Dataset) -> Vec<String> {
+    let mut lines = vec![
+        format!("tie ends {:?}", cache.tie_ends),
+        format!("degree {:?}", cache.degree),
+        format!("by degree {:?}", cache.by_degree),
+        format!("nodes {}", cache.graph.node_count()),
+        format!("edges {}", cache.graph.edge_count()),
+    ];
+    let mut ids: Vec<_> = cache.index_of.iter().collect();
+    ids.sort();
+    lines.push(format!("ids {ids:?}"));
+    for (i, actor) in data.actors.iter().enumerate() {
+        let node = cache.graph.node(cache.actor_nodes[i]).expect("actor node");
+        lines.push(format!("actor {i} {:?}", node.payload()));
+        if actor.position.is_some() {
+            lines.push(format!("actor {i} at {:?}", cache.positions[i]));
+        }
+    }
+    for (t, edge) in cache.tie_edges.iter().enumerate() {
+        let Some(edge) = *edge else {
+            lines.push(format!("tie {t} not drawn"));
+            continue;
+        };
+        let (a, b) = cache.tie_ends[t].expect("a drawn tie has ends");
+        let ends = cache.graph.edge_endpoints(edge);
+        let expected = (cache.actor_nodes[a as usize], cache.actor_nodes[b as usize]);
+        assert_eq!(ends, Some(expected), "tie {t} joins the wrong nodes");
+        lines.push(format!(
+            "tie {t} {:?}",
+            cache.graph.edge(edge).unwrap().payload()
+        ));
+    }
+    lines
+}
+
+fn check(steps: &[(u8, u32, u32, u32)]) -> usize {
+    let mut doc = Document::new(sample_dataset(), None, "sample");
+    let mut cache = MapCache::build(&doc.data);
+    let mut synced = doc.structure_generation();
+    let mut updates = 0;
+    for (step, &(op, a, b, c)) in steps.iter().enumerate() {
+        match op % 10 {
+            8 => {
+                let _ = doc.undo();
+            }
+            9 => {
+                let _ = doc.redo();
+            }
+            _ => {
+                if let Some(edit) = decode(&doc.data, step, (op, a, b, c)) {
+                    let _ = doc.apply(edit);
+                }
+            }
+        }
+        if doc.structure_generation() == synced {
+            continue;
+        }
+        let changes = doc
+            .changes_since(synced)
+            .expect("the journal covers one step");
+        assert!(
+            cache.apply_changes(&doc.data, &changes),
+            "step {step}: {changes:?}"
+        );
+        cache.refresh_positions(&doc.data);
+        synced = doc.structure_generation();
+        updates += 1;
+        let fresh = MapCache::build(&doc.data);
+        assert_eq!(
+            picture(&cache, &doc.data),
+            picture(&fresh, &doc.data),
+            "step {step}: {changes:?}"
+        );
+    }
+    updates
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+    #[test]
+    fn the_updated_map_cache_equals_a_rebuilt_one(
+        steps in prop::collection::vec(any::<(u8, u32, u32, u32)>(), 120)
+    ) {
+        check(&steps);
+    }
+}
+
+#[test]
+fn a_long_sequence_updates_the_cache_hundreds_of_times() {
+    let mut next = crate::common::xorshift(0x9E37_79B9_7F4A_7C15);
+    let steps: Vec<_> = (0..1500)
+        .map(|_| {
+            let r = next();
+            (r as u8, (r >> 8) as u32, (r >> 24) as u32, next() as u32)
+        })
+        .collect();
+    let updates = check(&steps);
+    println!("{updates} in-place updates checked against a rebuild");
+    assert!(updates > 200, "only {updates} structural updates");
+}
