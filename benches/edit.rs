@@ -1,7 +1,10 @@
 //! Benchmark of a structural edit on a 100k-tie map, as the window does it: apply the edit to
 //! the document, then bring the map cache up to date from the journal of changes. One iteration
 //! adds a tie and undoes it (two edits, two cache updates). Beside it, the full rebuild of the
-//! map cache that such an edit used to cost.
+//! map cache that such an edit used to cost, and applying a layout's result: one edit that
+//! moves all 34,000 actors, undone again, with the map's positions refreshed each time; and
+//! building the layout's graph from the dataset (done on the layout's worker thread since it
+//! takes longer than a frame).
 
 use std::time::Duration;
 
@@ -53,6 +56,33 @@ fn structural_edit_100k(c: &mut Criterion) {
             assert!(doc.undo().expect("undo"));
             sync(&doc, &mut cache, &mut synced);
         })
+    });
+    let moves: Vec<_> = doc
+        .data
+        .actors
+        .iter()
+        .map(|a| {
+            let p = a.position.unwrap_or_default();
+            (
+                a.id.clone(),
+                Some(relmap::model::Point::new(p.x + 1.0, p.y)),
+            )
+        })
+        .collect();
+    group.bench_function("layout_result_34k_moves_and_undo", |b| {
+        b.iter(|| {
+            let edit = Edit::MoveActors {
+                moves: moves.clone(),
+            };
+            doc.apply(edit).expect("the moves are valid");
+            cache.refresh_positions(&doc.data);
+            assert!(doc.undo().expect("undo"));
+            cache.refresh_positions(&doc.data);
+        })
+    });
+    // What a force layout's worker does first.
+    group.bench_function("layout_graph_from_dataset", |b| {
+        b.iter(|| relmap::layout::LayoutGraph::from_dataset(&doc.data))
     });
     group.bench_function("map_cache_rebuild", |b| {
         b.iter(|| MapCache::build(&doc.data))

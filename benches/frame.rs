@@ -1,6 +1,8 @@
 //! One full UI frame of the map without a GPU: the egui pass plus tessellation, at 1k and 10k
 //! actors (3 ties each), at overview zoom and zoomed in; beside the same geometry drawn by
-//! egui_graphs' stock `GraphView` as the baseline.
+//! egui_graphs' stock `GraphView` as the baseline. Also the CPU half of the window's frame when
+//! wgpu draws the overview (`ours_gpu`: the overview's vertex data is written once, then each
+//! frame records only paint callbacks), at 10k and 100k ties.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use egui::{Pos2, RawInput, Rect, Vec2};
@@ -28,7 +30,7 @@ fn laid_out(actors: usize) -> relmap::model::Dataset {
 }
 
 /// Our map: the first frame fits the view; `zoom` then zooms in around the centre.
-fn ours(c: &mut Criterion, actors: usize, zoom: f32, name: &str) {
+fn ours(c: &mut Criterion, actors: usize, zoom: f32, name: &str, gpu: bool) {
     let data = laid_out(actors);
     let options = AppOptions {
         native_dialogs: false,
@@ -38,6 +40,9 @@ fn ours(c: &mut Criterion, actors: usize, zoom: f32, name: &str) {
     let mut state = AppState::new(Document::new(data, None, "bench"), options);
     let ctx = egui::Context::default();
     let mut map = MapView::default();
+    if gpu {
+        map.gpu = Some(relmap::ui::map_gpu::GpuOverview::without_device());
+    }
     let mut actions = Vec::new();
     let mut frame = |state: &AppState, map: &mut MapView| {
         let mut output = ctx.run_ui(raw_input(), |ui| map.ui(ui, state, &mut actions));
@@ -140,9 +145,12 @@ impl egui_graphs::Layout<egui_graphs::LayoutStateRandom> for NoLayout {
 }
 
 fn frames(c: &mut Criterion) {
+    for actors in [10_000, 34_000] {
+        ours(c, actors, 1.0, "frame/ours_gpu/overview", true);
+    }
     for actors in [1_000, 10_000] {
-        ours(c, actors, 1.0, "frame/ours/overview");
-        ours(c, actors, 8.0, "frame/ours/zoomed");
+        ours(c, actors, 1.0, "frame/ours/overview", false);
+        ours(c, actors, 8.0, "frame/ours/zoomed", false);
         stock(c, actors, 1.0, "frame/egui_graphs/overview");
         stock(c, actors, 8.0, "frame/egui_graphs/zoomed");
     }

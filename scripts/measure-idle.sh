@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures, for the real release binary under Xvfb: the time to the first frame, and the CPU the
-# app uses over 10 seconds while the window is open and nobody touches it.
+# Measures, for the real release binary under Xvfb: the time to the first frame, the CPU the
+# app uses over 10 seconds while the window is open and nobody touches it, and its peak memory.
 # Usage: scripts/measure-idle.sh [relmap arguments...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,3 +28,4 @@ sleep 10
 t1=$(ticks)
 grep "^relmap:" "$log" || true
 awk -v a="$t0" -v b="$t1" -v hz="$hz" 'BEGIN { printf "idle CPU over 10 s: %.1f%% of one core\n", (b - a) / hz / 10 * 100 }'
+grep -E "^VmHWM" "/proc/$app_pid/status" | awk '{ printf "peak resident memory: %d KiB (%.1f MB)\n", $2, $2 * 1024 / 1e6 }'

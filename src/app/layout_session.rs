@@ -2,6 +2,7 @@
 //! map as it runs; it can be paused, resumed, stopped (keeping the result) or cancelled; and its
 //! result becomes the document's positions as one undoable edit.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::edit::Edit;
@@ -33,9 +34,11 @@ pub enum LayoutEvent {
 }
 
 impl LayoutSession {
-    /// Starts a force layout of `data`; `wake` is called whenever new positions arrive.
-    pub fn start(data: &Dataset, wake: Option<Box<dyn Fn() + Send>>) -> Self {
-        let graph = LayoutGraph::from_dataset(data);
+    /// Starts a force layout of `data`; `wake` is called whenever new positions arrive. The
+    /// worker shares the dataset until it has built its graph from it.
+    pub fn start(data: &Arc<Dataset>, wake: Option<Box<dyn Fn() + Send>>) -> Self {
+        let shared = Arc::clone(data);
+        let build = move || LayoutGraph::from_dataset(&shared);
         let settings = Settings {
             threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
             // Labels are wider than nodes: leave room for them between neighbours.
@@ -43,7 +46,7 @@ impl LayoutSession {
             ..Settings::default()
         };
         Self {
-            job: LayoutJob::start_with_wake(graph, settings, wake),
+            job: LayoutJob::start_building(build, settings, wake),
             ids: data.actors.iter().map(|a| a.id.clone()).collect(),
             latest: None,
             stats: None,
@@ -139,16 +142,15 @@ pub const QUICK_IN_BACKGROUND_FROM: usize = 5_000;
 /// What a quick layout needs, owned, so that it can run on another thread.
 pub struct QuickInput {
     kind: QuickLayout,
-    graph: LayoutGraph,
-    ids: Vec<String>,
-    pinned: Vec<bool>,
-    kinds: Vec<u32>,
+    /// Shared with the worker until the layout is computed.
+    data: Arc<Dataset>,
+    /// Indices of the selected actors.
     chosen: Vec<usize>,
 }
 
 impl QuickInput {
     /// `None` for "spread" with fewer than two actors selected.
-    pub fn new(data: &Dataset, kind: QuickLayout, selected: &[String]) -> Option<Self> {
+    pub fn new(data: &Arc<Dataset>, kind: QuickLayout, selected: &[String]) -> Option<Self> {
         let selected: std::collections::HashSet<&str> =
             selected.iter().map(String::as_str).collect();
         let chosen: Vec<usize> = data
@@ -163,10 +165,7 @@ impl QuickInput {
         }
         Some(Self {
             kind,
-            graph: LayoutGraph::from_dataset(data),
-            ids: data.actors.iter().map(|a| a.id.clone()).collect(),
-            pinned: data.actors.iter().map(|a| a.pinned).collect(),
-            kinds: data.actors.iter().map(|a| a.kind as u32).collect(),
+            data: Arc::clone(data),
             chosen,
         })
     }
@@ -174,28 +173,37 @@ impl QuickInput {
     /// Computes the layout as one edit of every actor that is not pinned.
     pub fn run(self) -> Edit {
         let size = layout::DEFAULT_NODE_RADIUS;
+        let data = &self.data;
         let (positions, label) = match self.kind {
             QuickLayout::Circular => (
-                layout::quick::circular(self.graph.len(), size),
+                layout::quick::circular(data.actors.len(), size),
                 "circular layout",
             ),
-            QuickLayout::GroupedByKind => (
-                layout::quick::grouped_by(&self.kinds, size),
-                "layout grouped by kind",
-            ),
-            QuickLayout::SpreadSelected => (
-                layout::quick::spread(&self.chosen, &self.graph.positions, &self.graph.sizes),
-                "spread selected actors",
-            ),
+            QuickLayout::GroupedByKind => {
+                let kinds: Vec<u32> = data.actors.iter().map(|a| a.kind as u32).collect();
+                (
+                    layout::quick::grouped_by(&kinds, size),
+                    "layout grouped by kind",
+                )
+            }
+            QuickLayout::SpreadSelected => {
+                let graph = LayoutGraph::from_dataset(data);
+                (
+                    layout::quick::spread(&self.chosen, &graph.positions, &graph.sizes),
+                    "spread selected actors",
+                )
+            }
         };
         let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
-        let moves = self
-            .ids
-            .into_iter()
-            .zip(self.pinned)
+        let moves = data
+            .actors
+            .iter()
             .zip(positions)
-            .filter(|((_, pinned), _)| !pinned)
-            .map(|((id, _), p)| (id, Some(Point::new(round(p[0]), round(p[1])))))
+            .filter(|(actor, _)| !actor.pinned)
+            .map(|(actor, p)| {
+                let at = Point::new(round(p[0]), round(p[1]));
+                (actor.id.clone(), Some(at))
+            })
             .collect();
         Edit::Batch {
             label: label.into(),

@@ -330,12 +330,16 @@ fn keep_existing_actors(
 ) -> crate::edit::Edit {
     use crate::edit::Edit;
     match edit {
-        Edit::MoveActors { moves } => Edit::MoveActors {
-            moves: moves
-                .into_iter()
-                .filter(|(id, _)| data.actor(id).is_some())
-                .collect(),
-        },
+        Edit::MoveActors { moves } => {
+            let ids: std::collections::HashSet<&str> =
+                data.actors.iter().map(|a| a.id.as_str()).collect();
+            Edit::MoveActors {
+                moves: moves
+                    .into_iter()
+                    .filter(|(id, _)| ids.contains(id.as_str()))
+                    .collect(),
+            }
+        }
         Edit::Batch { label, edits } => Edit::Batch {
             label,
             edits: edits

@@ -77,6 +77,32 @@ impl Touched {
     }
 }
 
+/// The indices of many actors at once: one pass over the actors instead of one search per id,
+/// so that moving every actor of a large map (a layout) costs O(n), not O(n²).
+fn actor_indices<'a>(
+    data: &Dataset,
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<Vec<usize>, EditError> {
+    let ids: Vec<&str> = ids.collect();
+    if ids.len() <= 16 {
+        return ids.into_iter().map(|id| actor_index(data, id)).collect();
+    }
+    let index: std::collections::HashMap<&str, usize> = data
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    ids.into_iter()
+        .map(|id| {
+            index
+                .get(id)
+                .copied()
+                .ok_or_else(|| EditError::UnknownActor(id.to_owned()))
+        })
+        .collect()
+}
+
 fn actor_index(data: &Dataset, id: &str) -> Result<usize, EditError> {
     data.actors
         .iter()
@@ -117,13 +143,13 @@ fn apply_unchecked(
 ) -> Result<Edit, EditError> {
     match edit {
         Edit::MoveActors { moves } => {
-            let mut indices = Vec::with_capacity(moves.len());
-            for (id, to) in &moves {
-                if to.is_some_and(|p| !p.is_finite()) {
-                    return Err(EditError::NonFinite(id.clone()));
-                }
-                indices.push(actor_index(data, id)?);
+            if let Some((id, _)) = moves
+                .iter()
+                .find(|(_, to)| to.is_some_and(|p| !p.is_finite()))
+            {
+                return Err(EditError::NonFinite(id.clone()));
             }
+            let indices = actor_indices(data, moves.iter().map(|(id, _)| id.as_str()))?;
             let mut inverse = Vec::with_capacity(moves.len());
             for ((id, to), i) in moves.into_iter().zip(indices) {
                 inverse.push((id, std::mem::replace(&mut data.actors[i].position, to)));
@@ -133,10 +159,7 @@ fn apply_unchecked(
             Ok(Edit::MoveActors { moves: inverse })
         }
         Edit::SetPinned { pins } => {
-            let mut indices = Vec::with_capacity(pins.len());
-            for (id, _) in &pins {
-                indices.push(actor_index(data, id)?);
-            }
+            let indices = actor_indices(data, pins.iter().map(|(id, _)| id.as_str()))?;
             let mut inverse = Vec::with_capacity(pins.len());
             for ((id, pinned), i) in pins.into_iter().zip(indices) {
                 inverse.push((id, std::mem::replace(&mut data.actors[i].pinned, pinned)));

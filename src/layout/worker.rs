@@ -61,12 +61,22 @@ impl LayoutJob {
 
     /// Like [`LayoutJob::start`], calling `wake` after each snapshot and after finishing.
     pub fn start_with_wake(graph: LayoutGraph, settings: Settings, wake: Option<Wake>) -> Self {
+        Self::start_building(move || graph, settings, wake)
+    }
+
+    /// Like [`LayoutJob::start_with_wake`], building the graph first on the worker thread
+    /// (building it from a large dataset takes longer than a frame).
+    pub fn start_building(
+        build: impl FnOnce() -> LayoutGraph + Send + 'static,
+        settings: Settings,
+        wake: Option<Wake>,
+    ) -> Self {
         let (commands, command_rx) = mpsc::channel();
         // Room for two snapshots: the worker skips one rather than queue up while the UI is idle.
         let (event_tx, events) = mpsc::sync_channel(2);
         let spawned = std::thread::Builder::new()
             .name("relmap-layout".into())
-            .spawn(move || run(graph, settings, &command_rx, &event_tx, wake.as_deref()));
+            .spawn(move || run(build(), settings, &command_rx, &event_tx, wake.as_deref()));
         let finished = spawned.is_err().then_some(Finished {
             converged: false,
             cancelled: true,

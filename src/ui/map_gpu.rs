@@ -57,6 +57,14 @@ impl GpuOverview {
         }
     }
 
+    /// The map's side alone, with no device behind it: callbacks are recorded and never
+    /// painted. For measuring the CPU half of a frame that the GPU finishes (`benches/frame.rs`).
+    pub fn without_device() -> Self {
+        Self {
+            geometry: Arc::default(),
+        }
+    }
+
     /// Draws a part of the overview: every plain tie (the highlighted ones and loops are left
     /// to the detailed drawing), or every actor as a small plain shape of radius `radius`
     /// (screen points; ties and actors share one camera per frame, so both pass it).
