@@ -161,15 +161,16 @@ pub fn draw_labels(
             continue;
         };
         let center = view.camera.to_screen(rect, cache.positions[i]);
-        // Measuring a label lays its text out; do it once per actor, not every frame.
+        // Measured once per actor from glyph widths: laying out the text of every candidate
+        // would fill egui's text cache with a thousand galleys on a large map's first frame.
         let size = match scratch.sizes[i] {
             Some(size) => size,
             None => {
                 let name = short_name(&data.actors[i].name);
-                let size = painter
-                    .layout_no_wrap(name, font.clone(), text_color)
-                    .size()
-                    + Vec2::new(8.0, 2.0);
+                let size = painter.fonts_mut(|fonts| {
+                    let width: f32 = name.chars().map(|c| fonts.glyph_width(&font, c)).sum();
+                    Vec2::new(width.ceil(), fonts.row_height(&font))
+                }) + Vec2::new(8.0, 2.0);
                 scratch.sizes[i] = Some(size);
                 size
             }

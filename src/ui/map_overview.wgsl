@@ -15,9 +15,11 @@ struct Camera {
 
 @group(0) @binding(0) var<uniform> camera: Camera;
 
+// Colours travel packed in one flat integer: a software rasteriser keeps per-primitive data for
+// every interpolated component, and a map draws a hundred thousand primitives.
 struct Out {
     @builtin(position) position: vec4<f32>,
-    @location(0) color: vec4<f32>,
+    @location(0) @interpolate(flat) color: u32,
 };
 
 fn clip_of(screen: vec2<f32>) -> vec4<f32> {
@@ -42,7 +44,7 @@ fn unpack(c: u32) -> vec4<f32> {
 fn tie_vertex(@location(0) canvas: vec2<f32>, @location(1) color: u32) -> Out {
     var out: Out;
     out.position = clip_of(camera.origin + canvas * camera.zoom);
-    out.color = unpack(color);
+    out.color = color;
     return out;
 }
 
@@ -50,7 +52,7 @@ fn tie_vertex(@location(0) canvas: vec2<f32>, @location(1) color: u32) -> Out {
 // kind's outline out of it, with a soft edge one pixel wide.
 struct ActorOut {
     @builtin(position) position: vec4<f32>,
-    @location(0) color: vec4<f32>,
+    @location(0) @interpolate(flat) color: u32,
     // Offset from the centre, in screen points.
     @location(1) offset: vec2<f32>,
     // sides, circumradius in points, angle of the first corner.
@@ -73,7 +75,7 @@ fn actor_vertex(
     let offset = corners[index] * (radius + 1.0);
     var out: ActorOut;
     out.position = clip_of(camera.origin + canvas * camera.zoom + offset);
-    out.color = unpack(color);
+    out.color = color;
     out.offset = offset;
     out.outline = vec3<f32>(shape.x, radius, shape.z);
     return out;
@@ -95,7 +97,7 @@ fn actor_gamma_fragment(in: ActorOut) -> @location(0) vec4<f32> {
     if c <= 0.0 {
         discard;
     }
-    return in.color * c;
+    return unpack(in.color) * c;
 }
 
 @fragment
@@ -104,12 +106,12 @@ fn actor_linear_fragment(in: ActorOut) -> @location(0) vec4<f32> {
     if c <= 0.0 {
         discard;
     }
-    return to_linear(in.color) * c;
+    return to_linear(unpack(in.color)) * c;
 }
 
 @fragment
 fn gamma_fragment(in: Out) -> @location(0) vec4<f32> {
-    return in.color;
+    return unpack(in.color);
 }
 
 fn linear_of(gamma: vec3<f32>) -> vec3<f32> {
@@ -126,5 +128,5 @@ fn to_linear(color: vec4<f32>) -> vec4<f32> {
 
 @fragment
 fn linear_fragment(in: Out) -> @location(0) vec4<f32> {
-    return to_linear(in.color);
+    return to_linear(unpack(in.color));
 }
