@@ -3,7 +3,8 @@
 //! adds a tie and undoes it (two edits, two cache updates). Beside it, the full rebuild of the
 //! map cache that such an edit used to cost, and applying a layout's result: one edit that
 //! moves all 34,000 actors, undone again, with the map's positions refreshed each time; and
-//! building the layout's graph from the dataset (done on the layout's worker thread since it
+//! deleting 1,000 actors with their ties (one edit) and undoing it, with the map updated each
+//! time; building the layout's graph from the dataset (done on the layout's worker thread since it
 //! takes longer than a frame).
 
 use std::time::Duration;
@@ -80,6 +81,25 @@ fn structural_edit_100k(c: &mut Criterion) {
             cache.refresh_positions(&doc.data);
         })
     });
+    let chosen: Vec<String> = doc
+        .data
+        .actors
+        .iter()
+        .step_by(34)
+        .map(|a| a.id.clone())
+        .collect();
+    group.bench_function(
+        "delete_1000_actors_with_ties_and_undo_with_map_update",
+        |b| {
+            b.iter(|| {
+                let edit = relmap::app::editing::delete_actors(&doc.data, &chosen);
+                doc.apply(edit).expect("the deletion applies");
+                sync(&doc, &mut cache, &mut synced);
+                assert!(doc.undo().expect("undo"));
+                sync(&doc, &mut cache, &mut synced);
+            })
+        },
+    );
     // What a force layout's worker does first.
     group.bench_function("layout_graph_from_dataset", |b| {
         b.iter(|| relmap::layout::LayoutGraph::from_dataset(&doc.data))

@@ -29,8 +29,9 @@ pub struct Document {
     journal_base: u64,
 }
 
-/// The journal keeps at most this many changes; views further behind rebuild.
-const JOURNAL_LIMIT: usize = 4096;
+/// The journal keeps at most this many changes (16 bytes each; a bulk edit logs one per
+/// element); views further behind rebuild.
+const JOURNAL_LIMIT: usize = 1 << 18;
 
 impl Document {
     pub fn new(data: Dataset, path: Option<PathBuf>, untitled_name: &str) -> Self {

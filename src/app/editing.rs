@@ -80,10 +80,11 @@ pub fn free_spot(data: &Dataset) -> Point {
 
 /// Deletes actors and every tie that touches them; the label says how many ties go too.
 pub fn delete_actors(data: &Dataset, ids: &[String]) -> Edit {
+    let chosen: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
     let ties: Vec<String> = data
         .ties
         .iter()
-        .filter(|t| ids.contains(&t.from) || ids.contains(&t.to))
+        .filter(|t| chosen.contains(t.from.as_str()) || chosen.contains(t.to.as_str()))
         .map(|t| t.id.clone())
         .collect();
     let who = match ids {

@@ -126,7 +126,7 @@ fn source_index(data: &Dataset, id: &str) -> Result<usize, EditError> {
 
 /// Inserting a second item with an existing id is refused up front, so that every inverse,
 /// which finds items by id, finds the right one.
-fn refuse_taken(taken: bool, what: &str, id: &str) -> Result<(), EditError> {
+pub(super) fn refuse_taken(taken: bool, what: &str, id: &str) -> Result<(), EditError> {
     if taken {
         Err(EditError::Invalid(format!(
             "there is already a {what} with the id '{id}'"
@@ -242,24 +242,40 @@ fn apply_unchecked(
             })
         }
         Edit::Batch { label, edits } => {
-            let mut inverses = Vec::with_capacity(edits.len());
-            for edit in edits {
-                match apply_unchecked(edit, data, log) {
-                    Ok(inverse) => inverses.push(inverse),
-                    Err(e) => {
-                        // Roll back what was applied, so the dataset is unchanged.
-                        for undo in inverses.into_iter().rev() {
-                            let _ = apply_unchecked(undo, data, log);
-                        }
-                        return Err(e);
-                    }
-                }
+            if super::bulk::all_deletions(&edits) {
+                super::bulk::delete_all(label, edits, data, log)
+            } else if super::bulk::all_ascending_insertions(&edits, data) {
+                super::bulk::insert_all(label, edits, data, log)
+            } else {
+                batch_one_by_one(label, edits, data, log)
             }
-            inverses.reverse();
-            Ok(Edit::Batch {
-                label,
-                edits: inverses,
-            })
         }
     }
+}
+
+/// Applies a batch's edits in order; on a refusal, undoes those already applied.
+pub(super) fn batch_one_by_one(
+    label: String,
+    edits: Vec<Edit>,
+    data: &mut Dataset,
+    log: &mut Vec<Change>,
+) -> Result<Edit, EditError> {
+    let mut inverses = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match apply_unchecked(edit, data, log) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(e) => {
+                // Roll back what was applied, so the dataset is unchanged.
+                for undo in inverses.into_iter().rev() {
+                    let _ = apply_unchecked(undo, data, log);
+                }
+                return Err(e);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Edit::Batch {
+        label,
+        edits: inverses,
+    })
 }

@@ -3,6 +3,7 @@
 //! and leaves it unchanged. No egui here.
 
 mod apply;
+mod bulk;
 mod history;
 mod merge;
 
@@ -171,3 +172,6 @@ mod tests;
 
 #[cfg(test)]
 mod merge_tests;
+
+#[cfg(test)]
+mod bulk_tests;

@@ -101,21 +101,35 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
 
 /// Checks only the named items (those still in the dataset), for a change that touched only
 /// them: the same rules as [`validate`] applied to those items, without scanning the rest.
+/// Many items are looked up through an index of the dataset's ids, built once.
 pub fn validate_items(
     data: &Dataset,
     actors: &[&str],
     ties: &[&str],
     sources: &[&str],
 ) -> Vec<Problem> {
+    let index = (actors.len() + ties.len() + sources.len() > 16).then(|| IdIndex::new(data));
+    let index = index.as_ref();
     let mut problems = Vec::new();
     let mut push = |subject: Subject, message: String| problems.push(Problem { subject, message });
-    let actor_known = |id: &str| data.actor(id).is_some();
-    let source_text = |id: &str| data.source(id).map(|s| s.text.as_str());
+    let actor_known = |id: &str| match index {
+        Some(ix) => ix.actors.contains_key(id),
+        None => data.actor(id).is_some(),
+    };
+    let source_text = |id: &str| match index {
+        Some(ix) => ix
+            .sources
+            .get(id)
+            .map(|&(i, _)| data.sources[i].text.as_str()),
+        None => data.source(id).map(|s| s.text.as_str()),
+    };
     for &id in sources {
-        let count = data.sources.iter().filter(|s| s.id == id).count();
-        let Some((i, s)) = data.sources.iter().enumerate().find(|(_, s)| s.id == id) else {
-            continue;
+        let found = match index {
+            Some(ix) => ix.sources.get(id).copied(),
+            None => first_and_count(data.sources.iter().map(|s| s.id.as_str()), id),
         };
+        let Some((i, count)) = found else { continue };
+        let s = &data.sources[i];
         if s.id.trim().is_empty() {
             push(
                 Subject::Dataset,
@@ -127,10 +141,12 @@ pub fn validate_items(
         source_problems(s, &mut push);
     }
     for &id in actors {
-        let count = data.actors.iter().filter(|a| a.id == id).count();
-        let Some((i, a)) = data.actors.iter().enumerate().find(|(_, a)| a.id == id) else {
-            continue;
+        let found = match index {
+            Some(ix) => ix.actors.get(id).copied(),
+            None => first_and_count(data.actors.iter().map(|a| a.id.as_str()), id),
         };
+        let Some((i, count)) = found else { continue };
+        let a = &data.actors[i];
         if a.id.trim().is_empty() {
             push(Subject::Dataset, format!("actor {} has an empty id", i + 1));
         } else if count > 1 {
@@ -139,10 +155,12 @@ pub fn validate_items(
         actor_problems(a, &mut push);
     }
     for &id in ties {
-        let count = data.ties.iter().filter(|t| t.id == id).count();
-        let Some((i, t)) = data.ties.iter().enumerate().find(|(_, t)| t.id == id) else {
-            continue;
+        let found = match index {
+            Some(ix) => ix.ties.get(id).copied(),
+            None => first_and_count(data.ties.iter().map(|t| t.id.as_str()), id),
         };
+        let Some((i, count)) = found else { continue };
+        let t = &data.ties[i];
         if t.id.trim().is_empty() {
             push(Subject::Dataset, format!("tie {} has an empty id", i + 1));
         } else if count > 1 {
@@ -151,6 +169,41 @@ pub fn validate_items(
         tie_problems(t, actor_known, source_text, &mut push);
     }
     problems
+}
+
+/// The first place of `id` among `ids` and how many times it occurs.
+fn first_and_count<'a>(ids: impl Iterator<Item = &'a str>, id: &str) -> Option<(usize, usize)> {
+    let mut found: Option<(usize, usize)> = None;
+    for (i, other) in ids.enumerate() {
+        if other == id {
+            found = Some(found.map_or((i, 1), |(first, n)| (first, n + 1)));
+        }
+    }
+    found
+}
+
+/// Every id of a dataset: its first place and how many times it occurs.
+struct IdIndex<'a> {
+    actors: HashMap<&'a str, (usize, usize)>,
+    ties: HashMap<&'a str, (usize, usize)>,
+    sources: HashMap<&'a str, (usize, usize)>,
+}
+
+impl<'a> IdIndex<'a> {
+    fn new(data: &'a Dataset) -> Self {
+        fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, (usize, usize)> {
+            let mut map: HashMap<&str, (usize, usize)> = HashMap::new();
+            for (i, id) in ids.enumerate() {
+                map.entry(id).and_modify(|e| e.1 += 1).or_insert((i, 1));
+            }
+            map
+        }
+        Self {
+            actors: index(data.actors.iter().map(|a| a.id.as_str())),
+            ties: index(data.ties.iter().map(|t| t.id.as_str())),
+            sources: index(data.sources.iter().map(|s| s.id.as_str())),
+        }
+    }
 }
 
 fn source_problems(s: &super::Source, push: &mut impl FnMut(Subject, String)) {

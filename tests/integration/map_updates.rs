@@ -109,3 +109,49 @@ fn a_long_sequence_updates_the_cache_hundreds_of_times() {
     println!("{updates} in-place updates checked against a rebuild");
     assert!(updates > 200, "only {updates} structural updates");
 }
+
+#[test]
+fn bulk_deletions_their_undo_and_redo_update_the_cache_in_place() {
+    let mut doc = Document::new(relmap::generate::generate(400, 1_200, 8), None, "generated");
+    let mut cache = MapCache::build(&doc.data);
+    let mut synced = doc.structure_generation();
+    let mut next = crate::common::xorshift(0x5DEE_CE66_D1CE_4E5B);
+    let mut bulk_steps = 0;
+    for step in 0..40 {
+        match next() % 4 {
+            0 | 1 => {
+                let n = doc.data.actors.len() as u64;
+                let ids: Vec<String> = (0..10 + next() % 30)
+                    .map(|_| doc.data.actors[(next() % n) as usize].id.clone())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                let edit = relmap::app::editing::delete_actors(&doc.data, &ids);
+                doc.apply(edit)
+                    .expect("deleting actors with their ties applies");
+            }
+            2 => {
+                let _ = doc.undo();
+            }
+            _ => {
+                let _ = doc.redo();
+            }
+        }
+        if doc.structure_generation() == synced {
+            continue;
+        }
+        let changes = doc
+            .changes_since(synced)
+            .expect("the journal covers one step");
+        bulk_steps += usize::from(changes.len() >= 32);
+        assert!(cache.apply_changes(&doc.data, &changes), "step {step}");
+        cache.refresh_positions(&doc.data);
+        synced = doc.structure_generation();
+        assert_eq!(
+            picture(&cache, &doc.data),
+            picture(&MapCache::build(&doc.data), &doc.data),
+            "step {step}"
+        );
+    }
+    assert!(bulk_steps >= 10, "only {bulk_steps} bulk updates");
+}
