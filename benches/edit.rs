@@ -4,7 +4,7 @@
 //! map cache that such an edit used to cost, and applying a layout's result: one edit that
 //! moves all 34,000 actors, undone again, with the map's positions refreshed each time; and
 //! deleting 1,000 actors with their ties (one edit) and undoing it, with the map updated each
-//! time; building the layout's graph from the dataset (done on the layout's worker thread since it
+//! time; finding possible duplicates; highlighting a selected actor's neighbourhood; building the layout's graph from the dataset (done on the layout's worker thread since it
 //! takes longer than a frame).
 
 use std::time::Duration;
@@ -100,6 +100,17 @@ fn structural_edit_100k(c: &mut Criterion) {
             })
         },
     );
+    // Other work the window does on its own thread on a large map.
+    group.bench_function("find_possible_duplicates", |b| {
+        b.iter(|| relmap::edit::possible_duplicates(&doc.data))
+    });
+    let hub = doc.data.actors[0].id.clone();
+    group.bench_function("highlight_a_selected_actor", |b| {
+        b.iter(|| {
+            let selection = relmap::app::Selection::Actor(hub.clone());
+            cache.apply_selection(&doc.data, &selection, None);
+        })
+    });
     // What a force layout's worker does first.
     group.bench_function("layout_graph_from_dataset", |b| {
         b.iter(|| relmap::layout::LayoutGraph::from_dataset(&doc.data))

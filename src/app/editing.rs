@@ -80,7 +80,7 @@ pub fn free_spot(data: &Dataset) -> Point {
 
 /// Deletes actors and every tie that touches them; the label says how many ties go too.
 pub fn delete_actors(data: &Dataset, ids: &[String]) -> Edit {
-    let chosen: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let chosen: foldhash::HashSet<&str> = ids.iter().map(String::as_str).collect();
     let ties: Vec<String> = data
         .ties
         .iter()

@@ -151,8 +151,7 @@ pub struct QuickInput {
 impl QuickInput {
     /// `None` for "spread" with fewer than two actors selected.
     pub fn new(data: &Arc<Dataset>, kind: QuickLayout, selected: &[String]) -> Option<Self> {
-        let selected: std::collections::HashSet<&str> =
-            selected.iter().map(String::as_str).collect();
+        let selected: foldhash::HashSet<&str> = selected.iter().map(String::as_str).collect();
         let chosen: Vec<usize> = data
             .actors
             .iter()

@@ -331,8 +331,7 @@ fn keep_existing_actors(
     use crate::edit::Edit;
     match edit {
         Edit::MoveActors { moves } => {
-            let ids: std::collections::HashSet<&str> =
-                data.actors.iter().map(|a| a.id.as_str()).collect();
+            let ids: foldhash::HashSet<&str> = data.actors.iter().map(|a| a.id.as_str()).collect();
             Edit::MoveActors {
                 moves: moves
                     .into_iter()

@@ -87,7 +87,7 @@ fn actor_indices<'a>(
     if ids.len() <= 16 {
         return ids.into_iter().map(|id| actor_index(data, id)).collect();
     }
-    let index: std::collections::HashMap<&str, usize> = data
+    let index: foldhash::HashMap<&str, usize> = data
         .actors
         .iter()
         .enumerate()

@@ -3,7 +3,9 @@
 //! actors' ties from a 100k-tie map, or undoing it, would take seconds. The result, the
 //! refusals and the inverse's effect are those of applying the edits in order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+
+use foldhash::{HashMap, HashSet};
 
 use super::{Change, Edit, EditError};
 use crate::model::Dataset;
@@ -63,67 +65,85 @@ pub(super) fn delete_all(
     log: &mut Vec<Change>,
 ) -> Result<Edit, EditError> {
     const KEPT: usize = usize::MAX;
-    let mut tie_gone_at = vec![KEPT; data.ties.len()];
-    let mut actor_gone_at = vec![KEPT; data.actors.len()];
-    {
-        let tie_index: HashMap<&str, usize> = data
-            .ties
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.as_str(), i))
-            .collect();
-        let actor_index: HashMap<&str, usize> = data
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
-        // The first refusal in edit order is the one applying them in order would give.
-        let mut refusal: Option<(usize, EditError)> = None;
-        let mut refuse = |at: usize, e: EditError| {
-            if refusal.as_ref().is_none_or(|(first, _)| at < *first) {
-                refusal = Some((at, e));
-            }
+    // Where each id to delete comes in the batch: small maps, looked up from one pass over
+    // each list instead of indexing every id of a large map.
+    let mut refusal: Option<(usize, EditError)> = None;
+    let mut refuse = |at: usize, e: EditError| {
+        if refusal.as_ref().is_none_or(|(first, _)| at < *first) {
+            refusal = Some((at, e));
+        }
+    };
+    let mut tie_at: HashMap<&str, usize> = HashMap::default();
+    let mut actor_at: HashMap<&str, usize> = HashMap::default();
+    for (at, edit) in edits.iter().enumerate() {
+        let (map, id, unknown): (_, _, fn(String) -> EditError) = match edit {
+            Edit::DeleteTie { id } => (&mut tie_at, id, EditError::UnknownTie),
+            Edit::DeleteActor { id } => (&mut actor_at, id, EditError::UnknownActor),
+            _ => unreachable!("all_deletions checked the batch"),
         };
-        for (at, edit) in edits.iter().enumerate() {
-            match edit {
-                Edit::DeleteTie { id } => match tie_index.get(id.as_str()) {
-                    Some(&i) if tie_gone_at[i] == KEPT => tie_gone_at[i] = at,
-                    _ => refuse(at, EditError::UnknownTie(id.clone())),
-                },
-                Edit::DeleteActor { id } => match actor_index.get(id.as_str()) {
-                    Some(&i) if actor_gone_at[i] == KEPT => actor_gone_at[i] = at,
-                    _ => refuse(at, EditError::UnknownActor(id.clone())),
-                },
-                _ => unreachable!("all_deletions checked the batch"),
+        // A second deletion of the same id finds nothing to delete.
+        match map.entry(id.as_str()) {
+            Entry::Occupied(_) => refuse(at, unknown(id.clone())),
+            Entry::Vacant(slot) => {
+                slot.insert(at);
             }
         }
-        // An actor can go only once no tie touches it.
-        let mut ties_left = vec![0usize; data.actors.len()];
-        for (t, tie) in data.ties.iter().enumerate() {
-            let ends = [tie.from.as_str(), tie.to.as_str()];
-            let ends = if ends[0] == ends[1] {
-                &ends[..1]
-            } else {
-                &ends[..]
-            };
-            for end in ends {
-                if let Some(&a) = actor_index.get(end) {
-                    if actor_gone_at[a] != KEPT && tie_gone_at[t] > actor_gone_at[a] {
-                        ties_left[a] += 1;
-                    }
+    }
+    let tie_gone_at: Vec<usize> = data
+        .ties
+        .iter()
+        .map(|t| tie_at.get(t.id.as_str()).copied().unwrap_or(KEPT))
+        .collect();
+    let actor_gone_at: Vec<usize> = data
+        .actors
+        .iter()
+        .map(|a| actor_at.get(a.id.as_str()).copied().unwrap_or(KEPT))
+        .collect();
+    for (ids, gone_at, unknown) in [
+        (
+            &tie_at,
+            &tie_gone_at,
+            EditError::UnknownTie as fn(String) -> EditError,
+        ),
+        (&actor_at, &actor_gone_at, EditError::UnknownActor),
+    ] {
+        let found: HashSet<usize> = gone_at.iter().copied().filter(|&at| at != KEPT).collect();
+        for (id, &at) in ids {
+            if !found.contains(&at) {
+                refuse(at, unknown((*id).to_owned()));
+            }
+        }
+    }
+    // An actor can go only once no tie touches it.
+    let mut ties_left: HashMap<usize, usize> = HashMap::default();
+    for (t, tie) in data.ties.iter().enumerate() {
+        let ends = [tie.from.as_str(), tie.to.as_str()];
+        let ends = if ends[0] == ends[1] {
+            &ends[..1]
+        } else {
+            &ends[..]
+        };
+        for end in ends {
+            if let Some(&at) = actor_at.get(end) {
+                if tie_gone_at[t] > at {
+                    *ties_left.entry(at).or_default() += 1;
                 }
             }
         }
-        for (a, &left) in ties_left.iter().enumerate() {
-            if left > 0 {
-                let name = data.actors[a].name.clone();
-                refuse(actor_gone_at[a], EditError::ActorHasTies(name, left));
-            }
+    }
+    for (a, actor) in data.actors.iter().enumerate() {
+        if let Some(&left) = ties_left
+            .get(&actor_gone_at[a])
+            .filter(|_| actor_gone_at[a] != KEPT)
+        {
+            refuse(
+                actor_gone_at[a],
+                EditError::ActorHasTies(actor.name.clone(), left),
+            );
         }
-        if let Some((_, e)) = refusal {
-            return Err(e);
-        }
+    }
+    if let Some((_, e)) = refusal {
+        return Err(e);
     }
     let removed_ties = remove_marked(&mut data.ties, &tie_gone_at, KEPT);
     let removed_actors = remove_marked(&mut data.actors, &actor_gone_at, KEPT);
@@ -178,17 +198,41 @@ pub(super) fn insert_all(
     log: &mut Vec<Change>,
 ) -> Result<Edit, EditError> {
     {
-        let mut actor_ids: HashSet<&str> = data.actors.iter().map(|a| a.id.as_str()).collect();
-        let mut tie_ids: HashSet<&str> = data.ties.iter().map(|t| t.id.as_str()).collect();
-        for edit in &edits {
-            let (taken, what, id) = match edit {
-                Edit::InsertActor { actor, .. } => {
-                    (!actor_ids.insert(&actor.id), "actor", &actor.id)
-                }
-                Edit::InsertTie { tie, .. } => (!tie_ids.insert(&tie.id), "tie", &tie.id),
+        // The new ids, then one pass over each list for ids already taken.
+        let mut new_actors: HashMap<&str, usize> = HashMap::default();
+        let mut new_ties: HashMap<&str, usize> = HashMap::default();
+        let mut refusal: Option<(usize, &str, String)> = None;
+        let mut refuse = |at: usize, what: &'static str, id: &str| {
+            if refusal.as_ref().is_none_or(|(first, _, _)| at < *first) {
+                refusal = Some((at, what, id.to_owned()));
+            }
+        };
+        for (at, edit) in edits.iter().enumerate() {
+            let (map, what, id) = match edit {
+                Edit::InsertActor { actor, .. } => (&mut new_actors, "actor", actor.id.as_str()),
+                Edit::InsertTie { tie, .. } => (&mut new_ties, "tie", tie.id.as_str()),
                 _ => unreachable!("all_ascending_insertions checked the batch"),
             };
-            super::apply::refuse_taken(taken, what, id)?;
+            // A second insertion of the same id is the one refused.
+            match map.entry(id) {
+                Entry::Occupied(_) => refuse(at, what, id),
+                Entry::Vacant(slot) => {
+                    slot.insert(at);
+                }
+            }
+        }
+        for a in &data.actors {
+            if let Some(&at) = new_actors.get(a.id.as_str()) {
+                refuse(at, "actor", a.id.as_str());
+            }
+        }
+        for t in &data.ties {
+            if let Some(&at) = new_ties.get(t.id.as_str()) {
+                refuse(at, "tie", t.id.as_str());
+            }
+        }
+        if let Some((_, what, id)) = refusal {
+            super::apply::refuse_taken(true, what, &id)?;
         }
     }
     let inverse: Vec<Edit> = edits

@@ -192,6 +192,23 @@ fn bulk_insertions_refuse_an_id_already_taken() {
     };
     let mut bulk = original.clone();
     let bulk_error = edit.clone().apply(&mut bulk).unwrap_err();
+    let single_error =
+        one_by_one(edit.clone(), &mut original.clone(), &mut Vec::new()).unwrap_err();
+    assert_eq!(bulk_error, single_error);
+    assert_eq!(bulk, original);
+
+    // The same new id twice, before the taken one: the second insertion is refused.
+    let Edit::Batch { mut edits, .. } = edit else {
+        unreachable!()
+    };
+    if let Edit::InsertActor { actor, .. } = &mut edits[20] {
+        actor.id = "new-3".into();
+    }
+    let edit = Edit::Batch {
+        label: "insert".into(),
+        edits,
+    };
+    let bulk_error = edit.clone().apply(&mut bulk).unwrap_err();
     let single_error = one_by_one(edit, &mut original.clone(), &mut Vec::new()).unwrap_err();
     assert_eq!(bulk_error, single_error);
     assert_eq!(bulk, original);

@@ -1,7 +1,7 @@
 //! Merging actors into one: names become aliases, ties are rewired to the survivor, ties that
 //! become duplicates are combined with their excerpts united. The result is one undoable batch.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Edit, EditError};
 use crate::model::{Dataset, Tie};

@@ -19,7 +19,7 @@ pub use quadtree::{QuadTree, RepulsionParams};
 pub use settings::{Settings, StepStats};
 pub use worker::{Finished, LayoutJob, Snapshot, Wake};
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::model::{Dataset, Point};
 

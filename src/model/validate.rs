@@ -1,6 +1,6 @@
 //! The one validation function, used by open, by `relmap check` and after edits.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::fmt;
 
 use super::{Dataset, DateSpec, FORMAT_VERSION};
@@ -59,7 +59,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         );
     }
 
-    let mut sources: HashMap<&str, &str> = HashMap::new();
+    let mut sources: HashMap<&str, &str> = HashMap::default();
     for (i, s) in data.sources.iter().enumerate() {
         if s.id.trim().is_empty() {
             push(
@@ -72,7 +72,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         source_problems(s, &mut push);
     }
 
-    let mut actors: HashSet<&str> = HashSet::new();
+    let mut actors: HashSet<&str> = HashSet::default();
     for (i, a) in data.actors.iter().enumerate() {
         if a.id.trim().is_empty() {
             push(Subject::Dataset, format!("actor {} has an empty id", i + 1));
@@ -82,7 +82,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         actor_problems(a, &mut push);
     }
 
-    let mut ties: HashSet<&str> = HashSet::new();
+    let mut ties: HashSet<&str> = HashSet::default();
     for (i, t) in data.ties.iter().enumerate() {
         if t.id.trim().is_empty() {
             push(Subject::Dataset, format!("tie {} has an empty id", i + 1));
@@ -108,7 +108,8 @@ pub fn validate_items(
     ties: &[&str],
     sources: &[&str],
 ) -> Vec<Problem> {
-    let index = (actors.len() + ties.len() + sources.len() > 16).then(|| IdIndex::new(data));
+    let index = (actors.len() + ties.len() + sources.len() > 16)
+        .then(|| IdIndex::new(data, actors, ties, sources));
     let index = index.as_ref();
     let mut problems = Vec::new();
     let mut push = |subject: Subject, message: String| problems.push(Problem { subject, message });
@@ -182,7 +183,8 @@ fn first_and_count<'a>(ids: impl Iterator<Item = &'a str>, id: &str) -> Option<(
     found
 }
 
-/// Every id of a dataset: its first place and how many times it occurs.
+/// The first place and number of occurrences of the ids that checking some items looks up: the
+/// items themselves, and the actors and sources their ties name. One pass over each list.
 struct IdIndex<'a> {
     actors: HashMap<&'a str, (usize, usize)>,
     ties: HashMap<&'a str, (usize, usize)>,
@@ -190,18 +192,33 @@ struct IdIndex<'a> {
 }
 
 impl<'a> IdIndex<'a> {
-    fn new(data: &'a Dataset) -> Self {
-        fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, (usize, usize)> {
-            let mut map: HashMap<&str, (usize, usize)> = HashMap::new();
+    fn new(data: &'a Dataset, actors: &[&'a str], ties: &[&'a str], sources: &[&'a str]) -> Self {
+        fn index<'a>(
+            wanted: HashSet<&str>,
+            ids: impl Iterator<Item = &'a str>,
+        ) -> HashMap<&'a str, (usize, usize)> {
+            let mut map: HashMap<&str, (usize, usize)> = HashMap::default();
             for (i, id) in ids.enumerate() {
-                map.entry(id).and_modify(|e| e.1 += 1).or_insert((i, 1));
+                if wanted.contains(id) {
+                    map.entry(id).and_modify(|e| e.1 += 1).or_insert((i, 1));
+                }
             }
             map
         }
+        let ties = index(
+            ties.iter().copied().collect(),
+            data.ties.iter().map(|t| t.id.as_str()),
+        );
+        let touched_ties = || ties.values().map(|&(i, _)| &data.ties[i]);
+        let mut actor_ids: HashSet<&str> = actors.iter().copied().collect();
+        actor_ids.extend(touched_ties().flat_map(|t| [t.from.as_str(), t.to.as_str()]));
+        let mut source_ids: HashSet<&str> = sources.iter().copied().collect();
+        source_ids
+            .extend(touched_ties().flat_map(|t| t.excerpts.iter().map(|x| x.source.as_str())));
         Self {
-            actors: index(data.actors.iter().map(|a| a.id.as_str())),
-            ties: index(data.ties.iter().map(|t| t.id.as_str())),
-            sources: index(data.sources.iter().map(|s| s.id.as_str())),
+            actors: index(actor_ids, data.actors.iter().map(|a| a.id.as_str())),
+            sources: index(source_ids, data.sources.iter().map(|s| s.id.as_str())),
+            ties,
         }
     }
 }

@@ -219,3 +219,46 @@ fn every_problem_is_reported_not_just_the_first() {
     d.ties[0].date = Some("soon".into());
     assert_eq!(messages(&d).len(), 3);
 }
+
+#[test]
+fn checking_many_items_at_once_finds_what_checking_each_finds() {
+    // A generated map, broken in every way an edit could break its items.
+    let mut data = crate::generate::generate(60, 200, 2);
+    data.actors[3].id = data.actors[4].id.clone();
+    data.actors[7].name = " ".into();
+    data.ties[5].to = "nobody".into();
+    data.ties[9].id = data.ties[10].id.clone();
+    data.ties[12].date = Some("2019-13-40".into());
+    if let Some(x) = data.ties[15].excerpts.first_mut() {
+        x.source = "no-such-source".into();
+    }
+    if let Some(x) = data.ties[16].excerpts.first_mut() {
+        x.end += 1;
+    }
+    let actors: Vec<&str> = data
+        .actors
+        .iter()
+        .step_by(2)
+        .map(|a| a.id.as_str())
+        .collect();
+    let ties: Vec<&str> = data.ties.iter().take(40).map(|t| t.id.as_str()).collect();
+    let sources: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
+    let together: Vec<String> = validate_items(&data, &actors, &ties, &sources)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let mut one_by_one: Vec<String> = Vec::new();
+    for (kind, ids) in [(0, &sources), (1, &actors), (2, &ties)] {
+        for id in ids.iter() {
+            let single = [*id];
+            let problems = match kind {
+                0 => validate_items(&data, &[], &[], &single),
+                1 => validate_items(&data, &single, &[], &[]),
+                _ => validate_items(&data, &[], &single, &[]),
+            };
+            one_by_one.extend(problems.iter().map(ToString::to_string));
+        }
+    }
+    assert!(together.len() >= 6, "{together:#?}");
+    assert_eq!(together, one_by_one);
+}

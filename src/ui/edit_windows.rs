@@ -16,7 +16,14 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
                 egui::Window::new("Possible duplicates")
                     .open(&mut open)
                     .default_width(420.0)
-                    .show(&ctx, |ui| duplicates_ui(ui, &state.doc.data, actions));
+                    .show(&ctx, |ui| {
+                        duplicates_ui(
+                            ui,
+                            &state.doc.data,
+                            state.doc.structure_generation(),
+                            actions,
+                        )
+                    });
             }
             Window::AddSource => {
                 egui::Window::new("Add a source")
@@ -39,14 +46,40 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
     }
 }
 
-fn duplicates_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
-    let pairs = possible_duplicates(data);
+/// The pairs found for one state of the document, kept between frames: finding them takes
+/// tens of milliseconds on a map of tens of thousands of actors.
+type DuplicatePairs = std::sync::Arc<(u64, Vec<(usize, usize, String)>)>;
+
+fn duplicates_ui(ui: &mut Ui, data: &Dataset, generation: u64, actions: &mut Vec<Action>) {
+    let key = Id::new("relmap-duplicate-pairs");
+    let cached: Option<DuplicatePairs> = ui.data(|d| d.get_temp(key));
+    let found = match cached {
+        Some(found) if found.0 == generation => found,
+        _ => {
+            let found: DuplicatePairs =
+                std::sync::Arc::new((generation, possible_duplicates(data)));
+            ui.data_mut(|d| d.insert_temp(key, found.clone()));
+            found
+        }
+    };
+    let pairs = &found.1;
     if pairs.is_empty() {
         ui.label("No two actors have names that match closely.");
         return;
     }
     ui.label("These actors have names or aliases that match once case, punctuation and hyphens are ignored.");
-    for (a, b, _) in pairs {
+    egui::ScrollArea::vertical()
+        .max_height(420.0)
+        .show(ui, |ui| duplicate_pairs_ui(ui, data, pairs, actions));
+}
+
+fn duplicate_pairs_ui(
+    ui: &mut Ui,
+    data: &Dataset,
+    pairs: &[(usize, usize, String)],
+    actions: &mut Vec<Action>,
+) {
+    for &(a, b, _) in pairs {
         let (a, b) = (&data.actors[a], &data.actors[b]);
         ui.separator();
         ui.label(format!("“{}” and “{}”", a.name, b.name));

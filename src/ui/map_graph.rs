@@ -2,7 +2,7 @@
 //! Built when a document opens, updated in place when actors or ties are added, removed or
 //! replaced (`update`); never saved and never the source of truth.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use egui::Pos2;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
@@ -251,25 +251,37 @@ fn lanes(tie_ends: &[Option<(u32, u32)>]) -> Vec<f32> {
     let mut order: Vec<(u64, u32)> = tie_ends
         .iter()
         .enumerate()
-        .filter_map(|(i, ends)| {
-            let (a, b) = (*ends)?;
-            Some(((u64::from(a.min(b)) << 32) | u64::from(a.max(b)), i as u32))
-        })
+        .filter_map(|(i, ends)| Some((pair_key((*ends)?), i as u32)))
         .collect();
     order.sort_unstable();
     let mut lanes = vec![0.0; tie_ends.len()];
     for run in order.chunk_by(|x, y| x.0 == y.0) {
-        let is_loop = (run[0].0 >> 32) == (run[0].0 & 0xffff_ffff);
-        let centre = if is_loop {
-            0.0
-        } else {
-            (run.len() as f32 - 1.0) / 2.0
-        };
-        for (k, &(_, tie)) in run.iter().enumerate() {
-            lanes[tie as usize] = k as f32 - centre;
-        }
+        fan_out(
+            &mut lanes,
+            run[0].0,
+            run.iter().map(|&(_, tie)| tie as usize),
+        );
     }
     lanes
+}
+
+/// The unordered pair of actors at the ends of a tie, as one number.
+fn pair_key((a, b): (u32, u32)) -> u64 {
+    (u64::from(a.min(b)) << 32) | u64::from(a.max(b))
+}
+
+/// Gives the ties of one pair (in document order) their lanes: fanned out symmetrically around
+/// the straight line, or stacked outwards for loops.
+fn fan_out(lanes: &mut [f32], pair: u64, ties: impl ExactSizeIterator<Item = usize>) {
+    let is_loop = (pair >> 32) == (pair & 0xffff_ffff);
+    let centre = if is_loop {
+        0.0
+    } else {
+        (ties.len() as f32 - 1.0) / 2.0
+    };
+    for (k, tie) in ties.enumerate() {
+        lanes[tie] = k as f32 - centre;
+    }
 }
 
 fn next_revision() -> u64 {

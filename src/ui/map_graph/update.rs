@@ -2,8 +2,10 @@
 //! that an edit on a large map costs a pass over plain arrays instead of a rebuild.
 
 use egui::Pos2;
+use foldhash::{HashMap, HashSet};
+use petgraph::stable_graph::EdgeIndex;
 
-use super::{lanes, next_revision, MapCache};
+use super::{fan_out, lanes, next_revision, pair_key, MapCache};
 use crate::edit::Change;
 use crate::model::Dataset;
 use crate::ui::map_display::{ActorNode, TieEdge};
@@ -134,6 +136,11 @@ impl MapCache {
 
     fn update_actors(&mut self, data: &Dataset, slots: &[Slot]) {
         const GONE: u32 = u32::MAX;
+        // Only ties changed: the actors, their places and their nodes stay as they are.
+        let unchanged = |(j, slot): (usize, &Slot)| *slot == Slot::Kept(j as u32);
+        if slots.len() == self.positions.len() && slots.iter().enumerate().all(unchanged) {
+            return;
+        }
         let mut new_index = vec![GONE; self.positions.len()];
         for (j, slot) in slots.iter().enumerate() {
             if let Slot::Kept(old) | Slot::Replaced(old) = *slot {
@@ -221,7 +228,7 @@ impl MapCache {
                 }
             }
         }
-        let lanes = lanes(&ends);
+        let lanes = self.updated_lanes(slots, &edges, &ends);
         for (i, tie) in data.ties.iter().enumerate() {
             if let (None, Some((a, b))) = (edges[i], ends[i]) {
                 let payload = TieEdge {
@@ -237,8 +244,10 @@ impl MapCache {
                 edges[i] = Some(self.graph.add_edge(na, nb, payload));
             } else if let Some(e) = edges[i].and_then(|e| self.graph.edge_mut(e)) {
                 let payload = e.payload_mut();
-                payload.tie = i;
-                payload.lane = lanes[i];
+                if payload.tie != i || payload.lane != lanes[i] {
+                    payload.tie = i;
+                    payload.lane = lanes[i];
+                }
             }
         }
         self.tie_edges = edges;
@@ -253,7 +262,58 @@ impl MapCache {
         self.by_degree = (0..self.positions.len()).collect();
         let degree = &self.degree;
         self.by_degree
-            .sort_by(|&x, &y| degree[y].cmp(&degree[x]).then(x.cmp(&y)));
+            .sort_unstable_by(|&x, &y| degree[y].cmp(&degree[x]).then(x.cmp(&y)));
+    }
+
+    /// The lanes after an update: kept ties keep theirs unless a tie of their pair of actors
+    /// came or went, in which case the pair is fanned out again; many changes recompute all.
+    fn updated_lanes(
+        &self,
+        slots: &[Slot],
+        edges: &[Option<EdgeIndex>],
+        ends: &[Option<(u32, u32)>],
+    ) -> Vec<f32> {
+        const GONE: u32 = u32::MAX;
+        let mut touched: HashSet<u64> = HashSet::default();
+        // Old ties that went (their ends already renumbered; gone actors take their pairs along).
+        let mut kept = vec![false; self.tie_ends.len()];
+        for slot in slots {
+            if let Slot::Kept(old) = *slot {
+                kept[old as usize] = true;
+            }
+        }
+        for (old, ends) in self.tie_ends.iter().enumerate() {
+            if let (false, Some((a, b))) = (kept[old], *ends) {
+                if a != GONE && b != GONE {
+                    touched.insert(pair_key((a, b)));
+                }
+            }
+        }
+        for (slot, ends) in slots.iter().zip(ends) {
+            if let (Slot::Replaced(_) | Slot::Added, Some(e)) = (*slot, *ends) {
+                touched.insert(pair_key(e));
+            }
+        }
+        if touched.len() > 256 {
+            return lanes(ends);
+        }
+        let mut lanes: Vec<f32> = edges
+            .iter()
+            .map(|e| {
+                e.and_then(|e| self.graph.edge(e))
+                    .map_or(0.0, |e| e.payload().lane)
+            })
+            .collect();
+        let mut runs: HashMap<u64, Vec<usize>> = HashMap::default();
+        for (i, e) in ends.iter().enumerate() {
+            if let Some(key) = e.map(pair_key).filter(|k| touched.contains(k)) {
+                runs.entry(key).or_default().push(i);
+            }
+        }
+        for (key, run) in runs {
+            fan_out(&mut lanes, key, run.into_iter());
+        }
+        lanes
     }
 
     /// The middle of the actors' bounding box: where an added actor without a position goes.
