@@ -178,16 +178,21 @@ pub(super) fn delete_all(
 
 /// Takes the marked elements out of `list`, with the places they had.
 fn remove_marked<T>(list: &mut Vec<T>, marks: &[usize], kept: usize) -> Vec<(usize, T)> {
-    let old = std::mem::take(list);
-    let mut removed = Vec::new();
-    for (i, item) in old.into_iter().enumerate() {
-        if marks[i] == kept {
-            list.push(item);
-        } else {
-            removed.push((i, item));
-        }
-    }
-    removed
+    // In place: the kept elements move down within the list's own buffer.
+    let mut place = 0;
+    list.extract_if(.., |_| {
+        place += 1;
+        marks[place - 1] != kept
+    })
+    .zip(
+        marks
+            .iter()
+            .enumerate()
+            .filter(|(_, &m)| m != kept)
+            .map(|(i, _)| i),
+    )
+    .map(|(item, i)| (i, item))
+    .collect()
 }
 
 /// Applies a batch of insertions at ascending places (see [`all_ascending_insertions`]).

@@ -1,7 +1,7 @@
 //! Merging actors into one: names become aliases, ties are rewired to the survivor, ties that
 //! become duplicates are combined with their excerpts united. The result is one undoable batch.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::{Edit, EditError};
 use crate::model::{Dataset, Tie};
@@ -126,24 +126,31 @@ pub fn normalize_name(name: &str) -> String {
 /// Pairs of actors (by index, lower first) whose names or aliases match once normalised,
 /// with the name that matched.
 pub fn possible_duplicates(data: &Dataset) -> Vec<(usize, usize, String)> {
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, a) in data.actors.iter().enumerate() {
-        for name in std::iter::once(&a.name).chain(&a.aliases) {
-            let key = normalize_name(name).replace(' ', "");
-            if key.len() >= 3 {
-                let list = by_key.entry(key).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
-                }
+    let key_of = |name: &str| normalize_name(name).replace(' ', "");
+    let name_keys: Vec<String> = data.actors.iter().map(|a| key_of(&a.name)).collect();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let alias_keys: Vec<(usize, String)> = data
+        .actors
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| a.aliases.iter().map(move |alias| (i, key_of(alias))))
+        .collect();
+    let named = name_keys.iter().enumerate().map(|(i, k)| (i, k.as_str()));
+    for (i, key) in named.chain(alias_keys.iter().map(|(i, k)| (*i, k.as_str()))) {
+        if key.len() >= 3 {
+            let list = by_key.entry(key).or_default();
+            if list.last() != Some(&i) && !list.contains(&i) {
+                list.push(i);
             }
         }
     }
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut pairs: Vec<(usize, usize, String)> = Vec::new();
     for (i, a) in data.actors.iter().enumerate() {
-        let key = normalize_name(&a.name).replace(' ', "");
-        for &j in by_key.get(&key).into_iter().flatten() {
-            if j != i && !pairs.iter().any(|p| (p.0, p.1) == (i.min(j), i.max(j))) {
-                pairs.push((i.min(j), i.max(j), a.name.clone()));
+        for &j in by_key.get(name_keys[i].as_str()).into_iter().flatten() {
+            let pair = (i.min(j), i.max(j));
+            if j != i && seen.insert(pair) {
+                pairs.push((pair.0, pair.1, a.name.clone()));
             }
         }
     }
