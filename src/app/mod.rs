@@ -6,6 +6,7 @@ pub mod commands;
 pub mod dispatch;
 mod dispatch_edit;
 pub mod document;
+pub mod duplicates;
 pub mod editing;
 pub mod files;
 pub mod layout_session;
@@ -263,6 +264,7 @@ impl eframe::App for RelmapApp {
         self.poll_loading();
         self.poll_saving();
         self.poll_quick_layout();
+        duplicates::keep_up(&mut self.state, &ctx);
         commands::collect_shortcut_actions(&ctx, &mut self.actions);
 
         crate::ui::frame_ui(ui, &self.state, &mut self.map, &mut self.actions);

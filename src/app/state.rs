@@ -121,6 +121,8 @@ pub struct AppState {
     pub saving: Option<super::saving::SaveJob>,
     /// A quick layout of a large map being computed in the background, if any.
     pub quick_layout: Option<super::layout_session::QuickJob>,
+    /// The search behind the possible duplicates window, while it is open.
+    pub duplicates: Option<super::duplicates::DuplicateSearch>,
 }
 
 /// How many recent files are remembered.
@@ -151,6 +153,7 @@ impl AppState {
             loading: None,
             saving: None,
             quick_layout: None,
+            duplicates: None,
         }
     }
 

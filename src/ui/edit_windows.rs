@@ -4,7 +4,6 @@
 use egui::{Id, RichText, Ui};
 
 use crate::app::{Action, AppState, Window};
-use crate::edit::possible_duplicates;
 use crate::model::{Dataset, Source};
 
 pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -16,14 +15,7 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
                 egui::Window::new("Possible duplicates")
                     .open(&mut open)
                     .default_width(420.0)
-                    .show(&ctx, |ui| {
-                        duplicates_ui(
-                            ui,
-                            &state.doc.data,
-                            state.doc.structure_generation(),
-                            actions,
-                        )
-                    });
+                    .show(&ctx, |ui| duplicates_ui(ui, state, actions));
             }
             Window::AddSource => {
                 egui::Window::new("Add a source")
@@ -46,28 +38,26 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
     }
 }
 
-/// The pairs found for one state of the document, kept between frames: finding them takes
-/// tens of milliseconds on a map of tens of thousands of actors.
-type DuplicatePairs = std::sync::Arc<(u64, Vec<(usize, usize, String)>)>;
-
-fn duplicates_ui(ui: &mut Ui, data: &Dataset, generation: u64, actions: &mut Vec<Action>) {
-    let key = Id::new("relmap-duplicate-pairs");
-    let cached: Option<DuplicatePairs> = ui.data(|d| d.get_temp(key));
-    let found = match cached {
-        Some(found) if found.0 == generation => found,
-        _ => {
-            let found: DuplicatePairs =
-                std::sync::Arc::new((generation, possible_duplicates(data)));
-            ui.data_mut(|d| d.insert_temp(key, found.clone()));
-            found
-        }
+fn duplicates_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let current = state.doc.structure_generation();
+    let found = state
+        .duplicates
+        .as_ref()
+        .filter(|search| search.generation == current)
+        .and_then(|search| search.found.as_ref());
+    let Some(pairs) = found else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Looking for actors with matching names…");
+        });
+        return;
     };
-    let pairs = &found.1;
     if pairs.is_empty() {
         ui.label("No two actors have names that match closely.");
         return;
     }
     ui.label("These actors have names or aliases that match once case, punctuation and hyphens are ignored.");
+    let data = &state.doc.data;
     egui::ScrollArea::vertical()
         .max_height(420.0)
         .show(ui, |ui| duplicate_pairs_ui(ui, data, pairs, actions));

@@ -280,3 +280,56 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         .unwrap()
         .contains("Small test map"));
 }
+
+#[test]
+fn possible_duplicates_are_found_in_the_background_and_merged() {
+    let mut h = app(None);
+    let mut twin = sample_dataset().actor("kim").unwrap().clone();
+    twin.id = "kim-2".into();
+    twin.name = "Kim Jong Un".into();
+    twin.aliases.clear();
+    twin.position = Some(relmap::model::Point::new(300.0, 300.0));
+    let insert = relmap::edit::Edit::InsertActor {
+        index: 39,
+        actor: twin,
+    };
+    h.state_mut().state.doc.apply(insert).unwrap();
+    h.run_steps(2);
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+    h.get_by(|n| {
+        n.role() == egui::accesskit::Role::Button
+            && n.label()
+                .is_some_and(|l| l.starts_with("Find possible duplicates"))
+    })
+    .click();
+    h.run_steps(2);
+    crate::common::wait_until(&mut h, |s| {
+        s.duplicates.as_ref().is_some_and(|d| d.found.is_some())
+    });
+    h.run_steps(2);
+    let found = h.state().state.duplicates.as_ref().unwrap().found.clone();
+    assert_eq!(
+        found.map(|f| f.len()),
+        Some(1),
+        "one pair: Kim Jong-un and Kim Jong Un"
+    );
+    h.get_by_label("Merge into “Kim Jong-un”").click();
+    h.run_steps(3);
+    let data = &h.state().state.doc.data;
+    assert_eq!(data.actors.len(), 39);
+    let kim = data.actor("kim").unwrap();
+    assert!(
+        kim.aliases.iter().any(|a| a == "Kim Jong Un"),
+        "{:?}",
+        kim.aliases
+    );
+    // The map changed: a new search runs and finds nothing left to merge.
+    crate::common::wait_until(&mut h, |s| {
+        s.duplicates
+            .as_ref()
+            .is_some_and(|d| d.generation == s.doc.structure_generation() && d.found.is_some())
+    });
+    h.run_steps(2);
+    h.get_by_label("No two actors have names that match closely.");
+}
