@@ -85,35 +85,14 @@ impl MapCache {
             })
             .collect();
         let lanes = lanes(&tie_ends);
-        let mut degree = vec![0; data.actors.len()];
         let mut tie_edges = Vec::with_capacity(data.ties.len());
         for (i, t) in data.ties.iter().enumerate() {
-            let Some((a, b)) = tie_ends[i] else {
-                tie_edges.push(None);
-                continue;
-            };
-            let (a, b) = (a as usize, b as usize);
-            degree[a] += 1;
-            if a != b {
-                degree[b] += 1;
-            }
-            let edge = graph.add_edge(
-                actor_nodes[a],
-                actor_nodes[b],
-                TieEdge {
-                    tie: i,
-                    polarity: t.polarity,
-                    style: LineStyle::of_tie(t),
-                    width: theme::tie_width(t.excerpts.len()),
-                    directed: t.directed,
-                    lane: lanes[i],
-                    emphasis: Emphasis::Normal,
-                },
-            );
-            tie_edges.push(Some(edge));
+            let edge = tie_ends[i].map(|(a, b)| {
+                let ends = (actor_nodes[a as usize], actor_nodes[b as usize]);
+                graph.add_edge(ends.0, ends.1, tie_payload(i, t, lanes[i]))
+            });
+            tie_edges.push(edge);
         }
-        let mut by_degree: Vec<usize> = (0..data.actors.len()).collect();
-        by_degree.sort_by(|&x, &y| degree[y].cmp(&degree[x]).then(x.cmp(&y)));
         let positions = fallback
             .iter()
             .map(|p| Pos2::new(p.x as f32, p.y as f32))
@@ -122,8 +101,8 @@ impl MapCache {
             graph,
             actor_nodes,
             tie_edges,
-            degree,
-            by_degree,
+            degree: Vec::new(),
+            by_degree: Vec::new(),
             index_of,
             positions,
             tie_ends,
@@ -131,8 +110,25 @@ impl MapCache {
             grid_dirty: true,
             revision: next_revision(),
         };
+        cache.rank_by_degree();
         cache.reindex();
         cache
+    }
+
+    /// Counts each actor's ties and orders the actors by that count, most first (ties broken
+    /// by place): the order in which labels claim space.
+    fn rank_by_degree(&mut self) {
+        self.degree = vec![0; self.positions.len()];
+        for &(a, b) in self.tie_ends.iter().flatten() {
+            self.degree[a as usize] += 1;
+            if a != b {
+                self.degree[b as usize] += 1;
+            }
+        }
+        let degree = &self.degree;
+        let mut order: Vec<usize> = (0..degree.len()).collect();
+        order.sort_unstable_by(|&x, &y| degree[y].cmp(&degree[x]).then(x.cmp(&y)));
+        self.by_degree = order;
     }
 
     /// Moves an actor on the map (not in the document).
@@ -241,6 +237,19 @@ impl MapCache {
     /// The tie index of an edge.
     pub fn tie_of(&self, edge: EdgeIndex) -> Option<usize> {
         self.graph.edge(edge).map(|e| e.payload().tie)
+    }
+}
+
+/// What the map draws of a tie, at index `tie` in the dataset.
+fn tie_payload(tie: usize, t: &crate::model::Tie, lane: f32) -> TieEdge {
+    TieEdge {
+        tie,
+        polarity: t.polarity,
+        style: LineStyle::of_tie(t),
+        width: theme::tie_width(t.excerpts.len()),
+        directed: t.directed,
+        lane,
+        emphasis: Emphasis::Normal,
     }
 }
 

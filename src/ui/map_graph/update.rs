@@ -5,12 +5,11 @@ use egui::Pos2;
 use foldhash::{HashMap, HashSet};
 use petgraph::stable_graph::EdgeIndex;
 
-use super::{fan_out, lanes, next_revision, pair_key, MapCache};
+use super::{fan_out, lanes, next_revision, pair_key, tie_payload, MapCache};
 use crate::edit::Change;
 use crate::model::Dataset;
-use crate::ui::map_display::{ActorNode, TieEdge};
+use crate::ui::map_display::ActorNode;
 use crate::ui::map_shapes::Emphasis;
-use crate::ui::theme::{self, LineStyle};
 
 /// Above this many changes at once, rebuilding is as cheap and simpler.
 const MOST_CHANGES: usize = 1 << 20;
@@ -231,15 +230,7 @@ impl MapCache {
         let lanes = self.updated_lanes(slots, &edges, &ends);
         for (i, tie) in data.ties.iter().enumerate() {
             if let (None, Some((a, b))) = (edges[i], ends[i]) {
-                let payload = TieEdge {
-                    tie: i,
-                    polarity: tie.polarity,
-                    style: LineStyle::of_tie(tie),
-                    width: theme::tie_width(tie.excerpts.len()),
-                    directed: tie.directed,
-                    lane: lanes[i],
-                    emphasis: Emphasis::Normal,
-                };
+                let payload = tie_payload(i, tie, lanes[i]);
                 let (na, nb) = (self.actor_nodes[a as usize], self.actor_nodes[b as usize]);
                 edges[i] = Some(self.graph.add_edge(na, nb, payload));
             } else if let Some(e) = edges[i].and_then(|e| self.graph.edge_mut(e)) {
@@ -252,17 +243,7 @@ impl MapCache {
         }
         self.tie_edges = edges;
         self.tie_ends = ends;
-        self.degree = vec![0; self.positions.len()];
-        for &(a, b) in self.tie_ends.iter().flatten() {
-            self.degree[a as usize] += 1;
-            if a != b {
-                self.degree[b as usize] += 1;
-            }
-        }
-        self.by_degree = (0..self.positions.len()).collect();
-        let degree = &self.degree;
-        self.by_degree
-            .sort_unstable_by(|&x, &y| degree[y].cmp(&degree[x]).then(x.cmp(&y)));
+        self.rank_by_degree();
     }
 
     /// The lanes after an update: kept ties keep theirs unless a tie of their pair of actors
