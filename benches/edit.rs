@@ -92,7 +92,9 @@ fn structural_edit_100k(c: &mut Criterion) {
         "delete_1000_actors_with_ties_and_undo_with_map_update",
         |b| {
             b.iter(|| {
-                let edit = relmap::app::editing::delete_actors(&doc.data, &chosen);
+                let edit = Edit::DeleteActors {
+                    ids: chosen.clone(),
+                };
                 doc.apply(edit).expect("the deletion applies");
                 sync(&doc, &mut cache, &mut synced);
                 assert!(doc.undo().expect("undo"));

@@ -50,13 +50,12 @@ pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) 
             }
             Selection::None => {}
             other => {
-                let edit = editing::delete_actors(data, &other.actor_ids());
-                apply(state, edit);
+                let ids = other.actor_ids();
+                apply(state, Edit::DeleteActors { ids });
             }
         },
         Action::DeleteActors(ids) => {
-            let edit = editing::delete_actors(data, &ids);
-            apply(state, edit);
+            apply(state, Edit::DeleteActors { ids });
         }
         Action::ToggleSelected(id) => {
             let mut ids = state.selection.actor_ids();

@@ -1,5 +1,5 @@
-//! Building the edits behind editing actions: new ids, deleting actors with their ties,
-//! reversing and creating ties, citing a selection of an article.
+//! Building the edits behind editing actions: new ids, new actors and ties, reversing and
+//! creating ties, citing a selection of an article.
 
 use crate::edit::Edit;
 use crate::model::{Actor, ActorKind, Dataset, Excerpt, Point, Polarity, Tie, TieKind};
@@ -76,29 +76,6 @@ pub fn free_spot(data: &Dataset) -> Point {
         }
     }
     Point::new(cx, cy)
-}
-
-/// Deletes actors and every tie that touches them; the label says how many ties go too.
-pub fn delete_actors(data: &Dataset, ids: &[String]) -> Edit {
-    let chosen: foldhash::HashSet<&str> = ids.iter().map(String::as_str).collect();
-    let ties: Vec<String> = data
-        .ties
-        .iter()
-        .filter(|t| chosen.contains(t.from.as_str()) || chosen.contains(t.to.as_str()))
-        .map(|t| t.id.clone())
-        .collect();
-    let who = match ids {
-        [one] => format!("'{}'", data.actor_name(one)),
-        many => format!("{} actors", many.len()),
-    };
-    let label = match ties.len() {
-        0 => format!("delete {who}"),
-        1 => format!("delete {who} and 1 tie"),
-        n => format!("delete {who} and {n} ties"),
-    };
-    let mut edits: Vec<Edit> = ties.into_iter().map(|id| Edit::DeleteTie { id }).collect();
-    edits.extend(ids.iter().map(|id| Edit::DeleteActor { id: id.clone() }));
-    Edit::Batch { label, edits }
 }
 
 /// A new tie from one actor to another, with no evidence yet.
@@ -193,7 +170,9 @@ mod tests {
     fn deleting_an_actor_takes_its_ties_and_says_how_many() {
         let data = crate::sample::sample_dataset();
         let ties = data.ties_of("maxwell").count();
-        let edit = delete_actors(&data, &["maxwell".into()]);
+        let edit = Edit::DeleteActors {
+            ids: vec!["maxwell".into()],
+        };
         assert_eq!(
             edit.describe(&data),
             format!("delete 'David Maxwell' and {ties} ties")

@@ -1,6 +1,6 @@
 //! Applying edits: each variant's change and inverse, and the check that keeps datasets valid.
 
-use super::{Change, Edit, EditError};
+use super::{places, Change, Edit, EditError};
 use crate::model::{validate_items, Dataset};
 
 /// Applies an edit, then checks what it touched; an edit that leaves a problem is rolled back
@@ -50,6 +50,36 @@ fn check_and_apply(
     Ok(inverse)
 }
 
+/// Applies an edit kept by a history (see [`Edit::reapply`]).
+pub(super) fn reapply(
+    edit: Edit,
+    data: &mut Dataset,
+    log: &mut Vec<Change>,
+) -> Result<Edit, places::Refused> {
+    let logged = log.len();
+    let result = match edit {
+        // What these put back or take out was valid in the state they return to.
+        Edit::Remove {
+            label,
+            actors,
+            ties,
+        } => places::remove(label, actors, ties, data, log, false),
+        Edit::Restore {
+            label,
+            actors,
+            ties,
+        } => places::restore(label, actors, ties, data, log, false),
+        other => {
+            let kept = other.clone();
+            apply_checked(other, data, log).map_err(|e| Box::new((e, kept)))
+        }
+    };
+    if result.is_err() {
+        log.truncate(logged);
+    }
+    result
+}
+
 /// The ids of the items an edit adds or replaces.
 #[derive(Default)]
 struct Touched {
@@ -66,10 +96,16 @@ impl Touched {
             }
             Edit::InsertTie { tie, .. } | Edit::UpdateTie { tie } => self.ties.push(tie.id.clone()),
             Edit::InsertSource { source, .. } => self.sources.push(source.id.clone()),
+            Edit::Restore { actors, ties, .. } => {
+                self.actors.extend(actors.iter().map(|(_, a)| a.id.clone()));
+                self.ties.extend(ties.iter().map(|(_, t)| t.id.clone()));
+            }
             Edit::Batch { edits, .. } => edits.iter().for_each(|e| self.collect(e)),
             Edit::MoveActors { .. }
             | Edit::SetPinned { .. }
             | Edit::DeleteActor { .. }
+            | Edit::DeleteActors { .. }
+            | Edit::Remove { .. }
             | Edit::DeleteTie { .. }
             | Edit::DeleteSource { .. }
             | Edit::SetInfo { .. } => {}
@@ -186,6 +222,17 @@ fn apply_unchecked(
             log.push(Change::ActorRemoved(i));
             Ok(Edit::InsertActor { index: i, actor })
         }
+        Edit::DeleteActors { ids } => places::delete_actors(ids, data, log),
+        Edit::Remove {
+            label,
+            actors,
+            ties,
+        } => places::remove(label, actors, ties, data, log, true).map_err(|refused| refused.0),
+        Edit::Restore {
+            label,
+            actors,
+            ties,
+        } => places::restore(label, actors, ties, data, log, true).map_err(|refused| refused.0),
         Edit::UpdateActor { actor } => {
             let i = actor_index(data, &actor.id)?;
             let old = std::mem::replace(&mut data.actors[i], actor);

@@ -275,7 +275,7 @@ pub(super) fn insert_all(
 }
 
 /// Puts each new element at its place in the final list (places ascending).
-fn merge_at<T>(list: &mut Vec<T>, new: Vec<(usize, T)>) {
+pub(super) fn merge_at<T>(list: &mut Vec<T>, new: Vec<(usize, T)>) {
     if new.is_empty() {
         return;
     }

@@ -8,7 +8,12 @@ use super::*;
 use crate::generate::generate;
 
 /// Replays a log of changes on the ids of a list, as a view keyed by place would.
-fn replay(mut ids: Vec<String>, log: &[Change], is_tie: bool, after: &[String]) -> Vec<String> {
+pub(super) fn replay(
+    mut ids: Vec<String>,
+    log: &[Change],
+    is_tie: bool,
+    after: &[String],
+) -> Vec<String> {
     for change in log {
         match (*change, is_tie) {
             (Change::TieRemoved(i), true) | (Change::ActorRemoved(i), false) => {
@@ -23,16 +28,16 @@ fn replay(mut ids: Vec<String>, log: &[Change], is_tie: bool, after: &[String]) 
     ids
 }
 
-fn tie_ids(data: &Dataset) -> Vec<String> {
+pub(super) fn tie_ids(data: &Dataset) -> Vec<String> {
     data.ties.iter().map(|t| t.id.clone()).collect()
 }
 
-fn actor_ids(data: &Dataset) -> Vec<String> {
+pub(super) fn actor_ids(data: &Dataset) -> Vec<String> {
     data.actors.iter().map(|a| a.id.clone()).collect()
 }
 
 /// Deletes `chosen` actors with all their ties, as the app does.
-fn deletion(data: &Dataset, chosen: &[usize]) -> Edit {
+pub(super) fn deletion(data: &Dataset, chosen: &[usize]) -> Edit {
     let ids: std::collections::HashSet<&str> =
         chosen.iter().map(|&i| data.actors[i].id.as_str()).collect();
     let mut edits: Vec<Edit> = data
@@ -50,27 +55,41 @@ fn deletion(data: &Dataset, chosen: &[usize]) -> Edit {
     }
 }
 
-fn one_by_one(edit: Edit, data: &mut Dataset, log: &mut Vec<Change>) -> Result<Edit, EditError> {
+pub(super) fn one_by_one(
+    edit: Edit,
+    data: &mut Dataset,
+    log: &mut Vec<Change>,
+) -> Result<Edit, EditError> {
     match edit {
         Edit::Batch { label, edits } => batch_one_by_one(label, edits, data, log),
         other => other.apply_logged(data, log),
     }
 }
 
-#[test]
-fn bulk_deletions_and_their_undo_match_one_by_one() {
-    let mut next = 0x1234_5678_u64;
-    let mut random = move |n: usize| {
+/// A small deterministic random source: each call gives a number below `n`.
+pub(super) fn xorshift(mut next: u64) -> impl FnMut(usize) -> usize {
+    move |n: usize| {
         next ^= next << 13;
         next ^= next >> 7;
         next ^= next << 17;
         (next % n as u64) as usize
-    };
+    }
+}
+
+/// Between `least` and `least + 39` distinct actor places below 300, ascending.
+pub(super) fn some_actors(random: &mut impl FnMut(usize) -> usize, least: usize) -> Vec<usize> {
+    let mut chosen: Vec<usize> = (0..least + random(40)).map(|_| random(300)).collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
+}
+
+#[test]
+fn bulk_deletions_and_their_undo_match_one_by_one() {
+    let mut random = xorshift(0x1234_5678);
     for seed in 0..12 {
         let original = generate(300, 900, seed);
-        let mut chosen: Vec<usize> = (0..15 + random(40)).map(|_| random(300)).collect();
-        chosen.sort_unstable();
-        chosen.dedup();
+        let chosen = some_actors(&mut random, 15);
         let edit = deletion(&original, &chosen);
         let Edit::Batch { edits, .. } = &edit else {
             unreachable!()

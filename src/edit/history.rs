@@ -31,8 +31,9 @@ impl History {
 
     /// Applies `edit` and records it; the redo stack is cleared.
     pub fn apply(&mut self, data: &mut Dataset, edit: Edit) -> Result<(), EditError> {
-        let label = edit.describe(data);
+        let label = edit.describe_before(data);
         let reverse = edit.apply_logged(data, &mut self.changes)?;
+        let label = label.unwrap_or_else(|| reverse.describe(data));
         self.next_revision += 1;
         let entry = Entry {
             label,
@@ -70,19 +71,28 @@ impl History {
         self.redo.last().map(|e| e.label.as_str())
     }
 
+    /// The edit that the next redo would apply.
+    #[cfg(test)]
+    pub(crate) fn redo_edit(&self) -> Option<&Edit> {
+        self.redo.last().map(|e| &e.reverse)
+    }
+
     /// Undoes the last edit; returns false when there is nothing to undo.
     pub fn undo(&mut self, data: &mut Dataset) -> Result<bool, EditError> {
         let Some(mut entry) = self.undo.pop() else {
             return Ok(false);
         };
-        match entry.reverse.clone().apply_logged(data, &mut self.changes) {
+        let reverse = std::mem::replace(&mut entry.reverse, placeholder());
+        match reverse.reapply(data, &mut self.changes) {
             Ok(forward) => {
                 entry.reverse = forward;
                 self.revision = entry.before;
                 self.redo.push(entry);
                 Ok(true)
             }
-            Err(e) => {
+            Err(refused) => {
+                let (e, reverse) = *refused;
+                entry.reverse = reverse;
                 self.undo.push(entry);
                 Err(e)
             }
@@ -94,18 +104,29 @@ impl History {
         let Some(mut entry) = self.redo.pop() else {
             return Ok(false);
         };
-        match entry.reverse.clone().apply_logged(data, &mut self.changes) {
+        let reverse = std::mem::replace(&mut entry.reverse, placeholder());
+        match reverse.reapply(data, &mut self.changes) {
             Ok(backward) => {
                 entry.reverse = backward;
                 self.revision = entry.after;
                 self.undo.push(entry);
                 Ok(true)
             }
-            Err(e) => {
+            Err(refused) => {
+                let (e, reverse) = *refused;
+                entry.reverse = reverse;
                 self.redo.push(entry);
                 Err(e)
             }
         }
+    }
+}
+
+/// Stands in for an entry's edit while it is being applied; allocates nothing.
+fn placeholder() -> Edit {
+    Edit::Batch {
+        label: String::new(),
+        edits: Vec::new(),
     }
 }
 

@@ -6,6 +6,7 @@ mod apply;
 mod bulk;
 mod history;
 mod merge;
+mod places;
 
 pub use history::History;
 pub use merge::{merge_actors, normalize_name, possible_duplicates};
@@ -31,6 +32,25 @@ pub enum Edit {
     /// Remove an actor that no tie refers to.
     DeleteActor {
         id: String,
+    },
+    /// Remove actors together with every tie that touches them, as one step.
+    DeleteActors {
+        ids: Vec<String>,
+    },
+    /// Remove the actors and ties at these places, which must hold these ids; each list's
+    /// places ascending, as they are before the edit. Refused while a tie that stays touches
+    /// an actor that goes. What redoes a deletion of many.
+    Remove {
+        label: String,
+        actors: Vec<(usize, String)>,
+        ties: Vec<(usize, String)>,
+    },
+    /// Put actors and ties in at these places; each list's places ascending, as they are
+    /// after the edit. What undoes a deletion of many.
+    Restore {
+        label: String,
+        actors: Vec<(usize, Actor)>,
+        ties: Vec<(usize, Tie)>,
     },
     /// Replace the actor that has the same id.
     UpdateActor {
@@ -109,6 +129,17 @@ impl Edit {
         apply::apply_checked(self, data, &mut Vec::new())
     }
 
+    /// Applies an edit kept by a history, which takes the dataset back or forth to a state it
+    /// was in: checks that cannot fail along a history are skipped for edits of many elements.
+    /// A refused edit is given back, so that the history keeps it without copying it first.
+    pub(crate) fn reapply(
+        self,
+        data: &mut Dataset,
+        log: &mut Vec<Change>,
+    ) -> Result<Edit, Box<(EditError, Edit)>> {
+        apply::reapply(self, data, log)
+    }
+
     /// Like [`Edit::apply`], and appends what changed to `log` (nothing when refused).
     pub fn apply_logged(
         self,
@@ -125,6 +156,15 @@ impl Edit {
             Edit::MoveActors { .. } | Edit::SetPinned { .. } => true,
             Edit::Batch { edits, .. } => edits.iter().all(Edit::only_moves),
             _ => false,
+        }
+    }
+
+    /// What the edit does, for menus, when that is known without applying it: a deletion of
+    /// actors counts their ties as it applies, and names itself then (see [`Edit::describe`]).
+    pub(crate) fn describe_before(&self, data: &Dataset) -> Option<String> {
+        match self {
+            Edit::DeleteActors { .. } => None,
+            _ => Some(self.describe(data)),
         }
     }
 
@@ -149,6 +189,16 @@ impl Edit {
             },
             Edit::InsertActor { actor, .. } => format!("add actor '{}'", actor.name),
             Edit::DeleteActor { id } => format!("delete actor '{}'", data.actor_name(id)),
+            Edit::DeleteActors { ids } => {
+                let chosen: foldhash::HashSet<&str> = ids.iter().map(String::as_str).collect();
+                let ties = data
+                    .ties
+                    .iter()
+                    .filter(|t| chosen.contains(t.from.as_str()) || chosen.contains(t.to.as_str()))
+                    .count();
+                places::deletion_label(data, ids, ties)
+            }
+            Edit::Remove { label, .. } | Edit::Restore { label, .. } => label.clone(),
             Edit::UpdateActor { actor } => format!("edit actor '{}'", data.actor_name(&actor.id)),
             Edit::InsertTie { tie, .. } => format!("add {}", tie_name(tie)),
             Edit::DeleteTie { id } => match data.tie(id) {
@@ -175,3 +225,6 @@ mod merge_tests;
 
 #[cfg(test)]
 mod bulk_tests;
+
+#[cfg(test)]
+mod places_tests;

@@ -9,7 +9,14 @@ use crate::app::{Action, Selection};
 use crate::edit::Edit;
 use crate::model::{Actor, ActorKind, Dataset};
 
-pub fn actor_panel_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<Action>) {
+/// The panel of one selected actor; `ties` is how many ties touch it.
+pub fn actor_panel_ui(
+    ui: &mut Ui,
+    data: &Dataset,
+    actor: &Actor,
+    ties: usize,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
         ui.painter().add(super::map_shapes::kind_shape(
@@ -34,12 +41,18 @@ pub fn actor_panel_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut 
     egui::CollapsingHeader::new("Edit actor")
         .id_salt(("edit-actor", actor.id.as_str()))
         .default_open(fresh)
-        .show(ui, |ui| edit_actor_ui(ui, data, actor, actions));
+        .show(ui, |ui| edit_actor_ui(ui, data, actor, ties, actions));
     ui.separator();
     ties_list_ui(ui, data, actor, actions);
 }
 
-fn edit_actor_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<Action>) {
+fn edit_actor_ui(
+    ui: &mut Ui,
+    data: &Dataset,
+    actor: &Actor,
+    ties: usize,
+    actions: &mut Vec<Action>,
+) {
     let id = |field: &str| Id::new(("actor-field", actor.id.as_str(), field));
     let mut update = |change: &dyn Fn(&mut Actor)| {
         let mut a = actor.clone();
@@ -116,7 +129,6 @@ fn edit_actor_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<A
             });
         }
     });
-    let ties = data.ties_of(&actor.id).count();
     let delete = match ties {
         0 => "Delete actor".to_owned(),
         1 => "Delete actor and its 1 tie".to_owned(),
@@ -172,14 +184,25 @@ fn ties_list_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<Ac
     }
 }
 
-/// Several actors selected: move, pin, delete or merge them together.
-pub fn actors_panel_ui(ui: &mut Ui, data: &Dataset, ids: &[String], actions: &mut Vec<Action>) {
+/// At most this many of the selected actors are listed, each time they are listed.
+const LISTED: usize = 100;
+
+/// Several actors selected: move, pin, delete or merge them together. `names` are the names
+/// of `ids`, in the same order; `ties` is how many ties touch any of them.
+pub fn actors_panel_ui(
+    ui: &mut Ui,
+    ids: &[String],
+    names: &[&str],
+    ties: usize,
+    actions: &mut Vec<Action>,
+) {
     ui.heading(format!("{} actors selected", ids.len()));
-    for id in ids {
-        if ui.link(data.actor_name(id)).clicked() {
+    for (id, name) in ids.iter().zip(names).take(LISTED) {
+        if ui.link(*name).clicked() {
             actions.push(Action::Select(Selection::Actor(id.clone())));
         }
     }
+    more_ui(ui, ids.len());
     ui.label(RichText::new("Drag any of them to move them together.").weak());
     ui.separator();
     ui.horizontal(|ui| {
@@ -190,11 +213,6 @@ pub fn actors_panel_ui(ui: &mut Ui, data: &Dataset, ids: &[String], actions: &mu
             }
         }
     });
-    let ties = data
-        .ties
-        .iter()
-        .filter(|t| ids.contains(&t.from) || ids.contains(&t.to))
-        .count();
     if ui
         .button(format!("Delete {} actors and their {ties} ties", ids.len()))
         .clicked()
@@ -204,15 +222,26 @@ pub fn actors_panel_ui(ui: &mut Ui, data: &Dataset, ids: &[String], actions: &mu
     ui.separator();
     ui.label(RichText::new("Merge into one actor").strong());
     ui.label("Names become aliases, ties move to the one kept, and every excerpt is kept.");
-    for survivor in ids {
-        if ui
-            .button(format!("Keep “{}”", data.actor_name(survivor)))
-            .clicked()
-        {
+    for (survivor, name) in ids.iter().zip(names).take(LISTED) {
+        if ui.button(format!("Keep “{name}”")).clicked() {
             actions.push(Action::MergeActors {
                 survivor: survivor.clone(),
                 others: ids.iter().filter(|i| *i != survivor).cloned().collect(),
             });
         }
+    }
+    more_ui(ui, ids.len());
+}
+
+/// Says how many selected actors a list left out.
+fn more_ui(ui: &mut Ui, selected: usize) {
+    if selected > LISTED {
+        ui.label(
+            RichText::new(format!(
+                "… and {} more; the first {LISTED} are listed.",
+                selected - LISTED
+            ))
+            .weak(),
+        );
     }
 }

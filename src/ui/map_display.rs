@@ -24,8 +24,6 @@ pub struct ActorNode {
 /// What the map keeps per tie.
 #[derive(Clone, Debug)]
 pub struct TieEdge {
-    /// Index into `Dataset::ties`.
-    pub tie: usize,
     pub polarity: Polarity,
     pub style: LineStyle,
     pub width: f32,

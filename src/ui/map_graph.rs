@@ -34,6 +34,8 @@ pub struct MapCache {
     pub positions: Vec<Pos2>,
     /// The actor indices at the ends of each tie, by tie index.
     pub tie_ends: Vec<Option<(u32, u32)>>,
+    /// The lane of each tie, by tie index (also in the edge's payload, which the drawing reads).
+    pub lanes: Vec<f32>,
     /// A spatial index over `positions`, for culling and hit-tests.
     pub grid: GridIndex,
     grid_dirty: bool,
@@ -89,7 +91,7 @@ impl MapCache {
         for (i, t) in data.ties.iter().enumerate() {
             let edge = tie_ends[i].map(|(a, b)| {
                 let ends = (actor_nodes[a as usize], actor_nodes[b as usize]);
-                graph.add_edge(ends.0, ends.1, tie_payload(i, t, lanes[i]))
+                graph.add_edge(ends.0, ends.1, tie_payload(t, lanes[i]))
             });
             tie_edges.push(edge);
         }
@@ -106,6 +108,7 @@ impl MapCache {
             index_of,
             positions,
             tie_ends,
+            lanes,
             grid: GridIndex::default(),
             grid_dirty: true,
             revision: next_revision(),
@@ -229,21 +232,32 @@ impl MapCache {
         }
     }
 
+    /// How many ties touch any of these actors, each tie counted once: from the cache's
+    /// indices, so that a panel can say it every frame on a large map.
+    pub fn ties_touching(&self, ids: &[String]) -> usize {
+        if let [id] = ids {
+            return self.index_of.get(id).map_or(0, |&i| self.degree[i]);
+        }
+        let mut chosen = vec![false; self.positions.len()];
+        for i in ids.iter().filter_map(|id| self.index_of.get(id)) {
+            chosen[*i] = true;
+        }
+        self.tie_ends
+            .iter()
+            .flatten()
+            .filter(|(a, b)| chosen[*a as usize] || chosen[*b as usize])
+            .count()
+    }
+
     /// The actor index of a node.
     pub fn actor_of(&self, node: NodeIndex) -> Option<usize> {
         self.graph.node(node).map(|n| n.payload().actor)
     }
-
-    /// The tie index of an edge.
-    pub fn tie_of(&self, edge: EdgeIndex) -> Option<usize> {
-        self.graph.edge(edge).map(|e| e.payload().tie)
-    }
 }
 
-/// What the map draws of a tie, at index `tie` in the dataset.
-fn tie_payload(tie: usize, t: &crate::model::Tie, lane: f32) -> TieEdge {
+/// What the map draws of a tie.
+fn tie_payload(t: &crate::model::Tie, lane: f32) -> TieEdge {
     TieEdge {
-        tie,
         polarity: t.polarity,
         style: LineStyle::of_tie(t),
         width: theme::tie_width(t.excerpts.len()),

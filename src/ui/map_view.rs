@@ -143,7 +143,9 @@ impl MapView {
             })
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    /// Brings the cache up to date with the document: updated in place from the journal of
+    /// changes when it can be, else rebuilt. The frame does this before any panel reads it.
+    pub fn sync(&mut self, state: &AppState) {
         let data = &state.doc.data;
         let rebuilt = state.doc.structure_generation() != self.structure_generation;
         if rebuilt {
@@ -167,6 +169,11 @@ impl MapView {
         }
         self.generation = state.doc.generation();
         self.follow_layout(state, rebuilt);
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        let data = &state.doc.data;
+        self.sync(state);
 
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         self.rect = rect;

@@ -23,10 +23,13 @@ pub mod tie_panel;
 use egui::{Panel, RichText, Ui};
 
 use crate::app::{Action, AppState, Selection};
+use map_graph::MapCache;
 use map_view::MapView;
 
 /// Draws one whole frame: menus, status bar, side panels, the map and any dialogs.
 pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut Vec<Action>) {
+    // The panels read the map's cache (tie counts), so it catches up with the document first.
+    map.sync(state);
     Panel::top("menu-bar").show(ui, |ui| menus::menu_bar_ui(ui, state, actions));
     Panel::bottom("status-bar").show(ui, |ui| status_bar_ui(ui, state, actions));
     Panel::right("selection-panel")
@@ -37,7 +40,7 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
             egui::ScrollArea::vertical()
                 .id_salt("selection-scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| selection_ui(ui, state, actions));
+                .show(ui, |ui| selection_ui(ui, state, &map.cache, actions));
         });
     if let Some(reader) = &state.reader {
         Panel::right("article-reader")
@@ -77,7 +80,7 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
     dialogs::dialogs_ui(ui, state, actions);
 }
 
-fn selection_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+fn selection_ui(ui: &mut Ui, state: &AppState, cache: &MapCache, actions: &mut Vec<Action>) {
     let data = &state.doc.data;
     match &state.selection {
         Selection::Tie(id) => {
@@ -86,11 +89,26 @@ fn selection_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             }
         }
         Selection::Actor(id) => {
-            if let Some(actor) = data.actor(id) {
-                actor_panel::actor_panel_ui(ui, data, actor, actions);
+            let indexed = cache.index_of.get(id).and_then(|&i| data.actors.get(i));
+            let actor = indexed.filter(|a| a.id == *id).or_else(|| data.actor(id));
+            if let Some(actor) = actor {
+                let ties = cache.ties_touching(std::slice::from_ref(id));
+                actor_panel::actor_panel_ui(ui, data, actor, ties, actions);
             }
         }
-        Selection::Actors(ids) => actor_panel::actors_panel_ui(ui, data, ids, actions),
+        Selection::Actors(ids) => {
+            let ties = cache.ties_touching(ids);
+            let names: Vec<&str> = ids
+                .iter()
+                .map(
+                    |id| match cache.index_of.get(id).and_then(|&i| data.actors.get(i)) {
+                        Some(actor) if actor.id == *id => actor.name.as_str(),
+                        _ => data.actor_name(id),
+                    },
+                )
+                .collect();
+            actor_panel::actors_panel_ui(ui, ids, &names, ties, actions)
+        }
         Selection::None => empty_selection_ui(ui, state),
     }
 }

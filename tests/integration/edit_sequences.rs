@@ -32,7 +32,9 @@ pub fn decode(data: &Dataset, step: usize, (op, a, b, c): (u8, u32, u32, u32)) -
         },
         2 => editing::add_actor(data, Some(Point::new(f64::from(b % 500), 0.0))).1,
         3 => Edit::DeleteActor { id: actor(a)?.id },
-        4 => editing::delete_actors(data, &[actor(a)?.id]),
+        4 => Edit::DeleteActors {
+            ids: vec![actor(a)?.id],
+        },
         5 => {
             let mut x = actor(a)?;
             x.name = format!("Renamed {step}");

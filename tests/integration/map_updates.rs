@@ -12,6 +12,7 @@ use super::edit_sequences::decode;
 fn picture(cache: &MapCache, data: &relmap::model::Dataset) -> Vec<String> {
     let mut lines = vec![
         format!("tie ends {:?}", cache.tie_ends),
+        format!("lanes {:?}", cache.lanes),
         format!("degree {:?}", cache.degree),
         format!("by degree {:?}", cache.by_degree),
         format!("nodes {}", cache.graph.node_count()),
@@ -126,7 +127,7 @@ fn bulk_deletions_their_undo_and_redo_update_the_cache_in_place() {
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()
                     .collect();
-                let edit = relmap::app::editing::delete_actors(&doc.data, &ids);
+                let edit = relmap::edit::Edit::DeleteActors { ids };
                 doc.apply(edit)
                     .expect("deleting actors with their ties applies");
             }

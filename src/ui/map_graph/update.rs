@@ -2,10 +2,9 @@
 //! that an edit on a large map costs a pass over plain arrays instead of a rebuild.
 
 use egui::Pos2;
-use foldhash::{HashMap, HashSet};
-use petgraph::stable_graph::EdgeIndex;
+use foldhash::HashSet;
 
-use super::{fan_out, lanes, next_revision, pair_key, tie_payload, MapCache};
+use super::{fan_out, next_revision, pair_key, tie_payload, MapCache};
 use crate::edit::Change;
 use crate::model::Dataset;
 use crate::ui::map_display::ActorNode;
@@ -113,6 +112,8 @@ fn replay(len: usize, changes: &[Change], actors: bool) -> Option<Vec<Slot>> {
 impl MapCache {
     /// Brings the cache from the dataset it was built for to `data`, given what changed in
     /// between; returns false (and changes nothing) when it cannot, and the caller rebuilds.
+    /// Costs a pass over the cache's plain arrays plus work in proportion to what changed: the
+    /// graph's nodes and edges are touched only where actors or ties came, went, or moved lane.
     pub fn apply_changes(&mut self, data: &Dataset, changes: &[Change]) -> bool {
         if changes.len() > MOST_CHANGES {
             return false;
@@ -126,11 +127,43 @@ impl MapCache {
         if actor_slots.len() != data.actors.len() || tie_slots.len() != data.ties.len() {
             return false;
         }
+        self.remove_gone(&actor_slots, &tie_slots);
         self.update_actors(data, &actor_slots);
         self.update_ties(data, &tie_slots);
         self.revision = next_revision();
         self.grid_dirty = true;
         true
+    }
+
+    /// Takes the nodes of gone actors and the edges of gone or replaced ties out of the graph.
+    /// Through petgraph directly: egui_graphs' own removals renumber the stacking order of
+    /// every parallel edge, which the map does not use (it has its lanes), at a cost that grows
+    /// with the square of a hub's degree.
+    fn remove_gone(&mut self, actor_slots: &[Slot], tie_slots: &[Slot]) {
+        let graph = self.graph.g_mut();
+        let mut stays = vec![false; self.actor_nodes.len()];
+        for slot in actor_slots {
+            if let Slot::Kept(old) | Slot::Replaced(old) = *slot {
+                stays[old as usize] = true;
+            }
+        }
+        // A node goes with all its edges, each unlinked in constant time from its own list.
+        for (old, _) in stays.iter().enumerate().filter(|(_, stays)| !**stays) {
+            graph.remove_node(self.actor_nodes[old]);
+        }
+        let mut kept = vec![false; self.tie_edges.len()];
+        for slot in tie_slots {
+            if let Slot::Kept(old) = *slot {
+                kept[old as usize] = true;
+            }
+        }
+        for (old, edge) in self.tie_edges.iter().enumerate() {
+            // An edge whose node went is gone already; nothing was added since, so its index
+            // is still vacant and removing it again does nothing.
+            if let (false, Some(edge)) = (kept[old], *edge) {
+                graph.remove_edge(edge);
+            }
+        }
     }
 
     fn update_actors(&mut self, data: &Dataset, slots: &[Slot]) {
@@ -144,11 +177,6 @@ impl MapCache {
         for (j, slot) in slots.iter().enumerate() {
             if let Slot::Kept(old) | Slot::Replaced(old) = *slot {
                 new_index[old as usize] = j as u32;
-            }
-        }
-        for (old, &j) in new_index.iter().enumerate() {
-            if j == GONE {
-                self.graph.remove_node(self.actor_nodes[old]);
             }
         }
         let centre = self.centre();
@@ -199,102 +227,68 @@ impl MapCache {
     }
 
     fn update_ties(&mut self, data: &Dataset, slots: &[Slot]) {
-        let mut keep = vec![false; self.tie_edges.len()];
-        for slot in slots {
-            if let Slot::Kept(old) = *slot {
-                keep[old as usize] = true;
-            }
-        }
-        // Replaced ties may have new ends: they are removed and added again like new ones.
-        for (old, edge) in self.tie_edges.iter().enumerate() {
-            if let (false, Some(edge)) = (keep[old], *edge) {
-                self.graph.remove_edge(edge);
-            }
-        }
+        const GONE: u32 = u32::MAX;
         let mut edges = Vec::with_capacity(slots.len());
         let mut ends = Vec::with_capacity(slots.len());
-        for (slot, tie) in slots.iter().zip(&data.ties) {
+        let mut lanes = Vec::with_capacity(slots.len());
+        let mut fresh = Vec::new();
+        for (i, slot) in slots.iter().enumerate() {
             match *slot {
                 Slot::Kept(old) => {
                     edges.push(self.tie_edges[old as usize]);
                     ends.push(self.tie_ends[old as usize]);
+                    lanes.push(self.lanes[old as usize]);
                 }
+                // Replaced ties may have new ends: they get a new edge like new ones.
                 Slot::Replaced(_) | Slot::Added => {
+                    let tie = &data.ties[i];
                     let a = self.index_of.get(&tie.from).copied();
                     let b = self.index_of.get(&tie.to).copied();
                     ends.push(a.zip(b).map(|(a, b)| (a as u32, b as u32)));
                     edges.push(None);
+                    lanes.push(0.0);
+                    fresh.push(i);
                 }
             }
         }
-        let lanes = self.updated_lanes(slots, &edges, &ends);
-        for (i, tie) in data.ties.iter().enumerate() {
-            if let (None, Some((a, b))) = (edges[i], ends[i]) {
-                let payload = tie_payload(i, tie, lanes[i]);
-                let (na, nb) = (self.actor_nodes[a as usize], self.actor_nodes[b as usize]);
-                edges[i] = Some(self.graph.add_edge(na, nb, payload));
-            } else if let Some(e) = edges[i].and_then(|e| self.graph.edge_mut(e)) {
-                let payload = e.payload_mut();
-                if payload.tie != i || payload.lane != lanes[i] {
-                    payload.tie = i;
-                    payload.lane = lanes[i];
-                }
-            }
-        }
-        self.tie_edges = edges;
-        self.tie_ends = ends;
-        self.rank_by_degree();
-    }
-
-    /// The lanes after an update: kept ties keep theirs unless a tie of their pair of actors
-    /// came or went, in which case the pair is fanned out again; many changes recompute all.
-    fn updated_lanes(
-        &self,
-        slots: &[Slot],
-        edges: &[Option<EdgeIndex>],
-        ends: &[Option<(u32, u32)>],
-    ) -> Vec<f32> {
-        const GONE: u32 = u32::MAX;
+        // The pairs of actors whose ties came or went are fanned out again.
         let mut touched: HashSet<u64> = HashSet::default();
-        // Old ties that went (their ends already renumbered; gone actors take their pairs along).
         let mut kept = vec![false; self.tie_ends.len()];
         for slot in slots {
             if let Slot::Kept(old) = *slot {
                 kept[old as usize] = true;
             }
         }
-        for (old, ends) in self.tie_ends.iter().enumerate() {
-            if let (false, Some((a, b))) = (kept[old], *ends) {
+        for (old, old_ends) in self.tie_ends.iter().enumerate() {
+            // Ends already renumbered; a gone actor takes its pairs along.
+            if let (false, Some((a, b))) = (kept[old], *old_ends) {
                 if a != GONE && b != GONE {
                     touched.insert(pair_key((a, b)));
                 }
             }
         }
-        for (slot, ends) in slots.iter().zip(ends) {
-            if let (Slot::Replaced(_) | Slot::Added, Some(e)) = (*slot, *ends) {
-                touched.insert(pair_key(e));
+        touched.extend(fresh.iter().filter_map(|&i| ends[i].map(pair_key)));
+        let relaned = fan_out_pairs(&mut lanes, &ends, &touched);
+        for &i in &fresh {
+            if let Some((a, b)) = ends[i] {
+                let edge = egui_graphs::Edge::new(tie_payload(&data.ties[i], lanes[i]));
+                let (na, nb) = (self.actor_nodes[a as usize], self.actor_nodes[b as usize]);
+                // Through petgraph, like the removals: egui_graphs' `add_edge` walks both
+                // ends' edge lists to pick a stacking order the map does not use, which costs
+                // a hub's degree per added tie. Such edges carry no egui_graphs id; relmap
+                // never runs egui_graphs' `GraphView` on this graph, the one reader of it.
+                edges[i] = Some(self.graph.g_mut().add_edge(na, nb, edge));
             }
         }
-        if touched.len() > 256 {
-            return lanes(ends);
-        }
-        let mut lanes: Vec<f32> = edges
-            .iter()
-            .map(|e| {
-                e.and_then(|e| self.graph.edge(e))
-                    .map_or(0.0, |e| e.payload().lane)
-            })
-            .collect();
-        let mut runs: HashMap<u64, Vec<usize>> = HashMap::default();
-        for (i, e) in ends.iter().enumerate() {
-            if let Some(key) = e.map(pair_key).filter(|k| touched.contains(k)) {
-                runs.entry(key).or_default().push(i);
+        for i in relaned {
+            if let Some(e) = edges[i].and_then(|e| self.graph.edge_mut(e)) {
+                e.payload_mut().lane = lanes[i];
             }
         }
-        for (key, run) in runs {
-            fan_out(&mut lanes, key, run.into_iter());
-        }
-        lanes
+        self.tie_edges = edges;
+        self.tie_ends = ends;
+        self.lanes = lanes;
+        self.rank_by_degree();
     }
 
     /// The middle of the actors' bounding box: where an added actor without a position goes.
@@ -309,4 +303,34 @@ impl MapCache {
             Pos2::ZERO
         }
     }
+}
+
+/// Fans out again the ties of the `touched` pairs of actors; returns the ties whose lane
+/// changed.
+fn fan_out_pairs(
+    lanes: &mut [f32],
+    ends: &[Option<(u32, u32)>],
+    touched: &HashSet<u64>,
+) -> Vec<usize> {
+    if touched.is_empty() {
+        return Vec::new();
+    }
+    // Each touched pair's ties, in document order, as one run once sorted.
+    let mut order: Vec<(u64, u32)> = ends
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((pair_key((*e)?), i as u32)))
+        .filter(|(key, _)| touched.contains(key))
+        .collect();
+    order.sort_unstable();
+    let before: Vec<f32> = order.iter().map(|&(_, i)| lanes[i as usize]).collect();
+    for run in order.chunk_by(|x, y| x.0 == y.0) {
+        fan_out(lanes, run[0].0, run.iter().map(|&(_, tie)| tie as usize));
+    }
+    order
+        .iter()
+        .zip(before)
+        .filter(|&(&(_, i), lane)| lanes[i as usize] != lane)
+        .map(|(&(_, i), _)| i as usize)
+        .collect()
 }
