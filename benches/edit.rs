@@ -4,14 +4,15 @@
 //! map cache that such an edit used to cost, and applying a layout's result: one edit that
 //! moves all 34,000 actors, undone again, with the map's positions refreshed each time; and
 //! deleting 1,000 actors with their ties (one edit) and undoing it, with the map updated each
-//! time; finding possible duplicates; highlighting a selected actor's neighbourhood; building the layout's graph from the dataset (done on the layout's worker thread since it
-//! takes longer than a frame).
+//! time; merging two actors and undoing it; finding possible duplicates; highlighting a
+//! selected actor's neighbourhood; building the layout's graph from the dataset (done on the
+//! layout's worker thread since it takes longer than a frame).
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use relmap::app::Document;
-use relmap::edit::Edit;
+use relmap::edit::{merge_actors, Edit};
 use relmap::generate::generate;
 use relmap::model::{Polarity, Tie, TieKind};
 use relmap::ui::map_graph::MapCache;
@@ -88,20 +89,86 @@ fn structural_edit_100k(c: &mut Criterion) {
         .step_by(34)
         .map(|a| a.id.clone())
         .collect();
-    group.bench_function(
-        "delete_1000_actors_with_ties_and_undo_with_map_update",
-        |b| {
-            b.iter(|| {
-                let edit = Edit::DeleteActors {
-                    ids: chosen.clone(),
-                };
-                doc.apply(edit).expect("the deletion applies");
-                sync(&doc, &mut cache, &mut synced);
-                assert!(doc.undo().expect("undo"));
-                sync(&doc, &mut cache, &mut synced);
+    // Deleting 1,000 actors with their 5,744 ties, its undo and its redo, each one step of the
+    // window (the edit and the map's update) timed apart from the others.
+    let delete = || Edit::DeleteActors {
+        ids: chosen.clone(),
+    };
+    let mut step = |name: &str, timed: usize, doc: &mut Document, cache: &mut MapCache| {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    for k in 0..3 {
+                        let start = Instant::now();
+                        match k {
+                            0 => doc.apply(delete()).expect("the deletion applies"),
+                            1 => assert!(doc.undo().expect("undo")),
+                            _ => assert!(doc.redo().expect("redo")),
+                        }
+                        sync(doc, cache, &mut synced);
+                        if k == timed {
+                            spent += start.elapsed();
+                        }
+                    }
+                    assert!(doc.undo().expect("undo"));
+                    sync(doc, cache, &mut synced);
+                }
+                spent
             })
-        },
+        });
+    };
+    step(
+        "delete_1000_actors_with_ties_with_map_update",
+        0,
+        &mut doc,
+        &mut cache,
     );
+    step(
+        "undo_that_deletion_with_map_update",
+        1,
+        &mut doc,
+        &mut cache,
+    );
+    step(
+        "redo_that_deletion_with_map_update",
+        2,
+        &mut doc,
+        &mut cache,
+    );
+    // Merging two actors (the batch built from the dataset, applied, the map updated), and its
+    // undo, timed apart.
+    let (survivor, merged) = (
+        doc.data.actors[101].id.clone(),
+        doc.data.actors[5001].id.clone(),
+    );
+    for (name, timed) in [
+        ("merge_two_actors_with_map_update", 0),
+        ("undo_that_merge_with_map_update", 1),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = Instant::now();
+                    let edit = merge_actors(&doc.data, &survivor, std::slice::from_ref(&merged))
+                        .expect("both actors exist");
+                    doc.apply(edit).expect("the merge applies");
+                    sync(&doc, &mut cache, &mut synced);
+                    let merged_at = start.elapsed();
+                    let start = Instant::now();
+                    assert!(doc.undo().expect("undo"));
+                    sync(&doc, &mut cache, &mut synced);
+                    spent += if timed == 0 {
+                        merged_at
+                    } else {
+                        start.elapsed()
+                    };
+                }
+                spent
+            })
+        });
+    }
     // Other work the window does on its own thread on a large map.
     group.bench_function("find_possible_duplicates", |b| {
         b.iter(|| relmap::edit::possible_duplicates(&doc.data))

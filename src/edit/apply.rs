@@ -27,11 +27,11 @@ fn check_and_apply(
 ) -> Result<Edit, EditError> {
     // Moving and pinning check their own rule (finite positions) and can break no other.
     if edit.only_moves() {
-        return apply_unchecked(edit, data, log);
+        return apply_unchecked(edit, data, log, &mut Applying::checked());
     }
     let mut touched = Touched::default();
     touched.collect(&edit);
-    let inverse = apply_unchecked(edit, data, log)?;
+    let inverse = apply_unchecked(edit, data, log, &mut Applying::checked())?;
     fn ids(v: &[String]) -> Vec<&str> {
         v.iter().map(String::as_str).collect()
     }
@@ -44,7 +44,7 @@ fn check_and_apply(
     if let Some(first) = problems.first() {
         let message = first.to_string();
         // The inverse of a successful edit always applies.
-        let _ = apply_unchecked(inverse, data, log);
+        let _ = apply_unchecked(inverse, data, log, &mut Applying::checked());
         return Err(EditError::Invalid(message));
     }
     Ok(inverse)
@@ -57,8 +57,9 @@ pub(super) fn reapply(
     log: &mut Vec<Change>,
 ) -> Result<Edit, places::Refused> {
     let logged = log.len();
+    // The state it returns to was checked when it was first reached: only the edit's own
+    // refusals (an id not found) can stop it, and a refused edit changes nothing.
     let result = match edit {
-        // What these put back or take out was valid in the state they return to.
         Edit::Remove {
             label,
             actors,
@@ -71,13 +72,35 @@ pub(super) fn reapply(
         } => places::restore(label, actors, ties, data, log, false),
         other => {
             let kept = other.clone();
-            apply_checked(other, data, log).map_err(|e| Box::new((e, kept)))
+            let how = &mut Applying {
+                near: 0,
+                from_history: true,
+            };
+            apply_unchecked(other, data, log, how).map_err(|e| Box::new((e, kept)))
         }
     };
     if result.is_err() {
         log.truncate(logged);
     }
     result
+}
+
+/// How an edit is being applied.
+struct Applying {
+    /// Where the last tie was found (see [`tie_index`]).
+    near: usize,
+    /// Whether the edit comes from a history, returning the dataset to a state it was in:
+    /// removals and restorations by place then skip checks that cannot fail.
+    from_history: bool,
+}
+
+impl Applying {
+    fn checked() -> Self {
+        Self {
+            near: 0,
+            from_history: false,
+        }
+    }
 }
 
 /// The ids of the items an edit adds or replaces.
@@ -146,11 +169,20 @@ fn actor_index(data: &Dataset, id: &str) -> Result<usize, EditError> {
         .ok_or_else(|| EditError::UnknownActor(id.to_owned()))
 }
 
-fn tie_index(data: &Dataset, id: &str) -> Result<usize, EditError> {
-    data.ties
-        .iter()
-        .position(|t| t.id == id)
-        .ok_or_else(|| EditError::UnknownTie(id.to_owned()))
+/// The place of a tie, looked for outwards from `near`, the place found last. The edits of a
+/// batch mostly come in the ties' order or its reverse (a merge rewires them in order, its
+/// undo in reverse), so a batch of them reads the list about once instead of once each.
+fn tie_index(data: &Dataset, id: &str, near: &mut usize) -> Result<usize, EditError> {
+    let ties = &data.ties;
+    let start = (*near).min(ties.len());
+    let at = |i: usize| ties.get(i).is_some_and(|t| t.id == id);
+    let found = (0..=ties.len())
+        .flat_map(|d| [Some(start + d), start.checked_sub(d + 1)])
+        .flatten()
+        .find(|&i| at(i))
+        .ok_or_else(|| EditError::UnknownTie(id.to_owned()))?;
+    *near = found;
+    Ok(found)
 }
 
 fn source_index(data: &Dataset, id: &str) -> Result<usize, EditError> {
@@ -172,10 +204,12 @@ pub(super) fn refuse_taken(taken: bool, what: &str, id: &str) -> Result<(), Edit
     }
 }
 
+/// Applies an edit without the validity check.
 fn apply_unchecked(
     edit: Edit,
     data: &mut Dataset,
     log: &mut Vec<Change>,
+    how: &mut Applying,
 ) -> Result<Edit, EditError> {
     match edit {
         Edit::MoveActors { moves } => {
@@ -227,12 +261,14 @@ fn apply_unchecked(
             label,
             actors,
             ties,
-        } => places::remove(label, actors, ties, data, log, true).map_err(|refused| refused.0),
+        } => places::remove(label, actors, ties, data, log, !how.from_history)
+            .map_err(|refused| refused.0),
         Edit::Restore {
             label,
             actors,
             ties,
-        } => places::restore(label, actors, ties, data, log, true).map_err(|refused| refused.0),
+        } => places::restore(label, actors, ties, data, log, !how.from_history)
+            .map_err(|refused| refused.0),
         Edit::UpdateActor { actor } => {
             let i = actor_index(data, &actor.id)?;
             let old = std::mem::replace(&mut data.actors[i], actor);
@@ -248,13 +284,13 @@ fn apply_unchecked(
             Ok(Edit::DeleteTie { id })
         }
         Edit::DeleteTie { id } => {
-            let i = tie_index(data, &id)?;
+            let i = tie_index(data, &id, &mut how.near)?;
             let tie = data.ties.remove(i);
             log.push(Change::TieRemoved(i));
             Ok(Edit::InsertTie { index: i, tie })
         }
         Edit::UpdateTie { tie } => {
-            let i = tie_index(data, &tie.id)?;
+            let i = tie_index(data, &tie.id, &mut how.near)?;
             let old = std::mem::replace(&mut data.ties[i], tie);
             log.push(Change::TieReplaced(i));
             Ok(Edit::UpdateTie { tie: old })
@@ -294,27 +330,42 @@ fn apply_unchecked(
             } else if super::bulk::all_ascending_insertions(&edits, data) {
                 super::bulk::insert_all(label, edits, data, log)
             } else {
-                batch_one_by_one(label, edits, data, log)
+                batch_in_order(label, edits, data, log, how.from_history)
             }
         }
     }
 }
 
 /// Applies a batch's edits in order; on a refusal, undoes those already applied.
+#[cfg(test)]
 pub(super) fn batch_one_by_one(
     label: String,
     edits: Vec<Edit>,
     data: &mut Dataset,
     log: &mut Vec<Change>,
 ) -> Result<Edit, EditError> {
+    batch_in_order(label, edits, data, log, false)
+}
+
+fn batch_in_order(
+    label: String,
+    edits: Vec<Edit>,
+    data: &mut Dataset,
+    log: &mut Vec<Change>,
+    from_history: bool,
+) -> Result<Edit, EditError> {
     let mut inverses = Vec::with_capacity(edits.len());
+    let how = &mut Applying {
+        near: 0,
+        from_history,
+    };
     for edit in edits {
-        match apply_unchecked(edit, data, log) {
+        match apply_unchecked(edit, data, log, how) {
             Ok(inverse) => inverses.push(inverse),
             Err(e) => {
                 // Roll back what was applied, so the dataset is unchanged.
                 for undo in inverses.into_iter().rev() {
-                    let _ = apply_unchecked(undo, data, log);
+                    let _ = apply_unchecked(undo, data, log, how);
                 }
                 return Err(e);
             }

@@ -274,22 +274,22 @@ pub(super) fn insert_all(
     })
 }
 
-/// Puts each new element at its place in the final list (places ascending).
-pub(super) fn merge_at<T>(list: &mut Vec<T>, new: Vec<(usize, T)>) {
-    if new.is_empty() {
-        return;
-    }
-    let old = std::mem::take(list);
-    list.reserve_exact(old.len() + new.len());
-    let mut old = old.into_iter();
-    for (index, item) in new {
-        while list.len() < index {
-            match old.next() {
-                Some(kept) => list.push(kept),
-                None => break,
-            }
+/// Puts each new element at its place in the final list (places ascending, each at most the
+/// length of the list so far). In place, from the back: each element after a new one moves
+/// once, within the list's own buffer (which keeps its room after a removal), through a hole
+/// of empty defaults that closes as the new elements fill it.
+pub(super) fn merge_at<T: Default>(list: &mut Vec<T>, new: Vec<(usize, T)>) {
+    let mut old_end = list.len();
+    list.resize_with(old_end + new.len(), T::default);
+    // The hole is `old_end..write`; everything from `write` on is in its final place.
+    let mut write = list.len();
+    for (place, item) in new.into_iter().rev() {
+        while write > place + 1 && old_end > 0 {
+            write -= 1;
+            old_end -= 1;
+            list.swap(old_end, write);
         }
-        list.push(item);
+        write -= 1;
+        list[write] = item;
     }
-    list.extend(old);
 }

@@ -29,8 +29,9 @@ pub fn merge_actors(data: &Dataset, survivor: &str, others: &[String]) -> Result
             merged.description = other.description.clone();
         }
     }
+    let merged_ids: HashSet<&str> = others.iter().map(String::as_str).collect();
     let rewire = |id: &str| -> String {
-        if others.iter().any(|o| o == id) {
+        if merged_ids.contains(id) {
             survivor.to_owned()
         } else {
             id.to_owned()
@@ -38,11 +39,15 @@ pub fn merge_actors(data: &Dataset, survivor: &str, others: &[String]) -> Result
     };
 
     // Rewire every tie, then combine those that now say the same thing between the same pair.
+    // Only ties of the merged actors can change or come to say the same thing: after the
+    // merge, the two have the survivor at one end. The others are neither copied nor keyed.
+    let involved = |id: &str| id == survivor || merged_ids.contains(id);
     let mut result: Vec<Tie> = Vec::new();
-    let mut deleted: Vec<String> = Vec::new();
+    let mut deleted: Vec<(usize, String)> = Vec::new();
     let mut by_key: HashMap<(String, String, String, bool), usize> = HashMap::new();
     let mut changed: Vec<bool> = Vec::new();
-    for tie in &data.ties {
+    let ties = data.ties.iter().enumerate();
+    for (place, tie) in ties.filter(|(_, t)| involved(&t.from) || involved(&t.to)) {
         let mut t = tie.clone();
         t.from = rewire(&t.from);
         t.to = rewire(&t.to);
@@ -64,7 +69,7 @@ pub fn merge_actors(data: &Dataset, survivor: &str, others: &[String]) -> Result
                     }
                 }
                 changed[first] = true;
-                deleted.push(t.id);
+                deleted.push((place, t.id));
             }
             _ => {
                 by_key.entry(key).or_insert(result.len());
@@ -80,7 +85,14 @@ pub fn merge_actors(data: &Dataset, survivor: &str, others: &[String]) -> Result
             edits.push(Edit::UpdateTie { tie });
         }
     }
-    edits.extend(deleted.into_iter().map(|id| Edit::DeleteTie { id }));
+    // The combined ties go by place: one pass over the list, and back in one on undo.
+    if !deleted.is_empty() {
+        edits.push(Edit::Remove {
+            label: "combine ties".into(),
+            actors: Vec::new(),
+            ties: deleted,
+        });
+    }
     edits.push(Edit::UpdateActor { actor: merged });
     edits.extend(
         others

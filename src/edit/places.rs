@@ -125,6 +125,9 @@ fn marks(len: usize, placed: &[(usize, String)]) -> Vec<bool> {
 
 /// An actor to remove that a tie which stays still touches, with how many such ties.
 fn ties_left(data: &Dataset, actors: &[(usize, String)], tie_marks: &[bool]) -> Option<EditError> {
+    if actors.is_empty() {
+        return None;
+    }
     let going: HashMap<&str, usize> = actors
         .iter()
         .enumerate()

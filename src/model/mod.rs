@@ -63,13 +63,16 @@ pub struct Source {
     pub text: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ActorKind {
     Person,
     State,
     Organization,
     Place,
+    #[default]
     Other,
 }
 
@@ -93,8 +96,9 @@ impl ActorKind {
     }
 }
 
-/// A person, state, organisation or place.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A person, state, organisation or place. The default, an empty actor, only holds a place
+/// while lists are rearranged.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -110,7 +114,9 @@ pub struct Actor {
     pub pinned: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TieKind {
     Meeting,
@@ -129,6 +135,7 @@ pub enum TieKind {
     Family,
     Advisory,
     Commentary,
+    #[default]
     Other,
 }
 
@@ -176,11 +183,12 @@ impl TieKind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
     Cooperative,
     Hostile,
+    #[default]
     Neutral,
 }
 
@@ -242,8 +250,9 @@ impl Certainty {
     }
 }
 
-/// A tie between two actors, with the evidence for it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A tie between two actors, with the evidence for it. The default, an empty tie, only
+/// holds a place while lists are rearranged.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tie {
     pub id: String,
     pub from: String,

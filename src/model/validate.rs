@@ -108,7 +108,7 @@ pub fn validate_items(
     ties: &[&str],
     sources: &[&str],
 ) -> Vec<Problem> {
-    let index = (actors.len() + ties.len() + sources.len() > 16)
+    let index = (actors.len() + ties.len() + sources.len() > 1)
         .then(|| IdIndex::new(data, actors, ties, sources));
     let index = index.as_ref();
     let mut problems = Vec::new();
