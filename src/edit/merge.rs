@@ -46,8 +46,9 @@ pub fn merge_actors(data: &Dataset, survivor: &str, others: &[String]) -> Result
     let mut deleted: Vec<(usize, String)> = Vec::new();
     let mut by_key: HashMap<(String, String, String, bool), usize> = HashMap::new();
     let mut changed: Vec<bool> = Vec::new();
-    let ties = data.ties.iter().enumerate();
-    for (place, tie) in ties.filter(|(_, t)| involved(&t.from) || involved(&t.to)) {
+    let involved = super::scan::marks(&data.ties, |t| involved(&t.from) || involved(&t.to));
+    let ties = data.ties.iter().enumerate().zip(involved);
+    for ((place, tie), _) in ties.filter(|(_, involved)| *involved) {
         let mut t = tie.clone();
         t.from = rewire(&t.from);
         t.to = rewire(&t.to);

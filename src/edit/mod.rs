@@ -7,6 +7,7 @@ mod bulk;
 mod history;
 mod merge;
 mod places;
+mod scan;
 
 pub use history::History;
 pub use merge::{merge_actors, normalize_name, possible_duplicates};

@@ -5,6 +5,7 @@
 
 use foldhash::{HashMap, HashSet};
 
+use super::scan::marks;
 use super::{Change, Edit, EditError};
 use crate::model::{Actor, Dataset, Tie};
 
@@ -19,22 +20,16 @@ pub(super) fn delete_actors(
     log: &mut Vec<Change>,
 ) -> Result<Edit, EditError> {
     let chosen: HashSet<&str> = ids.iter().map(String::as_str).collect();
-    let actor_marks: Vec<bool> = data
-        .actors
-        .iter()
-        .map(|a| chosen.contains(a.id.as_str()))
-        .collect();
+    let actor_marks = marks(&data.actors, |a| chosen.contains(a.id.as_str()));
     if actor_marks.iter().filter(|&&m| m).count() != chosen.len() {
         let unknown = ids.iter().find(|id| data.actor(id).is_none());
         return Err(EditError::UnknownActor(
             unknown.cloned().unwrap_or_default(),
         ));
     }
-    let tie_marks: Vec<bool> = data
-        .ties
-        .iter()
-        .map(|t| chosen.contains(t.from.as_str()) || chosen.contains(t.to.as_str()))
-        .collect();
+    let tie_marks = marks(&data.ties, |t| {
+        chosen.contains(t.from.as_str()) || chosen.contains(t.to.as_str())
+    });
     let ties = tie_marks.iter().filter(|&&m| m).count();
     let label = deletion_label(data, &ids, ties);
     Ok(take_out(label, &actor_marks, &tie_marks, data, log))
@@ -80,7 +75,7 @@ pub(super) fn remove(
             },
         )));
     }
-    let tie_marks = marks(data.ties.len(), &ties);
+    let tie_marks = marks_at(data.ties.len(), &ties);
     if let Some(problem) = check_ties_left
         .then(|| ties_left(data, &actors, &tie_marks))
         .flatten()
@@ -94,7 +89,7 @@ pub(super) fn remove(
             },
         )));
     }
-    let actor_marks = marks(data.actors.len(), &actors);
+    let actor_marks = marks_at(data.actors.len(), &actors);
     Ok(take_out(label, &actor_marks, &tie_marks, data, log))
 }
 
@@ -115,7 +110,7 @@ fn misplaced<'a>(
     None
 }
 
-fn marks(len: usize, placed: &[(usize, String)]) -> Vec<bool> {
+fn marks_at(len: usize, placed: &[(usize, String)]) -> Vec<bool> {
     let mut marks = vec![false; len];
     for (place, _) in placed {
         marks[*place] = true;
@@ -133,8 +128,12 @@ fn ties_left(data: &Dataset, actors: &[(usize, String)], tie_marks: &[bool]) -> 
         .enumerate()
         .map(|(k, (_, id))| (id.as_str(), k))
         .collect();
+    let touching = marks(&data.ties, |t| {
+        going.contains_key(t.from.as_str()) || going.contains_key(t.to.as_str())
+    });
     let mut left = vec![0usize; actors.len()];
-    for (tie, _) in data.ties.iter().zip(tie_marks).filter(|(_, gone)| !**gone) {
+    let ties = data.ties.iter().zip(tie_marks).zip(touching);
+    for ((tie, _), _) in ties.filter(|((_, gone), touches)| !**gone && *touches) {
         let from = going.get(tie.from.as_str());
         let to = going.get(tie.to.as_str()).filter(|&k| Some(k) != from);
         for &k in from.into_iter().chain(to) {
