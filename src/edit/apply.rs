@@ -1,7 +1,7 @@
 //! Applying edits: each variant's change and inverse, and the check that keeps datasets valid.
 
 use super::{places, Change, Edit, EditError};
-use crate::model::{validate_items, Dataset};
+use crate::model::{validate_items_at, Dataset};
 
 /// Applies an edit, then checks what it touched; an edit that leaves a problem is rolled back
 /// and refused. Only the touched items are checked: the rest was valid before and an edit cannot
@@ -31,14 +31,31 @@ fn check_and_apply(
     }
     let mut touched = Touched::default();
     touched.collect(&edit);
+    let logged = log.len();
     let inverse = apply_unchecked(edit, data, log, &mut Applying::checked())?;
     fn ids(v: &[String]) -> Vec<&str> {
         v.iter().map(String::as_str).collect()
     }
-    let problems = validate_items(
+    // Each touched tie is looked for from where the log says it was put (the changes come
+    // in the edits' order), which later changes of the same edit shift by little.
+    let hints = log[logged..].iter().filter_map(|change| match change {
+        Change::TieInserted(i) | Change::TieReplaced(i) => Some(*i),
+        _ => None,
+    });
+    let hints: Vec<usize> = hints.collect();
+    let tie_places: Vec<usize> = touched
+        .ties
+        .iter()
+        .enumerate()
+        .filter_map(|(k, id)| {
+            let mut near = hints.get(k).copied().unwrap_or(0);
+            tie_index(data, id, &mut near).ok()
+        })
+        .collect();
+    let problems = validate_items_at(
         data,
         &ids(&touched.actors),
-        &ids(&touched.ties),
+        &tie_places,
         &ids(&touched.sources),
     );
     if let Some(first) = problems.first() {

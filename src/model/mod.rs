@@ -7,7 +7,7 @@ mod validate;
 
 pub use date::{DateError, DateSpec};
 pub use geometry::Point;
-pub use validate::{validate, validate_items, Problem, Subject};
+pub use validate::{validate, validate_items, validate_items_at, Problem, Subject};
 
 use serde::{Deserialize, Serialize};
 

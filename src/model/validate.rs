@@ -109,8 +109,36 @@ pub fn validate_items(
     sources: &[&str],
 ) -> Vec<Problem> {
     let index = (actors.len() + ties.len() + sources.len() > 1)
-        .then(|| IdIndex::new(data, actors, ties, sources));
-    let index = index.as_ref();
+        .then(|| IdIndex::new(data, actors, ties, None, sources));
+    check_items(data, actors, ties, sources, index.as_ref())
+}
+
+/// Like [`validate_items`], with the ties given by place, for an edit that knows where they
+/// are: no pass over the ties' ids. The ids are not counted, since edits refuse an id that is
+/// taken before they apply and so never make one come twice.
+pub fn validate_items_at(
+    data: &Dataset,
+    actors: &[&str],
+    tie_places: &[usize],
+    sources: &[&str],
+) -> Vec<Problem> {
+    let places: Vec<usize> = tie_places
+        .iter()
+        .copied()
+        .filter(|&i| i < data.ties.len())
+        .collect();
+    let ties: Vec<&str> = places.iter().map(|&i| data.ties[i].id.as_str()).collect();
+    let index = IdIndex::new(data, actors, &ties, Some(&places), sources);
+    check_items(data, actors, &ties, sources, Some(&index))
+}
+
+fn check_items(
+    data: &Dataset,
+    actors: &[&str],
+    ties: &[&str],
+    sources: &[&str],
+    index: Option<&IdIndex>,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut push = |subject: Subject, message: String| problems.push(Problem { subject, message });
     let actor_known = |id: &str| match index {
@@ -192,7 +220,14 @@ struct IdIndex<'a> {
 }
 
 impl<'a> IdIndex<'a> {
-    fn new(data: &'a Dataset, actors: &[&'a str], ties: &[&'a str], sources: &[&'a str]) -> Self {
+    /// `tie_places`, when known, are the places of `ties`, each id counted once.
+    fn new(
+        data: &'a Dataset,
+        actors: &[&'a str],
+        ties: &[&'a str],
+        tie_places: Option<&[usize]>,
+        sources: &[&'a str],
+    ) -> Self {
         fn index<'a>(
             wanted: HashSet<&str>,
             ids: impl Iterator<Item = &'a str>,
@@ -205,10 +240,17 @@ impl<'a> IdIndex<'a> {
             }
             map
         }
-        let ties = index(
-            ties.iter().copied().collect(),
-            data.ties.iter().map(|t| t.id.as_str()),
-        );
+        let ties = match tie_places {
+            Some(places) => ties
+                .iter()
+                .copied()
+                .zip(places.iter().map(|&i| (i, 1)))
+                .collect(),
+            None => index(
+                ties.iter().copied().collect(),
+                data.ties.iter().map(|t| t.id.as_str()),
+            ),
+        };
         let touched_ties = || ties.values().map(|&(i, _)| &data.ties[i]);
         let mut actor_ids: HashSet<&str> = actors.iter().copied().collect();
         actor_ids.extend(touched_ties().flat_map(|t| [t.from.as_str(), t.to.as_str()]));

@@ -262,3 +262,28 @@ fn checking_many_items_at_once_finds_what_checking_each_finds() {
     assert!(together.len() >= 6, "{together:#?}");
     assert_eq!(together, one_by_one);
 }
+
+#[test]
+fn checking_ties_by_place_finds_what_checking_them_by_id_finds_but_duplicates() {
+    let mut data = crate::generate::generate(60, 200, 3);
+    data.ties[5].to = "nobody".into();
+    data.ties[12].date = Some("2019-13-40".into());
+    if let Some(x) = data.ties[16].excerpts.first_mut() {
+        x.end += 1;
+    }
+    data.actors[2].name = " ".into();
+    let actor = [data.actors[2].id.as_str()];
+    let places: Vec<usize> = (0..40).collect();
+    let ids: Vec<&str> = places.iter().map(|&i| data.ties[i].id.as_str()).collect();
+    let text = |problems: Vec<Problem>| -> Vec<String> {
+        problems.iter().map(ToString::to_string).collect()
+    };
+    let by_place = text(validate_items_at(&data, &actor, &places, &[]));
+    assert_eq!(by_place.len(), 4, "{by_place:#?}");
+    assert_eq!(by_place, text(validate_items(&data, &actor, &ids, &[])));
+    // A place beyond the list is skipped, like an id no longer there.
+    assert_eq!(
+        text(validate_items_at(&data, &[], &[900], &[])),
+        [] as [String; 0]
+    );
+}
