@@ -1,12 +1,13 @@
-//! Benchmark of a structural edit on a 100k-tie map, as the window does it: apply the edit to
-//! the document, then bring the map cache up to date from the journal of changes. One iteration
-//! adds a tie and undoes it (two edits, two cache updates). Beside it, the full rebuild of the
-//! map cache that such an edit used to cost, and applying a layout's result: one edit that
-//! moves all 34,000 actors, undone again, with the map's positions refreshed each time; and
-//! deleting 1,000 actors with their ties (one edit) and undoing it, with the map updated each
-//! time; merging two actors and undoing it; finding possible duplicates; highlighting a
-//! selected actor's neighbourhood; building the layout's graph from the dataset (done on the
-//! layout's worker thread since it takes longer than a frame).
+//! Benchmark of structural edits on a 100k-tie map, as the window does them: apply the edit
+//! to the document, then bring the map cache up to date from the journal of changes. One
+//! iteration adds a tie and undoes it (two edits, two cache updates). Beside it, the full
+//! rebuild of the map cache that such an edit used to cost; applying a layout's result (one
+//! edit that moves all 34,000 actors) and undoing it, with the map's positions refreshed each
+//! time; deleting 1,000 actors with their ties, its undo and redo, merging two actors and 50
+//! actors, and their undo, each edit and each map update timed apart (the window applies an
+//! edit at the end of a frame and updates the map at the start of the next); finding possible
+//! duplicates; highlighting a selected actor's neighbourhood; building the layout's graph from
+//! the dataset (done on the layout's worker thread since it takes longer than a frame).
 
 use std::time::{Duration, Instant};
 
@@ -89,85 +90,74 @@ fn structural_edit_100k(c: &mut Criterion) {
         .step_by(34)
         .map(|a| a.id.clone())
         .collect();
-    // Deleting 1,000 actors with their 5,744 ties, its undo and its redo, each one step of the
-    // window (the edit and the map's update) timed apart from the others.
-    let delete = || Edit::DeleteActors {
-        ids: chosen.clone(),
-    };
-    let mut step = |name: &str, timed: usize, doc: &mut Document, cache: &mut MapCache| {
-        group.bench_function(name, |b| {
-            b.iter_custom(|iters| {
-                let mut spent = Duration::ZERO;
-                for _ in 0..iters {
-                    for k in 0..3 {
-                        let start = Instant::now();
-                        match k {
-                            0 => doc.apply(delete()).expect("the deletion applies"),
-                            1 => assert!(doc.undo().expect("undo")),
-                            _ => assert!(doc.redo().expect("redo")),
-                        }
-                        sync(doc, cache, &mut synced);
-                        if k == timed {
-                            spent += start.elapsed();
-                        }
-                    }
-                    assert!(doc.undo().expect("undo"));
-                    sync(doc, cache, &mut synced);
-                }
-                spent
-            })
-        });
-    };
-    step(
-        "delete_1000_actors_with_ties_with_map_update",
-        0,
-        &mut doc,
-        &mut cache,
-    );
-    step(
-        "undo_that_deletion_with_map_update",
-        1,
-        &mut doc,
-        &mut cache,
-    );
-    step(
-        "redo_that_deletion_with_map_update",
-        2,
-        &mut doc,
-        &mut cache,
-    );
-    // Merging two actors (the batch built from the dataset, applied, the map updated), and its
-    // undo, timed apart.
+    // Deleting 1,000 actors with their 5,744 ties, its undo and its redo; merging two actors,
+    // and 50 actors into one (each batch built from the dataset), and their undo. The window applies an edit at the end
+    // of one frame and updates the map at the start of the next, so each is timed apart.
     let (survivor, merged) = (
         doc.data.actors[101].id.clone(),
         doc.data.actors[5001].id.clone(),
     );
-    for (name, timed) in [
-        ("merge_two_actors_with_map_update", 0),
-        ("undo_that_merge_with_map_update", 1),
-    ] {
-        group.bench_function(name, |b| {
-            b.iter_custom(|iters| {
-                let mut spent = Duration::ZERO;
-                for _ in 0..iters {
-                    let start = Instant::now();
-                    let edit = merge_actors(&doc.data, &survivor, std::slice::from_ref(&merged))
-                        .expect("both actors exist");
-                    doc.apply(edit).expect("the merge applies");
-                    sync(&doc, &mut cache, &mut synced);
-                    let merged_at = start.elapsed();
-                    let start = Instant::now();
-                    assert!(doc.undo().expect("undo"));
-                    sync(&doc, &mut cache, &mut synced);
-                    spent += if timed == 0 {
-                        merged_at
-                    } else {
-                        start.elapsed()
-                    };
-                }
-                spent
-            })
-        });
+    let fifty: Vec<String> = doc
+        .data
+        .actors
+        .iter()
+        .skip(300)
+        .step_by(97)
+        .take(50)
+        .map(|a| a.id.clone())
+        .collect();
+    let hub = doc.data.actors[0].id.clone();
+    let step = |k: usize, doc: &mut Document| match k {
+        0 => {
+            let ids = chosen.clone();
+            doc.apply(Edit::DeleteActors { ids })
+                .expect("the deletion applies")
+        }
+        4 => {
+            let edit = merge_actors(&doc.data, &survivor, std::slice::from_ref(&merged))
+                .expect("both actors exist");
+            doc.apply(edit).expect("the merge applies")
+        }
+        6 => {
+            let edit = merge_actors(&doc.data, &hub, &fifty).expect("the actors exist");
+            doc.apply(edit).expect("the merge applies")
+        }
+        2 => assert!(doc.redo().expect("redo")),
+        _ => assert!(doc.undo().expect("undo")),
+    };
+    // Which step each row times; the redo's undo is not timed.
+    let rows = [
+        ("delete_1000_actors_with_ties", 0),
+        ("undo_that_deletion", 1),
+        ("redo_that_deletion", 2),
+        ("merge_two_actors", 4),
+        ("undo_that_merge", 5),
+        ("merge_50_actors_into_one", 6),
+        ("undo_that_merge_of_50", 7),
+    ];
+    for (name, timed) in rows {
+        for (part, map_update) in [("edit", false), ("map_update", true)] {
+            group.bench_function(format!("{name}_{part}"), |b| {
+                b.iter_custom(|iters| {
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..iters {
+                        for k in 0..8 {
+                            let start = Instant::now();
+                            step(k, &mut doc);
+                            let edited = Instant::now();
+                            sync(&doc, &mut cache, &mut synced);
+                            if k == timed {
+                                spent += match map_update {
+                                    false => edited - start,
+                                    true => edited.elapsed(),
+                                };
+                            }
+                        }
+                    }
+                    spent
+                })
+            });
+        }
     }
     // Other work the window does on its own thread on a large map.
     group.bench_function("find_possible_duplicates", |b| {

@@ -95,12 +95,15 @@ pub fn merge_actors(data: &Dataset, survivor: &str, others: &[String]) -> Result
         });
     }
     edits.push(Edit::UpdateActor { actor: merged });
-    edits.extend(
-        others
-            .iter()
-            .filter(|id| id.as_str() != survivor)
-            .map(|id| Edit::DeleteActor { id: id.clone() }),
-    );
+    // One pass over the ties checks that none is left on any of the merged actors.
+    let merged_away: Vec<String> = others
+        .iter()
+        .filter(|id| id.as_str() != survivor)
+        .cloned()
+        .collect();
+    if !merged_away.is_empty() {
+        edits.push(Edit::DeleteActors { ids: merged_away });
+    }
     let count = others.iter().filter(|id| id.as_str() != survivor).count();
     Ok(Edit::Batch {
         label: format!(

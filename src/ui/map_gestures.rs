@@ -97,9 +97,10 @@ pub fn gestures_ui(
             (Gesture::Box { start }, Some(p)) => {
                 let r = Rect::from_two_pos(start, p);
                 let mut ids = state.selection.actor_ids();
+                let already: foldhash::HashSet<String> = ids.iter().cloned().collect();
                 for (i, a) in data.actors.iter().enumerate() {
                     let inside = view.actor_screen_pos(i).is_some_and(|s| r.contains(s));
-                    if inside && !ids.contains(&a.id) {
+                    if inside && !already.contains(&a.id) {
                         ids.push(a.id.clone());
                     }
                 }

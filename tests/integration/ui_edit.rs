@@ -333,3 +333,45 @@ fn possible_duplicates_are_found_in_the_background_and_merged() {
     h.run_steps(2);
     h.get_by_label("No two actors have names that match closely.");
 }
+
+#[test]
+fn a_box_around_a_large_map_selects_it_all_and_deletes_it_with_its_ties_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("three-hundred.relmap.json");
+    let map = relmap::generate::generate(300, 900, 4);
+    relmap::io::json::save_file(&path, &map).unwrap();
+    let mut h = app(Some(path));
+    assert_eq!(h.state().state.doc.data.actors.len(), 300);
+    let rect = h.state().map().rect;
+    shift_drag(
+        &mut h,
+        rect.min + egui::vec2(2.0, 2.0),
+        rect.max - egui::vec2(2.0, 2.0),
+    );
+    assert!(
+        matches!(&h.state().state.selection, Selection::Actors(ids) if ids.len() == 300),
+        "every actor is in the box"
+    );
+    h.get_by_label("300 actors selected");
+    // The names are listed up to a hundred, in both lists; the count of ties is the map's.
+    assert_eq!(
+        h.get_all_by_label("… and 200 more; the first 100 are listed.")
+            .count(),
+        2
+    );
+    // Far down the panel: scrolled into view, as a user would.
+    let delete = "Delete 300 actors and their 900 ties";
+    h.get_by_label(delete).scroll_to_me();
+    h.run_steps(3);
+    h.get_by_label(delete).click();
+    h.run_steps(3);
+    let data = &h.state().state.doc.data;
+    assert!(data.actors.is_empty() && data.ties.is_empty());
+    assert_eq!(
+        h.state().state.doc.history.undo_label(),
+        Some("delete 300 actors and 900 ties")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(*h.state().state.doc.data, map);
+}
