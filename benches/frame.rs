@@ -2,7 +2,8 @@
 //! actors (3 ties each), at overview zoom and zoomed in; beside the same geometry drawn by
 //! egui_graphs' stock `GraphView` as the baseline. Also the CPU half of the window's frame when
 //! wgpu draws the overview (`ours_gpu`: the overview's vertex data is written once, then each
-//! frame records only paint callbacks), at 10k and 100k ties.
+//! frame records only paint callbacks), at 10k and 100k ties, and at 100k ties with 10,000
+//! actors selected.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use egui::{Pos2, RawInput, Rect, Vec2};
@@ -29,15 +30,21 @@ fn laid_out(actors: usize) -> relmap::model::Dataset {
     data
 }
 
-/// Our map: the first frame fits the view; `zoom` then zooms in around the centre.
-fn ours(c: &mut Criterion, actors: usize, zoom: f32, name: &str, gpu: bool) {
+/// Our map: the first frame fits the view; `zoom` then zooms in around the centre. The first
+/// `selected` actors are selected (a box around part of the map).
+fn ours(c: &mut Criterion, actors: usize, zoom: f32, name: &str, gpu: bool, selected: usize) {
     let data = laid_out(actors);
+    let chosen: Vec<String> = data.actors[..selected]
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
     let options = AppOptions {
         native_dialogs: false,
         recovery_dir: None,
         ..AppOptions::default()
     };
     let mut state = AppState::new(Document::new(data, None, "bench"), options);
+    state.selection = relmap::app::Selection::of_actors(chosen);
     let ctx = egui::Context::default();
     let mut map = MapView::default();
     if gpu {
@@ -146,11 +153,19 @@ impl egui_graphs::Layout<egui_graphs::LayoutStateRandom> for NoLayout {
 
 fn frames(c: &mut Criterion) {
     for actors in [10_000, 34_000] {
-        ours(c, actors, 1.0, "frame/ours_gpu/overview", true);
+        ours(c, actors, 1.0, "frame/ours_gpu/overview", true, 0);
     }
+    ours(
+        c,
+        34_000,
+        1.0,
+        "frame/ours_gpu/overview_10k_selected",
+        true,
+        10_000,
+    );
     for actors in [1_000, 10_000] {
-        ours(c, actors, 1.0, "frame/ours/overview", false);
-        ours(c, actors, 8.0, "frame/ours/zoomed", false);
+        ours(c, actors, 1.0, "frame/ours/overview", false, 0);
+        ours(c, actors, 8.0, "frame/ours/zoomed", false, 0);
         stock(c, actors, 1.0, "frame/egui_graphs/overview");
         stock(c, actors, 8.0, "frame/egui_graphs/zoomed");
     }

@@ -1,6 +1,7 @@
 //! Drawing the map at any scale: only what is in view (culling through the spatial index), in
 //! full detail when few elements are visible, and as plain meshes of thin lines and small shapes
-//! when many are (level of detail). The selection and its neighbourhood are always in detail.
+//! when many are (level of detail). The selection and its neighbourhood are in detail too, up
+//! to the same counts; a larger one is drawn plain but bright.
 
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, Painter, Pos2, Rect, Shape, Vec2};
@@ -49,6 +50,10 @@ pub struct DrawStats {
     pub detailed_edges: bool,
     /// Whether every actor in view was drawn in full detail.
     pub detailed_nodes: bool,
+    /// Whether the highlighted ties in view were too many for detail, and drawn plain.
+    pub crowded_ties: bool,
+    /// Whether the highlighted actors in view were too many for detail, and drawn plain.
+    pub crowded_actors: bool,
 }
 
 /// Collects what is in view into `scratch`.
@@ -118,6 +123,9 @@ pub fn draw_map(
     let detailed_edges =
         scratch.visible_edges.len() <= DETAIL_EDGES && edge_length <= DETAIL_EDGE_LENGTH;
     let detailed_nodes = scratch.visible_nodes.len() <= DETAIL_NODES;
+    // A large selection (a box around thousands of actors) highlights more than can be drawn
+    // in detail in a frame: its ties and actors are then drawn plain, but bright.
+    let crowded = Crowded::count(cache, scratch);
 
     // Ties: plain lines in one mesh when there are many, then the highlighted ones in detail.
     let edge_of = |ti: u32| {
@@ -149,6 +157,21 @@ pub fn draw_map(
         }
         painter.add(Shape::mesh(mesh));
     }
+    if crowded.ties {
+        let mut mesh = Mesh::default();
+        for &ti in &scratch.visible_edges {
+            let (Some((edge, false)), Some(ends)) =
+                (edge_of(ti), ends_of(cache, cam, rect, ti as usize))
+            else {
+                continue;
+            };
+            if edge.emphasis == Emphasis::Focus && pointer.hovered_tie != Some(ti as usize) {
+                let color = theme::polarity_color(edge.polarity).gamma_multiply(0.9);
+                add_line(&mut mesh, ends.a, ends.b, 1.0, color);
+            }
+        }
+        painter.add(Shape::mesh(mesh));
+    }
     for &ti in &scratch.visible_edges {
         let (Some((edge, selected)), Some(ends)) =
             (edge_of(ti), ends_of(cache, cam, rect, ti as usize))
@@ -156,7 +179,7 @@ pub fn draw_map(
             continue;
         };
         let highlighted = selected
-            || edge.emphasis == Emphasis::Focus
+            || (edge.emphasis == Emphasis::Focus && !crowded.ties)
             || pointer.hovered_tie == Some(ti as usize);
         if detailed_edges || highlighted || ends.is_loop {
             tie_shapes(&mut scratch.shapes, edge, selected, &ends, look);
@@ -186,6 +209,19 @@ pub fn draw_map(
         }
         painter.add(Shape::mesh(mesh));
     }
+    if crowded.actors {
+        // The selected ones stand out by size; their neighbours are drawn undimmed above.
+        let mut mesh = Mesh::default();
+        for &i in &scratch.visible_nodes {
+            let node = cache.graph.node(cache.actor_nodes[i as usize]);
+            if let Some(payload) = node.filter(|n| n.selected()).map(|n| n.payload()) {
+                let c = cam.to_screen(rect, cache.positions[i as usize]);
+                let color = theme::actor_color(payload.kind);
+                add_kind(&mut mesh, payload.kind, c, lod_r * 1.8, color);
+            }
+        }
+        painter.add(Shape::mesh(mesh));
+    }
     let mut on_top: Option<(usize, NodeState)> = None;
     for &i in &scratch.visible_nodes {
         let i = i as usize;
@@ -201,7 +237,8 @@ pub fn draw_map(
             on_top = Some((i, state));
             continue;
         }
-        if detailed_nodes || state.selected || node.payload().emphasis == Emphasis::Focus {
+        let highlighted = state.selected || node.payload().emphasis == Emphasis::Focus;
+        if detailed_nodes || (highlighted && !crowded.actors) {
             let c = cam.to_screen(rect, cache.positions[i]);
             actor_shapes(&mut scratch.shapes, node.payload(), c, r, state, look);
         }
@@ -219,6 +256,37 @@ pub fn draw_map(
         edge_length,
         detailed_edges,
         detailed_nodes,
+        crowded_ties: crowded.ties,
+        crowded_actors: crowded.actors,
+    }
+}
+
+/// Whether the highlighted ties, or actors, in view are too many to draw in detail.
+struct Crowded {
+    ties: bool,
+    actors: bool,
+}
+
+impl Crowded {
+    fn count(cache: &MapCache, scratch: &DrawScratch) -> Self {
+        let focus_tie = |&ti: &u32| {
+            let edge = cache.tie_edges[ti as usize].and_then(|e| cache.graph.edge(e));
+            edge.is_some_and(|e| e.selected() || e.payload().emphasis == Emphasis::Focus)
+        };
+        let focus_actor = |&i: &u32| {
+            let node = cache.graph.node(cache.actor_nodes[i as usize]);
+            node.is_some_and(|n| n.selected() || n.payload().emphasis == Emphasis::Focus)
+        };
+        let many = |mut items: std::slice::Iter<'_, u32>, test: &dyn Fn(&u32) -> bool, most| {
+            items.by_ref().filter(|x| test(x)).nth(most).is_some()
+        };
+        let (ties, actors) = cache.highlighted;
+        Self {
+            ties: ties > DETAIL_EDGES
+                && many(scratch.visible_edges.iter(), &focus_tie, DETAIL_EDGES),
+            actors: actors > DETAIL_NODES
+                && many(scratch.visible_nodes.iter(), &focus_actor, DETAIL_NODES),
+        }
     }
 }
 

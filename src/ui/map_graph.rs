@@ -36,6 +36,9 @@ pub struct MapCache {
     pub tie_ends: Vec<Option<(u32, u32)>>,
     /// The lane of each tie, by tie index (also in the edge's payload, which the drawing reads).
     pub lanes: Vec<f32>,
+    /// How many ties and actors the selection highlights (selected or in focus), all over
+    /// the map: a drawing need count those in view only when these are large.
+    pub highlighted: (usize, usize),
     /// A spatial index over `positions`, for culling and hit-tests.
     pub grid: GridIndex,
     grid_dirty: bool,
@@ -109,6 +112,7 @@ impl MapCache {
             positions,
             tie_ends,
             lanes,
+            highlighted: (0, 0),
             grid: GridIndex::default(),
             grid_dirty: true,
             revision: next_revision(),
@@ -205,6 +209,10 @@ impl MapCache {
         }
         self.revision = next_revision();
         let dimming = !matches!(selection, Selection::None);
+        let ties = (0..ends.len())
+            .filter(|&ti| touches_selected(ti) || selected_tie == Some(ti))
+            .count();
+        self.highlighted = (ties, focus.iter().filter(|f| **f).count());
         for (i, &node) in self.actor_nodes.iter().enumerate() {
             if let Some(n) = self.graph.node_mut(node) {
                 n.set_selected(selected[i]);

@@ -84,3 +84,56 @@ fn a_10k_map_builds_culls_and_picks_the_actor_under_a_point() {
     // A point far from every actor picks nothing.
     assert_eq!(map.actor_at(Pos2::new(-10_000.0, -10_000.0)), None);
 }
+
+/// The vertices a frame hands to the renderer.
+fn vertices(ctx: &egui::Context, map: &mut MapView, state: &AppState) -> usize {
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1600.0, 1000.0))),
+        ..RawInput::default()
+    };
+    let mut actions = Vec::new();
+    let mut output = ctx.run_ui(input, |ui| map.ui(ui, state, &mut actions));
+    let shapes = std::mem::take(&mut output.shapes);
+    let meshes = ctx.tessellate(shapes, output.pixels_per_point);
+    output.drop_without_applying_deltas();
+    meshes
+        .iter()
+        .map(|m| match &m.primitive {
+            egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+            egui::epaint::Primitive::Callback(_) => 0,
+        })
+        .sum()
+}
+
+#[test]
+fn a_selection_of_thousands_of_actors_is_drawn_plain_and_a_small_one_in_detail() {
+    let (mut state, data) = generated_map();
+    let ctx = egui::Context::default();
+    let mut map = MapView::default();
+    let ids = |n: usize| data.actors[..n].iter().map(|a| a.id.clone()).collect();
+    frame(&ctx, &mut map, &state);
+    let plain = vertices(&ctx, &mut map, &state);
+
+    state.selection = relmap::app::Selection::of_actors(ids(20));
+    let small = vertices(&ctx, &mut map, &state);
+    assert!(
+        !map.stats.crowded_ties && !map.stats.crowded_actors,
+        "{:?}",
+        map.stats
+    );
+    assert!(small > plain, "a small selection adds detailed shapes");
+
+    state.selection = relmap::app::Selection::of_actors(ids(5_000));
+    let large = vertices(&ctx, &mut map, &state);
+    assert!(
+        map.stats.crowded_ties && map.stats.crowded_actors,
+        "{:?}",
+        map.stats
+    );
+    // Each highlighted tie and selected actor costs a few plain vertices, not a detailed shape.
+    let bound = plain + 8 * data.ties.len() + 12 * 5_000;
+    assert!(
+        large < bound,
+        "{large} vertices for a 5,000-actor selection (bound {bound})"
+    );
+}
