@@ -135,6 +135,9 @@ impl Touched {
                 self.actors.push(actor.id.clone())
             }
             Edit::InsertTie { tie, .. } | Edit::UpdateTie { tie } => self.ties.push(tie.id.clone()),
+            Edit::ReplaceTies { ties } => {
+                self.ties.extend(ties.iter().map(|(_, t)| t.id.clone()));
+            }
             Edit::InsertSource { source, .. } => self.sources.push(source.id.clone()),
             Edit::Restore { actors, ties, .. } => {
                 self.actors.extend(actors.iter().map(|(_, a)| a.id.clone()));
@@ -306,6 +309,7 @@ fn apply_unchecked(
             log.push(Change::TieRemoved(i));
             Ok(Edit::InsertTie { index: i, tie })
         }
+        Edit::ReplaceTies { ties } => places::replace_ties(ties, data, log),
         Edit::UpdateTie { tie } => {
             let i = tie_index(data, &tie.id, &mut how.near)?;
             let old = std::mem::replace(&mut data.ties[i], tie);

@@ -41,11 +41,13 @@ pub fn merge_actors(data: &Dataset, survivor: &str, others: &[String]) -> Result
     // Rewire every tie, then combine those that now say the same thing between the same pair.
     // Only ties of the merged actors can change or come to say the same thing: after the
     // merge, the two have the survivor at one end. The others are neither copied nor keyed.
-    let involved = |id: &str| id == survivor || merged_ids.contains(id);
+    let involved_ids = super::scan::IdSet::new(others.iter().map(String::as_str).chain([survivor]));
+    let involved = |id: &str| involved_ids.contains(id);
     let mut result: Vec<Tie> = Vec::new();
     let mut deleted: Vec<(usize, String)> = Vec::new();
     let mut by_key: HashMap<(String, String, String, bool), usize> = HashMap::new();
     let mut changed: Vec<bool> = Vec::new();
+    let mut result_places: Vec<usize> = Vec::new();
     let involved = super::scan::marks(&data.ties, |t| involved(&t.from) || involved(&t.to));
     let ties = data.ties.iter().enumerate().zip(involved);
     for ((place, tie), _) in ties.filter(|(_, involved)| *involved) {
@@ -75,16 +77,23 @@ pub fn merge_actors(data: &Dataset, survivor: &str, others: &[String]) -> Result
             _ => {
                 by_key.entry(key).or_insert(result.len());
                 result.push(t);
+                result_places.push(place);
                 changed.push(touched);
             }
         }
     }
 
+    // The rewired ties are replaced where they are, without looking for them.
     let mut edits = Vec::new();
-    for (tie, changed) in result.into_iter().zip(changed) {
-        if changed {
-            edits.push(Edit::UpdateTie { tie });
-        }
+    let replaced: Vec<(usize, Tie)> = result_places
+        .into_iter()
+        .zip(result)
+        .zip(changed)
+        .filter(|(_, changed)| *changed)
+        .map(|(placed, _)| placed)
+        .collect();
+    if !replaced.is_empty() {
+        edits.push(Edit::ReplaceTies { ties: replaced });
     }
     // The combined ties go by place: one pass over the list, and back in one on undo.
     if !deleted.is_empty() {

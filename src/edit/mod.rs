@@ -68,6 +68,11 @@ pub enum Edit {
     UpdateTie {
         tie: Tie,
     },
+    /// Replace the ties at these places (ascending) with these, each with the id of the tie
+    /// it replaces: many updates without looking for any tie.
+    ReplaceTies {
+        ties: Vec<(usize, Tie)>,
+    },
     InsertSource {
         index: usize,
         source: Source,
@@ -200,6 +205,10 @@ impl Edit {
                 places::deletion_label(data, ids, ties)
             }
             Edit::Remove { label, .. } | Edit::Restore { label, .. } => label.clone(),
+            Edit::ReplaceTies { ties } => match ties.as_slice() {
+                [(_, tie)] => format!("edit tie '{}'", tie.id),
+                many => format!("edit {} ties", many.len()),
+            },
             Edit::UpdateActor { actor } => format!("edit actor '{}'", data.actor_name(&actor.id)),
             Edit::InsertTie { tie, .. } => format!("add {}", tie_name(tie)),
             Edit::DeleteTie { id } => match data.tie(id) {

@@ -5,7 +5,7 @@
 
 use foldhash::{HashMap, HashSet};
 
-use super::scan::marks;
+use super::scan::{marks, IdSet};
 use super::{Change, Edit, EditError};
 use crate::model::{Actor, Dataset, Tie};
 
@@ -19,7 +19,7 @@ pub(super) fn delete_actors(
     data: &mut Dataset,
     log: &mut Vec<Change>,
 ) -> Result<Edit, EditError> {
-    let chosen: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let chosen = IdSet::new(ids.iter().map(String::as_str));
     let actor_marks = marks(&data.actors, |a| chosen.contains(a.id.as_str()));
     if actor_marks.iter().filter(|&&m| m).count() != chosen.len() {
         let unknown = ids.iter().find(|id| data.actor(id).is_none());
@@ -128,8 +128,9 @@ fn ties_left(data: &Dataset, actors: &[(usize, String)], tie_marks: &[bool]) -> 
         .enumerate()
         .map(|(k, (_, id))| (id.as_str(), k))
         .collect();
+    let going_ids = IdSet::new(actors.iter().map(|(_, id)| id.as_str()));
     let touching = marks(&data.ties, |t| {
-        going.contains_key(t.from.as_str()) || going.contains_key(t.to.as_str())
+        going_ids.contains(t.from.as_str()) || going_ids.contains(t.to.as_str())
     });
     let mut left = vec![0usize; actors.len()];
     let ties = data.ties.iter().zip(tie_marks).zip(touching);
@@ -255,4 +256,29 @@ fn taken_id<T>(
     Some(EditError::Invalid(format!(
         "there is already a {what} with the id '{taken}'"
     )))
+}
+
+/// Replaces the ties at these places, which must hold ties with the same ids (places
+/// ascending); returns the edit that puts the old ones back.
+pub(super) fn replace_ties(
+    ties: Vec<(usize, Tie)>,
+    data: &mut Dataset,
+    log: &mut Vec<Change>,
+) -> Result<Edit, EditError> {
+    let mut last = None;
+    for (place, tie) in &ties {
+        let in_order = last.is_none_or(|last| *place > last);
+        if !in_order || data.ties.get(*place).is_none_or(|old| old.id != tie.id) {
+            return Err(EditError::UnknownTie(tie.id.clone()));
+        }
+        last = Some(*place);
+    }
+    let old = ties
+        .into_iter()
+        .map(|(place, tie)| {
+            log.push(Change::TieReplaced(place));
+            (place, std::mem::replace(&mut data.ties[place], tie))
+        })
+        .collect();
+    Ok(Edit::ReplaceTies { ties: old })
 }

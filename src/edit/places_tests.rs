@@ -198,3 +198,39 @@ fn a_refused_redo_keeps_its_entry_and_the_dataset() {
     data.ties.insert(place, original.ties[place].clone());
     assert!(history.redo(&mut data).unwrap(), "and applies once it can");
 }
+
+#[test]
+fn replacing_ties_by_place_checks_ids_and_order_and_undoes_exactly() {
+    let original = generate(50, 120, 6);
+    let relabelled = |i: usize| {
+        let mut tie = original.ties[i].clone();
+        tie.label = format!("relabelled {i}");
+        (i, tie)
+    };
+    let mut data = original.clone();
+    let mut log = Vec::new();
+    let undo = Edit::ReplaceTies {
+        ties: vec![relabelled(3), relabelled(40)],
+    }
+    .apply_logged(&mut data, &mut log)
+    .unwrap();
+    assert_eq!(data.ties[40].label, "relabelled 40");
+    assert_eq!(log, [Change::TieReplaced(3), Change::TieReplaced(40)]);
+    undo.apply(&mut data).unwrap();
+    assert_eq!(data, original);
+
+    let (_, stranger) = relabelled(7);
+    for ties in [
+        vec![(8, stranger)],
+        vec![relabelled(40), relabelled(3)],
+        vec![(500, original.ties[0].clone())],
+    ] {
+        let mut data = original.clone();
+        let refused = Edit::ReplaceTies { ties }.apply(&mut data);
+        assert!(
+            matches!(refused, Err(EditError::UnknownTie(_))),
+            "{refused:?}"
+        );
+        assert_eq!(data, original);
+    }
+}

@@ -28,6 +28,45 @@ pub(super) fn marks<T: Sync>(items: &[T], test: impl Fn(&T) -> bool + Sync) -> V
     marks
 }
 
+/// Ids to test many strings against. A few are compared directly, which reads a string only
+/// when its length matches one of them (the length is kept beside the pointer); more are
+/// hashed, which reads every string.
+pub(super) enum IdSet<'a> {
+    Few(Vec<&'a str>),
+    Many(foldhash::HashSet<&'a str>),
+}
+
+impl<'a> IdSet<'a> {
+    /// Up to this many ids are compared directly.
+    const FEW: usize = 8;
+
+    pub(super) fn new(ids: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut few: Vec<&str> = ids.into_iter().collect();
+        few.sort_unstable();
+        few.dedup();
+        if few.len() <= Self::FEW {
+            IdSet::Few(few)
+        } else {
+            IdSet::Many(few.into_iter().collect())
+        }
+    }
+
+    pub(super) fn contains(&self, id: &str) -> bool {
+        match self {
+            IdSet::Few(few) => few.contains(&id),
+            IdSet::Many(many) => many.contains(id),
+        }
+    }
+
+    /// How many distinct ids.
+    pub(super) fn len(&self) -> usize {
+        match self {
+            IdSet::Few(few) => few.len(),
+            IdSet::Many(many) => many.len(),
+        }
+    }
+}
+
 fn mark<T>(items: &[T], out: &mut [bool], test: &impl Fn(&T) -> bool) {
     for (item, m) in items.iter().zip(out) {
         *m = test(item);
@@ -36,6 +75,19 @@ fn mark<T>(items: &[T], out: &mut [bool], test: &impl Fn(&T) -> bool) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn id_sets_of_few_and_many_ids_answer_alike() {
+        let ids: Vec<String> = (0..30).map(|i| format!("actor-{}", i * 37)).collect();
+        for n in [0, 1, 2, 8, 9, 30] {
+            let set = super::IdSet::new(ids[..n].iter().chain(&ids[..n]).map(String::as_str));
+            assert_eq!(set.len(), n);
+            for (k, id) in ids.iter().enumerate() {
+                assert_eq!(set.contains(id), k < n, "{n} ids, {id}");
+            }
+            assert!(!set.contains("actor-3") && !set.contains(""));
+        }
+    }
+
     #[test]
     fn marks_match_a_plain_filter_on_long_and_short_lists() {
         for len in [0, 5, 16_383, 16_384, 100_003] {
