@@ -4,7 +4,7 @@ use super::action::{Action, Selection, Window};
 use super::editing;
 use super::layout_session::{LayoutSession, QuickInput, QuickJob, QUICK_IN_BACKGROUND_FROM};
 use super::state::{AppState, ReaderState};
-use crate::edit::{merge_actors, Edit};
+use crate::edit::Edit;
 
 /// Applies an edit; a refused edit is shown once as an error and changes nothing.
 pub fn apply(state: &mut AppState, edit: Edit) -> bool {
@@ -81,14 +81,10 @@ pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) 
                 apply(state, edit);
             }
         }
-        Action::MergeActors { survivor, others } => match merge_actors(data, &survivor, &others) {
-            Ok(edit) => {
-                if apply(state, edit) {
-                    state.selection = Selection::Actor(survivor);
-                }
-            }
-            Err(e) => state.error("Could not merge", vec![e.to_string()]),
-        },
+        Action::MergeActors { survivor, others } => {
+            let job = super::merging::MergeJob::start(state, survivor, others, ctx);
+            state.merging = Some(job);
+        }
         Action::Cite {
             tie,
             source,

@@ -11,6 +11,7 @@ pub mod editing;
 pub mod files;
 pub mod layout_session;
 pub mod loading;
+pub mod merging;
 pub mod recovery;
 pub mod saving;
 pub mod state;
@@ -120,6 +121,11 @@ impl RelmapApp {
     }
 
     /// The map view, for tests that need to know where things are drawn.
+    /// Queues actions as if this frame's views had emitted them (for tests and scripts).
+    pub fn push_actions(&mut self, actions: impl IntoIterator<Item = Action>) {
+        self.actions.extend(actions);
+    }
+
     pub fn map(&self) -> &MapView {
         &self.map
     }
@@ -134,13 +140,14 @@ impl RelmapApp {
     /// editing then would mean copying the whole dataset on this thread.
     fn dispatch_actions(&mut self, ctx: &egui::Context) {
         let mut actions = std::mem::take(&mut self.actions);
-        if !self.state.doc.is_being_written() {
+        // Edits wait while a worker reads the document, and until a merge built in the
+        // background is applied, so that they apply in the order they were asked for.
+        let busy = |state: &AppState| state.doc.is_being_written() || state.merging.is_some();
+        if !busy(&self.state) {
             actions.splice(0..0, self.held.drain(..));
         }
         for action in actions {
-            if self.state.doc.is_being_written()
-                && (!self.held.is_empty() || action.edits_document())
-            {
+            if busy(&self.state) && (!self.held.is_empty() || action.edits_document()) {
                 self.held.push(action);
                 continue;
             }
@@ -188,10 +195,32 @@ impl RelmapApp {
     /// while a background writer reads the document.
     fn apply_layout_result(&mut self, edit: crate::edit::Edit) {
         let edit = keep_existing_actors(&self.state.doc.data, edit);
-        if self.state.doc.is_being_written() {
+        if self.state.doc.is_being_written() || self.state.merging.is_some() {
             self.held.push(Action::Apply(edit));
         } else if dispatch_edit::apply(&mut self.state, edit) {
             self.state.view.request_fit();
+        }
+    }
+
+    /// Applies a merge whose batch was built in the background, to the state it was built
+    /// for; edits asked for meanwhile were held and come after it.
+    fn poll_merging(&mut self) {
+        let Some(result) = self.state.merging.as_ref().and_then(|job| job.poll()) else {
+            return;
+        };
+        let Some(job) = self.state.merging.take() else {
+            return;
+        };
+        if self.state.doc.structure_generation() != job.generation {
+            return;
+        }
+        match result {
+            Ok(edit) => {
+                if dispatch_edit::apply(&mut self.state, edit) {
+                    self.state.selection = Selection::Actor(job.survivor);
+                }
+            }
+            Err(e) => self.state.error("Could not merge", vec![e.to_string()]),
         }
     }
 
@@ -264,6 +293,7 @@ impl eframe::App for RelmapApp {
         self.poll_loading();
         self.poll_saving();
         self.poll_quick_layout();
+        self.poll_merging();
         duplicates::keep_up(&mut self.state, &ctx);
         commands::collect_shortcut_actions(&ctx, &mut self.actions);
 

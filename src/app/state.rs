@@ -119,6 +119,8 @@ pub struct AppState {
     pub loading: Option<super::loading::LoadJob>,
     /// A large map being saved in the background, if any.
     pub saving: Option<super::saving::SaveJob>,
+    /// A merge whose batch is being built in the background, if any.
+    pub merging: Option<super::merging::MergeJob>,
     /// A quick layout of a large map being computed in the background, if any.
     pub quick_layout: Option<super::layout_session::QuickJob>,
     /// The search behind the possible duplicates window, while it is open.
@@ -152,6 +154,7 @@ impl AppState {
             layout: None,
             loading: None,
             saving: None,
+            merging: None,
             quick_layout: None,
             duplicates: None,
         }

@@ -141,6 +141,11 @@ fn status_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             ui.label("Arranging the map…");
             ui.separator();
         }
+        if state.merging.is_some() {
+            ui.spinner();
+            ui.label("Merging…");
+            ui.separator();
+        }
         if let Some(job) = &state.saving {
             ui.spinner();
             ui.label(format!("Saving {}…", job.path.display()));

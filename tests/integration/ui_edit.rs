@@ -155,7 +155,8 @@ fn shift_click_two_actors_and_merge_them() {
     );
     h.get_by_label("2 actors selected");
     h.get_by_label("Keep “Sue Mi Terry”").click();
-    h.run_steps(3);
+    h.run_steps(1);
+    crate::common::wait_until(&mut h, |s| s.merging.is_none());
 
     let data = &h.state().state.doc.data;
     assert!(data.actor("klingner").is_none());
@@ -167,6 +168,36 @@ fn shift_click_two_actors_and_merge_them() {
         .ties
         .iter()
         .all(|t| t.from != "klingner" && t.to != "klingner"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(*h.state().state.doc.data, before);
+}
+
+#[test]
+fn an_edit_asked_for_while_a_merge_is_built_waits_and_applies_after_it() {
+    let mut h = app(None);
+    let before = sample_dataset();
+    let merge = relmap::app::Action::MergeActors {
+        survivor: "terry".into(),
+        others: vec!["klingner".into()],
+    };
+    // Both in one frame: the merge goes to its worker, the deletion waits for it.
+    h.state_mut().push_actions([
+        merge,
+        relmap::app::Action::DeleteActors(vec!["maxwell".into()]),
+    ]);
+    h.run_steps(1);
+    crate::common::wait_until(&mut h, |s| s.merging.is_none());
+    h.run_steps(3);
+    let data = &h.state().state.doc.data;
+    assert!(data.actor("klingner").is_none(), "merged");
+    assert!(data.actor("maxwell").is_none(), "then deleted");
+    assert_eq!(data.actors.len(), before.actors.len() - 2);
+    // Two steps of the history, undone in reverse order.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert!(h.state().state.doc.data.actor("maxwell").is_some());
+    assert!(h.state().state.doc.data.actor("klingner").is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(*h.state().state.doc.data, before);
@@ -315,7 +346,8 @@ fn possible_duplicates_are_found_in_the_background_and_merged() {
         "one pair: Kim Jong-un and Kim Jong Un"
     );
     h.get_by_label("Merge into “Kim Jong-un”").click();
-    h.run_steps(3);
+    h.run_steps(1);
+    crate::common::wait_until(&mut h, |s| s.merging.is_none());
     let data = &h.state().state.doc.data;
     assert_eq!(data.actors.len(), 39);
     let kim = data.actor("kim").unwrap();
