@@ -6,7 +6,7 @@
 use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::sync::Arc;
 
-use super::AppState;
+use super::{dispatch_edit, AppState, Selection};
 use crate::edit::{merge_actors, Edit, EditError};
 
 /// One merge being built.
@@ -54,5 +54,28 @@ impl MergeJob {
                 "the merge stopped before it was ready".into(),
             ))),
         }
+    }
+}
+
+/// Applies a merge whose batch came back, to the state it was built for (a document opened
+/// meanwhile drops it); edits asked for meanwhile were held and come after it. Called once per
+/// frame, before this frame's actions.
+pub fn finish(state: &mut AppState) {
+    let Some(result) = state.merging.as_ref().and_then(MergeJob::poll) else {
+        return;
+    };
+    let Some(job) = state.merging.take() else {
+        return;
+    };
+    if state.doc.structure_generation() != job.generation {
+        return;
+    }
+    match result {
+        Ok(edit) => {
+            if dispatch_edit::apply(state, edit) {
+                state.selection = Selection::Actor(job.survivor);
+            }
+        }
+        Err(e) => state.error("Could not merge", vec![e.to_string()]),
     }
 }

@@ -202,28 +202,6 @@ impl RelmapApp {
         }
     }
 
-    /// Applies a merge whose batch was built in the background, to the state it was built
-    /// for; edits asked for meanwhile were held and come after it.
-    fn poll_merging(&mut self) {
-        let Some(result) = self.state.merging.as_ref().and_then(|job| job.poll()) else {
-            return;
-        };
-        let Some(job) = self.state.merging.take() else {
-            return;
-        };
-        if self.state.doc.structure_generation() != job.generation {
-            return;
-        }
-        match result {
-            Ok(edit) => {
-                if dispatch_edit::apply(&mut self.state, edit) {
-                    self.state.selection = Selection::Actor(job.survivor);
-                }
-            }
-            Err(e) => self.state.error("Could not merge", vec![e.to_string()]),
-        }
-    }
-
     /// Finishes a save that ran in the background, then runs what waited for it.
     fn poll_saving(&mut self) {
         let Some(result) = self.state.saving.as_ref().and_then(|job| job.poll()) else {
@@ -293,7 +271,7 @@ impl eframe::App for RelmapApp {
         self.poll_loading();
         self.poll_saving();
         self.poll_quick_layout();
-        self.poll_merging();
+        merging::finish(&mut self.state);
         duplicates::keep_up(&mut self.state, &ctx);
         commands::collect_shortcut_actions(&ctx, &mut self.actions);
 
