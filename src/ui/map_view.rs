@@ -47,6 +47,9 @@ pub struct MapView {
     layout_iteration: u64,
     /// The selection and hover the highlighting was computed for.
     highlighted_for: Option<(u64, Selection, Option<usize>)>,
+    /// How many ties touch the selected actors, for the structure and selection it was
+    /// counted for: counted once per change, not every frame.
+    selection_ties: Option<(u64, Selection, usize)>,
     scratch: DrawScratch,
     labels: super::map_labels::LabelScratch,
     /// What the last frame drew.
@@ -72,6 +75,7 @@ impl Default for MapView {
             gesture: Gesture::None,
             layout_iteration: 0,
             highlighted_for: None,
+            selection_ties: None,
             scratch: DrawScratch::default(),
             labels: Default::default(),
             stats: DrawStats::default(),
@@ -169,6 +173,21 @@ impl MapView {
         }
         self.generation = state.doc.generation();
         self.follow_layout(state, rebuilt);
+        let counted = self
+            .selection_ties
+            .as_ref()
+            .is_some_and(|(generation, selection, _)| {
+                *generation == self.structure_generation && *selection == state.selection
+            });
+        if !counted {
+            let ties = self.cache.ties_touching(&state.selection.actor_ids());
+            self.selection_ties = Some((self.structure_generation, state.selection.clone(), ties));
+        }
+    }
+
+    /// How many ties touch the selected actors (see [`Self::sync`]).
+    pub fn selection_ties(&self) -> usize {
+        self.selection_ties.as_ref().map_or(0, |(_, _, ties)| *ties)
     }
 
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {

@@ -23,7 +23,6 @@ pub mod tie_panel;
 use egui::{Panel, RichText, Ui};
 
 use crate::app::{Action, AppState, Selection};
-use map_graph::MapCache;
 use map_view::MapView;
 
 /// Draws one whole frame: menus, status bar, side panels, the map and any dialogs.
@@ -40,7 +39,7 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
             egui::ScrollArea::vertical()
                 .id_salt("selection-scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| selection_ui(ui, state, &map.cache, actions));
+                .show(ui, |ui| selection_ui(ui, state, map, actions));
         });
     if let Some(reader) = &state.reader {
         Panel::right("article-reader")
@@ -80,7 +79,9 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
     dialogs::dialogs_ui(ui, state, actions);
 }
 
-fn selection_ui(ui: &mut Ui, state: &AppState, cache: &MapCache, actions: &mut Vec<Action>) {
+fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<Action>) {
+    let cache = &map.cache;
+    let ties = map.selection_ties();
     let data = &state.doc.data;
     match &state.selection {
         Selection::Tie(id) => {
@@ -92,12 +93,10 @@ fn selection_ui(ui: &mut Ui, state: &AppState, cache: &MapCache, actions: &mut V
             let indexed = cache.index_of.get(id).and_then(|&i| data.actors.get(i));
             let actor = indexed.filter(|a| a.id == *id).or_else(|| data.actor(id));
             if let Some(actor) = actor {
-                let ties = cache.ties_touching(std::slice::from_ref(id));
                 actor_panel::actor_panel_ui(ui, data, actor, ties, actions);
             }
         }
         Selection::Actors(ids) => {
-            let ties = cache.ties_touching(ids);
             let names: Vec<&str> = ids
                 .iter()
                 .map(
