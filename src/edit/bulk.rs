@@ -145,8 +145,8 @@ pub(super) fn delete_all(
     if let Some((_, e)) = refusal {
         return Err(e);
     }
-    let removed_ties = remove_marked(&mut data.ties, &tie_gone_at, KEPT);
-    let removed_actors = remove_marked(&mut data.actors, &actor_gone_at, KEPT);
+    let removed_ties = take_where(&mut data.ties, &tie_gone_at, |&at| at != KEPT);
+    let removed_actors = take_where(&mut data.actors, &actor_gone_at, |&at| at != KEPT);
     // Logged from the end, so that each place is right when it is read in order.
     log.extend(
         removed_ties
@@ -176,23 +176,24 @@ pub(super) fn delete_all(
     })
 }
 
-/// Takes the marked elements out of `list`, with the places they had.
-fn remove_marked<T>(list: &mut Vec<T>, marks: &[usize], kept: usize) -> Vec<(usize, T)> {
-    // In place: the kept elements move down within the list's own buffer.
+/// Takes out of `list` the elements whose mark is `taken`, with the places they had; the
+/// others move down within the list's own buffer.
+pub(super) fn take_where<T, M>(
+    list: &mut Vec<T>,
+    marks: &[M],
+    taken: impl Fn(&M) -> bool,
+) -> Vec<(usize, T)> {
+    let places = marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| taken(m))
+        .map(|(i, _)| i);
     let mut place = 0;
-    list.extract_if(.., |_| {
+    let removed = list.extract_if(.., |_| {
         place += 1;
-        marks[place - 1] != kept
-    })
-    .zip(
-        marks
-            .iter()
-            .enumerate()
-            .filter(|(_, &m)| m != kept)
-            .map(|(i, _)| i),
-    )
-    .map(|(item, i)| (i, item))
-    .collect()
+        taken(&marks[place - 1])
+    });
+    places.zip(removed).collect()
 }
 
 /// Applies a batch of insertions at ascending places (see [`all_ascending_insertions`]).

@@ -5,6 +5,7 @@
 
 use foldhash::{HashMap, HashSet};
 
+use super::bulk::take_where;
 use super::scan::{marks, IdSet};
 use super::{Change, Edit, EditError};
 use crate::model::{Actor, Dataset, Tie};
@@ -66,31 +67,34 @@ pub(super) fn remove(
             misplaced(&ties, data.ties.len(), |i| &data.ties[i].id).map(EditError::UnknownTie)
         });
     if let Some(problem) = problem {
-        return Err(Box::new((
-            problem,
-            Edit::Remove {
-                label,
-                actors,
-                ties,
-            },
-        )));
+        return Err(refused_removal(problem, label, actors, ties));
     }
     let tie_marks = marks_at(data.ties.len(), &ties);
     if let Some(problem) = check_ties_left
         .then(|| ties_left(data, &actors, &tie_marks))
         .flatten()
     {
-        return Err(Box::new((
-            problem,
-            Edit::Remove {
-                label,
-                actors,
-                ties,
-            },
-        )));
+        return Err(refused_removal(problem, label, actors, ties));
     }
     let actor_marks = marks_at(data.actors.len(), &actors);
     Ok(take_out(label, &actor_marks, &tie_marks, data, log))
+}
+
+/// A refused `Remove`, given back whole.
+fn refused_removal(
+    problem: EditError,
+    label: String,
+    actors: Vec<(usize, String)>,
+    ties: Vec<(usize, String)>,
+) -> Refused {
+    Box::new((
+        problem,
+        Edit::Remove {
+            label,
+            actors,
+            ties,
+        },
+    ))
 }
 
 /// The first id that is not at its place, or whose place is out of order.
@@ -154,8 +158,8 @@ fn take_out(
     data: &mut Dataset,
     log: &mut Vec<Change>,
 ) -> Edit {
-    let ties = take_marked(&mut data.ties, tie_marks);
-    let actors = take_marked(&mut data.actors, actor_marks);
+    let ties = take_where(&mut data.ties, tie_marks, |&m| m);
+    let actors = take_where(&mut data.actors, actor_marks, |&m| m);
     // Logged from the end, so that each place is right when it is read in order.
     log.extend(ties.iter().rev().map(|(i, _)| Change::TieRemoved(*i)));
     log.extend(actors.iter().rev().map(|(i, _)| Change::ActorRemoved(*i)));
@@ -164,22 +168,6 @@ fn take_out(
         actors,
         ties,
     }
-}
-
-/// Takes the marked elements out of `list`, with the places they had; the others move down
-/// within the list's own buffer.
-fn take_marked<T>(list: &mut Vec<T>, marks: &[bool]) -> Vec<(usize, T)> {
-    let places = marks
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| **m)
-        .map(|(i, _)| i);
-    let mut place = 0;
-    let taken = list.extract_if(.., |_| {
-        place += 1;
-        marks[place - 1]
-    });
-    places.zip(taken).collect()
 }
 
 /// Puts actors and ties back at these places (ascending, as in the lists after the edit).
