@@ -3,7 +3,7 @@
 use super::action::{Action, Guarded, Selection};
 use super::document::Document;
 use super::files::{self, SaveOutcome};
-use super::state::{AppState, PathPurpose, ReaderState};
+use super::state::{AppState, OverwriteReason, PathPurpose, ReaderState};
 use crate::model::Dataset;
 
 pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
@@ -130,8 +130,14 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
             }
         }
         Action::ConfirmOverwrite => {
-            if let Some(path) = state.overwrite_prompt.take() {
-                if files::save_to_anyway(state, &path, ctx) == SaveOutcome::Saved {
+            if let Some(prompt) = state.overwrite_prompt.take() {
+                // Agreeing to replace a read-only file comes after the check for changes on disk.
+                let confirmed = files::Confirmed {
+                    changed_on_disk: true,
+                    read_only: prompt.reason == OverwriteReason::ReadOnly,
+                };
+                if files::save_confirmed(state, &prompt.path, confirmed, ctx) == SaveOutcome::Saved
+                {
                     continue_after_save(state, ctx);
                 }
             }

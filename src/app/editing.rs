@@ -9,7 +9,7 @@ pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     let mut slug: String = base
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() {
+            if c.is_alphanumeric() && !crate::model::invisible::is_invisible(c) {
                 c.to_ascii_lowercase()
             } else {
                 '-'

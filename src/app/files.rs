@@ -5,7 +5,8 @@ use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use super::document::Document;
-use super::state::{AppState, PathField, PathPurpose};
+use super::state::{AppState, OverwritePrompt, OverwriteReason, PathField, PathPurpose};
+use crate::io::atomic::WriteOptions;
 use crate::io::json;
 
 /// A dialog answered faster than this was never shown (no portal, no zenity).
@@ -122,7 +123,11 @@ pub fn poll_dialog(state: &mut AppState) -> Option<(PathPurpose, PathBuf)> {
 /// Large files are read in the background (see [`super::loading`]); the open document stays
 /// until the new one is ready.
 pub fn open_path(state: &mut AppState, path: &Path, ctx: &egui::Context) -> bool {
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    // Only a regular file's size says anything; other kinds are refused by the reader at once.
+    let size = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map_or(0, |m| m.len());
     if size >= super::loading::BACKGROUND_FROM_BYTES {
         let ctx = ctx.clone();
         state.loading = Some(super::loading::LoadJob::start(
@@ -132,17 +137,20 @@ pub fn open_path(state: &mut AppState, path: &Path, ctx: &egui::Context) -> bool
         ));
         return true;
     }
-    finish_open(state, path, json::load_file(path))
+    finish_open(state, path, json::load(path))
 }
 
 /// Replaces the document with a loaded one, or reports why it could not be loaded.
 pub fn finish_open(
     state: &mut AppState,
     path: &Path,
-    result: Result<crate::model::Dataset, crate::io::LoadError>,
+    result: Result<json::Loaded, crate::io::LoadError>,
 ) -> bool {
     match result {
-        Ok(data) => {
+        Ok(json::Loaded { data, warnings }) => {
+            if !warnings.is_empty() {
+                state.warning(format!("Opened {} with warnings", path.display()), warnings);
+            }
             if let Some(layout) = &mut state.layout {
                 layout.cancel();
             }
@@ -171,22 +179,67 @@ pub enum SaveOutcome {
     NotSaved,
 }
 
+/// What the user already agreed to when a save asked first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Confirmed {
+    /// Replace a file that something else changed since it was opened or saved.
+    pub changed_on_disk: bool,
+    /// Replace a read-only file.
+    pub read_only: bool,
+}
+
 /// Saves the document to `path`, atomically; on failure the document stays modified.
-/// If the file changed on disk since it was opened or saved, asks before overwriting it.
+/// Asks first before replacing a file that changed on disk since it was opened or saved, or a
+/// read-only file; refuses anything that is not a regular file (or a link to one).
 pub fn save_to(state: &mut AppState, path: &Path, ctx: &egui::Context) -> SaveOutcome {
+    save_confirmed(state, path, Confirmed::default(), ctx)
+}
+
+/// [`save_to`], with what the user already agreed to.
+pub fn save_confirmed(
+    state: &mut AppState,
+    path: &Path,
+    confirmed: Confirmed,
+    ctx: &egui::Context,
+) -> SaveOutcome {
     let path = with_extension(path);
     let ours = state.doc.path.as_deref() == Some(path.as_path());
     let on_disk = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-    if ours && on_disk.is_some() && on_disk != state.doc.disk_modified {
-        state.overwrite_prompt = Some(path);
+    if !confirmed.changed_on_disk && ours && on_disk.is_some() && on_disk != state.doc.disk_modified
+    {
+        state.overwrite_prompt = Some(OverwritePrompt {
+            path,
+            reason: OverwriteReason::ChangedOnDisk,
+        });
         return SaveOutcome::NotSaved;
     }
-    save_to_anyway(state, &path, ctx)
+    match crate::io::inspect_target(&path) {
+        Err(e) => {
+            report_save_failure(state, &e);
+            return SaveOutcome::NotSaved;
+        }
+        Ok(target) if target.read_only && !confirmed.read_only => {
+            state.overwrite_prompt = Some(OverwritePrompt {
+                path,
+                reason: OverwriteReason::ReadOnly,
+            });
+            return SaveOutcome::NotSaved;
+        }
+        Ok(_) => {}
+    }
+    let options = WriteOptions {
+        overwrite_read_only: confirmed.read_only,
+    };
+    save_without_asking(state, &path, options, ctx)
 }
 
-/// Saves without checking whether the file changed on disk.
-pub fn save_to_anyway(state: &mut AppState, path: &Path, ctx: &egui::Context) -> SaveOutcome {
-    let path = with_extension(path);
+/// Saves without asking anything more.
+fn save_without_asking(
+    state: &mut AppState,
+    path: &Path,
+    options: WriteOptions,
+    ctx: &egui::Context,
+) -> SaveOutcome {
     if state.saving.is_some() {
         state.info("A save is already under way; try again when it has finished");
         return SaveOutcome::NotSaved;
@@ -196,7 +249,8 @@ pub fn save_to_anyway(state: &mut AppState, path: &Path, ctx: &egui::Context) ->
         let ctx = ctx.clone();
         state.saving = Some(super::saving::SaveJob::start(
             std::sync::Arc::clone(data),
-            &path,
+            path,
+            options,
             state.doc.history.revision(),
             Box::new(move || ctx.request_repaint()),
         ));
@@ -211,9 +265,9 @@ pub fn save_to_anyway(state: &mut AppState, path: &Path, ctx: &egui::Context) ->
         );
         return SaveOutcome::NotSaved;
     }
-    let result = json::save_file(&path, &state.doc.data);
+    let result = json::save_file_with(path, &state.doc.data, options);
     let revision = state.doc.history.revision();
-    if finish_save(state, &path, revision, result) {
+    if finish_save(state, path, revision, result) {
         SaveOutcome::Saved
     } else {
         SaveOutcome::NotSaved
@@ -234,17 +288,22 @@ pub fn finish_save(
             true
         }
         Err(e) => {
-            state.after_save = None;
-            state.error(
-                "Could not save",
-                vec![
-                    e.to_string(),
-                    "Your changes are still open and unsaved.".into(),
-                ],
-            );
+            report_save_failure(state, &e);
             false
         }
     }
+}
+
+/// Tells the user why a save failed; whatever waited for the save is dropped.
+fn report_save_failure(state: &mut AppState, e: &crate::io::SaveError) {
+    state.after_save = None;
+    state.error(
+        "Could not save",
+        vec![
+            e.to_string(),
+            "Your changes are still open and unsaved.".into(),
+        ],
+    );
 }
 
 /// Adds `.relmap.json` to a name typed without any extension.

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::time::Instant;
 
-use crate::io::{json, LoadError};
-use crate::model::Dataset;
+use crate::io::json::{self, Loaded};
+use crate::io::LoadError;
 
 /// Files up to this size open on the spot; larger ones in the background.
 pub const BACKGROUND_FROM_BYTES: u64 = 1024 * 1024;
@@ -17,7 +17,7 @@ pub struct LoadJob {
     pub path: PathBuf,
     pub size: u64,
     pub started: Instant,
-    receiver: Receiver<Result<Dataset, LoadError>>,
+    receiver: Receiver<Result<Loaded, LoadError>>,
 }
 
 impl LoadJob {
@@ -26,7 +26,7 @@ impl LoadJob {
         let (sender, receiver) = channel();
         let owned = path.to_owned();
         std::thread::spawn(move || {
-            let result = json::load_file(&owned);
+            let result = json::load(&owned);
             // The job may have been cancelled; then nobody listens any more.
             let _ = sender.send(result);
             wake();
@@ -40,7 +40,7 @@ impl LoadJob {
     }
 
     /// The result, once the worker is done; never blocks.
-    pub fn poll(&self) -> Option<Result<Dataset, LoadError>> {
+    pub fn poll(&self) -> Option<Result<Loaded, LoadError>> {
         match self.receiver.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,

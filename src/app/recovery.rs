@@ -1,7 +1,8 @@
 //! Crash recovery: while a document has unsaved changes, a copy is written every 30 seconds to
-//! the platform's data folder (never over the user's file). Each running app holds a lock on its
-//! copy; a copy whose lock is free belongs to an app that did not close properly, and the next
-//! start offers to restore it.
+//! the platform's data folder (never over the user's file). A copy is three files: the data and
+//! what is known about it (both saved atomically), and a lock file that the running app holds. A
+//! copy whose lock is free belongs to an app that did not close properly, and the next start
+//! offers to restore it.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::document::Document;
+use crate::io::atomic::{self, WriteOptions};
 use crate::io::json;
 use crate::model::Dataset;
 
@@ -41,10 +43,25 @@ pub struct Orphan {
 impl Orphan {
     /// Deletes the copy.
     pub fn discard(&self) {
-        let _ = std::fs::remove_file(&self.data_path);
-        let _ = std::fs::remove_file(&self.meta_path);
+        remove_copy(&self.data_path, &self.meta_path);
     }
 }
+
+/// Removes a copy's files: data, meta and lock.
+fn remove_copy(data_path: &Path, meta_path: &Path) {
+    let _ = std::fs::remove_file(data_path);
+    let _ = std::fs::remove_file(meta_path);
+    let _ = std::fs::remove_file(lock_path_of(meta_path));
+}
+
+/// The lock file that goes with a meta file.
+fn lock_path_of(meta_path: &Path) -> PathBuf {
+    let name = meta_path.file_name().unwrap_or_default().to_string_lossy();
+    meta_path.with_file_name(name.replace(META_SUFFIX, LOCK_SUFFIX))
+}
+
+const META_SUFFIX: &str = ".meta.json";
+const LOCK_SUFFIX: &str = ".lock";
 
 /// This app's recovery copy.
 pub struct Recovery {
@@ -86,7 +103,11 @@ impl Recovery {
     }
 
     fn meta_path(&self) -> PathBuf {
-        self.dir.join(format!("{}.meta.json", self.stem))
+        self.dir.join(format!("{}{META_SUFFIX}", self.stem))
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        self.dir.join(format!("{}{LOCK_SUFFIX}", self.stem))
     }
 
     fn data_path(&self) -> PathBuf {
@@ -122,6 +143,7 @@ impl Recovery {
                 self.dir.display()
             )
         })?;
+        self.take_lock()?;
         let data = Arc::clone(&doc.data);
         if data.actors.len() + data.ties.len() >= super::saving::BACKGROUND_FROM_ELEMENTS {
             // Large maps are copied on a worker that shares the dataset; edits wait for it.
@@ -144,16 +166,22 @@ impl Recovery {
                 .map_or(0, |d| d.as_secs()),
         };
         let bytes = serde_json::to_vec_pretty(&meta).map_err(|e| e.to_string())?;
-        if self.lock.is_none() {
-            let file = File::create(self.meta_path())
-                .map_err(|e| format!("{}: {e}", self.meta_path().display()))?;
-            file.try_lock()
-                .map_err(|e| format!("{}: cannot lock: {e}", self.meta_path().display()))?;
-            self.lock = Some(file);
+        atomic::write_atomically(&self.meta_path(), &bytes, WriteOptions::default())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Takes the lock that tells other apps this copy is not orphaned, before anything of the
+    /// copy is written.
+    fn take_lock(&mut self) -> Result<(), String> {
+        if self.lock.is_some() {
+            return Ok(());
         }
-        // The lock is on the open file, which stays open; its content is replaced in place.
-        std::fs::write(self.meta_path(), bytes)
-            .map_err(|e| format!("{}: {e}", self.meta_path().display()))
+        let path = self.lock_path();
+        let file = File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        file.try_lock()
+            .map_err(|e| format!("{}: cannot lock: {e}", path.display()))?;
+        self.lock = Some(file);
+        Ok(())
     }
 
     /// The result of the copy being written in the background, once it is done.
@@ -178,42 +206,77 @@ impl Recovery {
             self.clear_when_written = true;
         }
         if self.lock.take().is_some() || self.last_written.take().is_some() {
-            let _ = std::fs::remove_file(self.data_path());
-            let _ = std::fs::remove_file(self.meta_path());
+            remove_copy(&self.data_path(), &self.meta_path());
         }
     }
 
-    /// Copies left by apps that are no longer running, newest first. Unreadable ones are skipped.
+    /// Copies left by apps that are no longer running, newest first. Unreadable ones are skipped;
+    /// what a copy killed before its first write was complete left behind is removed, and so are
+    /// the temporary files of dead writers.
     pub fn orphans(&self) -> Vec<Orphan> {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
         };
-        let mut found: Vec<Orphan> = entries
+        let mut stems: Vec<String> = entries
             .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.to_string_lossy().ends_with(".meta.json") && *p != self.meta_path())
-            .filter_map(|meta_path| read_orphan(&meta_path))
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter_map(|name| {
+                let stem = name
+                    .strip_suffix(META_SUFFIX)
+                    .or_else(|| name.strip_suffix(LOCK_SUFFIX))?;
+                (!stem.starts_with('.') && stem != self.stem).then(|| stem.to_owned())
+            })
+            .collect();
+        stems.sort();
+        stems.dedup();
+        let mut found: Vec<Orphan> = stems
+            .iter()
+            .filter_map(|stem| self.read_orphan(stem))
             .collect();
         found.sort_by_key(|o| std::cmp::Reverse(o.meta.written));
         found
     }
+
+    fn read_orphan(&self, stem: &str) -> Option<Orphan> {
+        let meta_path = self.dir.join(format!("{stem}{META_SUFFIX}"));
+        let data_path = self.dir.join(format!("{stem}.{}", json::EXTENSION));
+        let lock_path = self.dir.join(format!("{stem}{LOCK_SUFFIX}"));
+        // A running app holds the lock; only free copies are orphans. Copies written before lock
+        // files existed hold the lock on their meta file.
+        let lock = match File::open(&lock_path) {
+            Ok(file) => file,
+            Err(_) => File::open(&meta_path).ok()?,
+        };
+        lock.try_lock().ok()?;
+        for path in [&data_path, &meta_path] {
+            if let Some(name) = path.file_name() {
+                atomic::remove_stale_temps(&self.dir, name);
+            }
+        }
+        if !data_path.exists() {
+            // Killed before its first copy was complete: nothing to restore.
+            remove_copy(&data_path, &meta_path);
+            return None;
+        }
+        let data = json::load_file(&data_path).ok()?;
+        let meta = read_meta(&meta_path).unwrap_or_else(|| Meta {
+            path: None,
+            name: "Unsaved map".into(),
+            written: std::fs::metadata(&data_path)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs()),
+        });
+        Some(Orphan {
+            meta,
+            data,
+            meta_path,
+            data_path,
+        })
+    }
 }
 
-fn read_orphan(meta_path: &Path) -> Option<Orphan> {
-    let file = File::open(meta_path).ok()?;
-    // A running app holds the lock; only free copies are orphans.
-    file.try_lock().ok()?;
-    let meta: Meta = serde_json::from_slice(&std::fs::read(meta_path).ok()?).ok()?;
-    let name = meta_path
-        .file_name()?
-        .to_string_lossy()
-        .replace(".meta.json", "");
-    let data_path = meta_path.with_file_name(format!("{name}.{}", json::EXTENSION));
-    let data = json::load_file(&data_path).ok()?;
-    Some(Orphan {
-        meta,
-        data,
-        meta_path: meta_path.to_owned(),
-        data_path,
-    })
+fn read_meta(meta_path: &Path) -> Option<Meta> {
+    serde_json::from_slice(&crate::io::read_limited(meta_path).ok()?).ok()
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::sync::Arc;
 
+use crate::io::atomic::WriteOptions;
 use crate::io::{json, SaveError};
 use crate::model::Dataset;
 
@@ -39,13 +40,15 @@ impl SaveJob {
     pub fn start(
         data: Arc<Dataset>,
         path: &Path,
+        options: WriteOptions,
         revision: u64,
         wake: Box<dyn Fn() + Send>,
     ) -> Self {
         let (sender, receiver) = channel();
         let target = path.to_owned();
         std::thread::spawn(move || {
-            let result = check(&target, &data).and_then(|()| json::save_file(&target, &data));
+            let result =
+                check(&target, &data).and_then(|()| json::save_file_with(&target, &data, options));
             // The dataset is released before the window hears that the save is done.
             drop(data);
             let _ = sender.send(result);

@@ -17,6 +17,8 @@ pub struct ReaderState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
     Error,
+    /// Something worth knowing that did not stop what the user asked for.
+    Warning,
     Info,
 }
 
@@ -33,6 +35,22 @@ pub struct Notice {
 pub enum PathPurpose {
     Open,
     SaveAs,
+}
+
+/// A save that waits for the user to agree to replace a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OverwritePrompt {
+    pub path: PathBuf,
+    pub reason: OverwriteReason,
+}
+
+/// Why a save asks before replacing a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverwriteReason {
+    /// Something else changed the file since it was opened or saved.
+    ChangedOnDisk,
+    /// The file is read-only.
+    ReadOnly,
 }
 
 /// The path field offered in place of a native file dialog.
@@ -111,8 +129,9 @@ pub struct AppState {
     pub windows: Vec<Window>,
     /// Unsaved work left by an app that did not close properly, offered for restoring.
     pub recovery_offer: Option<super::recovery::Orphan>,
-    /// The file on disk changed since it was read: saving over it waits for confirmation.
-    pub overwrite_prompt: Option<PathBuf>,
+    /// Saving would replace a file that changed on disk since it was read, or a read-only
+    /// file: it waits for confirmation.
+    pub overwrite_prompt: Option<OverwritePrompt>,
     /// The force layout running in the background, if any.
     pub layout: Option<super::layout_session::LayoutSession>,
     /// A large file being opened in the background, if any.
@@ -169,6 +188,14 @@ impl AppState {
     pub fn error(&mut self, title: impl Into<String>, lines: Vec<String>) {
         self.notices.push(Notice {
             kind: NoticeKind::Error,
+            title: title.into(),
+            lines,
+        });
+    }
+
+    pub fn warning(&mut self, title: impl Into<String>, lines: Vec<String>) {
+        self.notices.push(Notice {
+            kind: NoticeKind::Warning,
             title: title.into(),
             lines,
         });

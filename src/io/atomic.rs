@@ -1,63 +1,97 @@
-//! Atomic file replacement: write a temporary file in the same folder, sync it, then rename.
+//! Atomic saving: the new content goes to a temporary file of its own in the target's folder,
+//! which is synced, given the old file's permissions and owner, and renamed over it; the folder
+//! is synced last. Readers see the old file or the new one, never a part. Links are written
+//! through; anything but a regular file is refused; a read-only file is replaced only when asked.
 
-use std::io::Write;
+use std::fs::{File, Metadata};
+use std::io::{self, Write};
 use std::path::Path;
 
-/// Writes `bytes` to `path` so that readers see either the old file or the new one, never a part.
-/// On failure the old file is untouched and the temporary file is removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => std::env::current_dir()?,
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::other("the path names no file"))?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = folder.join(temp_name);
+use super::temp::{self, TempFile};
+use super::{inspect_target, SaveError, SaveTarget};
 
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temp, path)?;
-        // Make the rename itself durable where the platform allows it.
-        if let Ok(dir) = std::fs::File::open(&folder) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+/// How a save treats what is at the target.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Replace a read-only file (the user was asked and said yes). The new file stays read-only.
+    pub overwrite_read_only: bool,
+}
+
+/// Writes `bytes` to `path` atomically (see the module's description). On failure the old file
+/// is untouched and the temporary file removed.
+pub fn write_atomically(path: &Path, bytes: &[u8], options: WriteOptions) -> Result<(), SaveError> {
+    let target = inspect_target(path)?;
+    if target.read_only && !options.overwrite_read_only {
+        return Err(SaveError::ReadOnly {
+            path: path.to_owned(),
+        });
     }
-    result
+    write_target(&target, bytes).map_err(|source| SaveError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Removes the temporary files of saves of `name` in `folder` whose writers are gone; returns
+/// how many. Every save does this for its own target.
+pub fn remove_stale_temps(folder: &Path, name: &std::ffi::OsStr) -> usize {
+    temp::remove_stale(folder, name)
+}
+
+fn write_target(target: &SaveTarget, bytes: &[u8]) -> io::Result<()> {
+    let folder = target.folder();
+    let name = target
+        .name()
+        .map_err(|_| io::Error::other("the path names no file"))?;
+    temp::remove_stale(&folder, name);
+    // A file that exists keeps its content private until it has the old file's permissions.
+    let mode = if target.existing.is_some() {
+        0o600
+    } else {
+        0o666
+    };
+    let mut temp = temp::create(&folder, name, mode)?;
+    match fill_and_rename(&mut temp, target, bytes) {
+        Ok(()) => {
+            // Make the rename itself durable where the platform allows it.
+            if let Ok(dir) = File::open(&folder) {
+                let _ = dir.sync_all();
+            }
+            Ok(())
+        }
+        Err(e) => {
+            temp.remove();
+            Err(e)
+        }
+    }
+}
+
+fn fill_and_rename(temp: &mut TempFile, target: &SaveTarget, bytes: &[u8]) -> io::Result<()> {
+    temp.file.write_all(bytes)?;
+    if let Some(old) = &target.existing {
+        keep_owner_and_permissions(&temp.file, old)?;
+    }
+    temp.file.sync_all()?;
+    std::fs::rename(&temp.path, &target.file)
+}
+
+/// Gives the new file the old one's owner where allowed, then its permission bits.
+#[cfg(unix)]
+fn keep_owner_and_permissions(file: &File, old: &Metadata) -> io::Result<()> {
+    use std::os::unix::fs::{fchown, MetadataExt, PermissionsExt};
+    // Changing the owner needs privileges; keeping at least the group often does not.
+    if fchown(file, Some(old.uid()), Some(old.gid())).is_err() {
+        let _ = fchown(file, None, Some(old.gid()));
+    }
+    // After the owner: a change of owner may clear the set-id bits.
+    file.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))
+}
+
+#[cfg(not(unix))]
+fn keep_owner_and_permissions(file: &File, old: &Metadata) -> io::Result<()> {
+    file.set_permissions(old.permissions())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn replaces_the_file_and_leaves_no_temporary() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.relmap.json");
-        std::fs::write(&path, b"old").unwrap();
-        write_atomically(&path, b"new").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"new");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn a_missing_folder_fails_and_writes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("no-such-folder").join("a.relmap.json");
-        assert!(write_atomically(&path, b"x").is_err());
-        assert!(!path.exists());
-    }
-}
+#[path = "atomic_tests.rs"]
+mod tests;

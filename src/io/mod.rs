@@ -1,10 +1,19 @@
-//! Reading and writing datasets: one module per format, plus atomic saving.
-//! Errors name the file, the place in it and what is wrong.
+//! Reading and writing datasets: one module per format, the one way files are opened for
+//! reading (`read`), and atomic saving (`atomic`). Errors name the file, the place in it and what
+//! is wrong.
 
 pub mod atomic;
 pub mod json;
+pub mod read;
+mod target;
+mod temp;
+#[cfg(test)]
+mod test_support;
 
-use std::path::{Path, PathBuf};
+pub use read::{open_regular, read_limited, read_text};
+pub use target::{inspect_target, SaveTarget};
+
+use std::path::PathBuf;
 
 use crate::model::Problem;
 
@@ -19,8 +28,21 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{path}: this is {what}, not a regular file; relmap opens only regular files")]
+    NotRegular { path: PathBuf, what: &'static str },
     #[error("{path}: the file is {size} bytes; relmap opens files of at most {max} bytes")]
     TooLarge { path: PathBuf, size: u64, max: u64 },
+    #[error("{path}: more than {max} bytes were read from the file; relmap opens files of at most {max} bytes")]
+    GrewTooLarge { path: PathBuf, max: u64 },
+    #[error(
+        "{path}:{line}:{column}: the file is not UTF-8 text (invalid byte at offset {offset})"
+    )]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        offset: usize,
+    },
     #[error("{path}: the file is empty")]
     Empty { path: PathBuf },
     #[error("{path}:{line}:{column}: {message}")]
@@ -61,6 +83,7 @@ impl LoadError {
     }
 }
 
+/// Why a file could not be saved; `path` is the path as the user gave it.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     #[error("{path}: cannot save: {source}")]
@@ -68,37 +91,13 @@ pub enum SaveError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{path}: cannot save over {what}; relmap saves only to regular files")]
+    NotRegular { path: PathBuf, what: &'static str },
+    #[error(
+        "{path}: the file is read-only; relmap does not replace it unless asked to \
+         (make it writable, or save under another name)"
+    )]
+    ReadOnly { path: PathBuf },
     #[error("{path}: cannot save: {message}")]
     Encode { path: PathBuf, message: String },
-}
-
-/// Reads a file with a size limit, naming the file in every error.
-pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
-    checked_size(path)?;
-    std::fs::read(path).map_err(|source| LoadError::Read {
-        path: path.to_owned(),
-        source,
-    })
-}
-
-/// The size of a file that may be opened: an error for folders and files over the limit.
-pub fn checked_size(path: &Path) -> Result<u64, LoadError> {
-    let read_err = |source| LoadError::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(read_err)?;
-    if meta.is_dir() {
-        return Err(read_err(std::io::Error::other(
-            "it is a folder, not a file",
-        )));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: meta.len(),
-            max: MAX_FILE_BYTES,
-        });
-    }
-    Ok(meta.len())
 }

@@ -3,6 +3,7 @@
 use foldhash::{HashMap, HashSet};
 use std::fmt;
 
+use super::invisible::id_problem;
 use super::{Dataset, DateSpec, FORMAT_VERSION};
 
 /// What a problem is about, so that messages can name it.
@@ -266,6 +267,9 @@ impl<'a> IdIndex<'a> {
 }
 
 fn source_problems(s: &super::Source, push: &mut impl FnMut(Subject, String)) {
+    if let Some(message) = id_problem(&s.id) {
+        push(Subject::Source(s.id.clone()), message);
+    }
     if let Some(date) = &s.published {
         if let Err(e) = DateSpec::parse(date) {
             push(Subject::Source(s.id.clone()), format!("published: {e}"));
@@ -274,6 +278,9 @@ fn source_problems(s: &super::Source, push: &mut impl FnMut(Subject, String)) {
 }
 
 fn actor_problems(a: &super::Actor, push: &mut impl FnMut(Subject, String)) {
+    if let Some(message) = id_problem(&a.id) {
+        push(Subject::Actor(a.id.clone()), message);
+    }
     if a.name.trim().is_empty() {
         push(Subject::Actor(a.id.clone()), "name is empty".into());
     }
@@ -294,6 +301,9 @@ fn tie_problems<'a>(
     push: &mut impl FnMut(Subject, String),
 ) {
     let subject = || Subject::Tie(t.id.clone());
+    if let Some(message) = id_problem(&t.id) {
+        push(subject(), message);
+    }
     for (end, id) in [("from", &t.from), ("to", &t.to)] {
         if !actor_known(id) {
             push(subject(), format!("'{end}' names unknown actor '{id}'"));

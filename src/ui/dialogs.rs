@@ -2,7 +2,7 @@
 
 use egui::{Id, RichText, Ui};
 
-use crate::app::state::{NoticeKind, PathPurpose};
+use crate::app::state::{NoticeKind, OverwriteReason, PathPurpose};
 use crate::app::{Action, AppState, Guarded};
 
 pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -62,15 +62,26 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         });
     }
 
-    if let Some(path) = &state.overwrite_prompt {
+    if let Some(prompt) = &state.overwrite_prompt {
         egui::Modal::new(Id::new("overwrite-prompt")).show(&ctx, |ui| {
             ui.set_width(420.0);
-            ui.heading("The file changed on disk");
-            ui.label(format!(
-                "{} was changed by something else since you opened or saved it. \
-                 Saving will replace those changes with yours.",
-                path.display()
-            ));
+            let path = prompt.path.display();
+            match prompt.reason {
+                OverwriteReason::ChangedOnDisk => {
+                    ui.heading("The file changed on disk");
+                    ui.label(format!(
+                        "{path} was changed by something else since you opened or saved it. \
+                         Saving will replace those changes with yours."
+                    ));
+                }
+                OverwriteReason::ReadOnly => {
+                    ui.heading("The file is read-only");
+                    ui.label(format!(
+                        "{path} is read-only. Saving will replace it with your map; the new file \
+                         stays read-only. To keep it, cancel and save under another name."
+                    ));
+                }
+            }
             ui.horizontal(|ui| {
                 if ui.button("Overwrite").clicked() {
                     actions.push(Action::ConfirmOverwrite);
@@ -126,6 +137,7 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     for (i, notice) in state.notices.iter().enumerate() {
         let (icon, color) = match notice.kind {
             NoticeKind::Error => ("⚠", ui.visuals().error_fg_color),
+            NoticeKind::Warning => ("⚠", ui.visuals().warn_fg_color),
             NoticeKind::Info => ("ℹ", ui.visuals().text_color()),
         };
         egui::Window::new(RichText::new(format!("{icon} {}", notice.title)).color(color))

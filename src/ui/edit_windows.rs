@@ -123,21 +123,12 @@ fn add_source_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.add(egui::TextEdit::singleline(&mut draft.file).hint_text("/path/to/article.txt"));
         if ui.button("Load .txt").clicked() {
-            match std::fs::read(draft.file.trim()) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => {
-                        draft.text = text;
-                        draft.error = None;
-                    }
-                    Err(e) => {
-                        draft.error = Some(format!(
-                            "{}: not UTF-8 text (invalid byte at offset {})",
-                            draft.file.trim(),
-                            e.utf8_error().valid_up_to()
-                        ))
-                    }
-                },
-                Err(e) => draft.error = Some(format!("{}: {e}", draft.file.trim())),
+            match crate::io::read_text(std::path::Path::new(draft.file.trim())) {
+                Ok(text) => {
+                    draft.text = text;
+                    draft.error = None;
+                }
+                Err(e) => draft.error = Some(e.to_string()),
             }
         }
     });

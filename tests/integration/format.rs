@@ -98,9 +98,12 @@ fn a_failed_save_keeps_the_old_file() {
     std::fs::create_dir(&blocked).unwrap();
     std::fs::write(blocked.join("keep"), b"x").unwrap();
     let err = json::save_file(&blocked, &data).unwrap_err().to_string();
-    assert!(
-        err.starts_with(&format!("{}: cannot save:", blocked.display())),
-        "{err}"
+    assert_eq!(
+        err,
+        format!(
+            "{}: cannot save over a folder; relmap saves only to regular files",
+            blocked.display()
+        )
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();

@@ -1,0 +1,166 @@
+//! The app opening and saving where something other than a plain map sits at the path: named
+//! pipes, devices, read-only files, links, files kept private by their permissions.
+
+#![cfg(unix)]
+
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::path::Path;
+
+use egui_kittest::kittest::Queryable;
+use relmap::sample::sample_dataset;
+
+use crate::common::{actor_pos, app, data, drag, file_menu, submit_path, AppHarness};
+
+fn make_fifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+/// Moves an actor so that the map has something to save.
+fn modify(h: &mut AppHarness) {
+    let from = actor_pos(h, "maxwell");
+    drag(h, from, from + egui::vec2(30.0, 30.0));
+    assert!(h.state().state.doc.is_modified());
+}
+
+fn open_path(h: &mut AppHarness, path: &Path) {
+    file_menu(h, "Open…");
+    submit_path(h, path, "Open");
+}
+
+fn save_as(h: &mut AppHarness, path: &Path) {
+    file_menu(h, "Save As…");
+    submit_path(h, path, "Save");
+}
+
+#[test]
+fn opening_a_named_pipe_or_a_device_says_what_it_is_and_keeps_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.relmap.json");
+    make_fifo(&fifo);
+    let mut h = app(None);
+    // A pipe with no writer: refused at once instead of freezing the window.
+    open_path(&mut h, &fifo);
+    h.get_by_label(&format!(
+        "{}: this is a named pipe (FIFO), not a regular file; relmap opens only regular files",
+        fifo.display()
+    ));
+    h.get_by_label("Dismiss").click();
+    h.run_steps(2);
+    open_path(&mut h, Path::new("/dev/zero"));
+    h.get_by_label(
+        "/dev/zero: this is a device, not a regular file; relmap opens only regular files",
+    );
+    assert_eq!(*h.state().state.doc.data, sample_dataset());
+}
+
+#[test]
+fn saving_over_a_read_only_map_asks_first_and_keeps_it_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.relmap.json");
+    std::fs::copy(data("good/small.relmap.json"), &path).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut h = app(None);
+    modify(&mut h);
+
+    save_as(&mut h, &path);
+    h.get_by_label("The file is read-only");
+    h.get_by_label("Cancel").click();
+    h.run_steps(3);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "replaced without asking"
+    );
+    assert!(h.state().state.doc.is_modified());
+
+    save_as(&mut h, &path);
+    h.get_by_label("The file is read-only");
+    h.get_by_label("Overwrite").click();
+    h.run_steps(3);
+    assert!(
+        !h.state().state.doc.is_modified(),
+        "{:?}",
+        h.state().state.notices
+    );
+    let saved = relmap::io::json::load_file(&path).unwrap();
+    assert_eq!(saved, *h.state().state.doc.data);
+    assert_eq!(mode(&path), 0o444);
+}
+
+#[test]
+fn saving_keeps_a_private_maps_permissions_and_writes_through_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("private.relmap.json");
+    std::fs::copy(data("good/small.relmap.json"), &real).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.path().join("link.relmap.json");
+    std::os::unix::fs::symlink("private.relmap.json", &link).unwrap();
+
+    let mut h = app(Some(link.clone()));
+    let from = actor_pos(&h, "xi");
+    drag(&mut h, from, from + egui::vec2(-40.0, 70.0));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run_steps(3);
+    assert!(
+        !h.state().state.doc.is_modified(),
+        "{:?}",
+        h.state().state.notices
+    );
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let saved = relmap::io::json::load_file(&real).unwrap();
+    assert_eq!(saved, *h.state().state.doc.data);
+    assert_eq!(mode(&real), 0o600);
+}
+
+#[test]
+fn saving_to_a_named_pipe_is_refused_and_the_changes_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.relmap.json");
+    make_fifo(&fifo);
+    let mut h = app(None);
+    modify(&mut h);
+    save_as(&mut h, &fifo);
+    h.get_by_label("⚠ Could not save");
+    h.get_by_label(&format!(
+        "{}: cannot save over a named pipe (FIFO); relmap saves only to regular files",
+        fifo.display()
+    ));
+    assert!(h.state().state.doc.is_modified());
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+}
+
+#[test]
+fn opening_a_file_with_unknown_fields_warns_that_they_will_be_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extra.relmap.json");
+    let text = std::fs::read_to_string(data("good/small.relmap.json")).unwrap();
+    let text = text.replacen(
+        "\"relmap\": 1,",
+        "\"relmap\": 1, \"layout_engine\": \"gephi\",",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let mut h = app(None);
+    open_path(&mut h, &path);
+    h.get_by_label_contains(&format!("Opened {} with warnings", path.display()));
+    h.get_by_label(
+        "unknown field 'layout_engine': relmap does not keep it, so it will be dropped when the \
+         map is saved",
+    );
+    assert_eq!(h.state().state.doc.data.actors.len(), 3);
+}
