@@ -87,26 +87,40 @@ pub fn id_problem(id: &str) -> Option<String> {
     ))
 }
 
+/// Warnings listed one by one; any more are counted in one last line.
+const MAX_WARNINGS: usize = 100;
+
 /// What is worth knowing about a valid dataset without refusing it: actors' names and aliases
 /// that contain invisible characters (they look like other names but do not match them).
 pub fn warnings(data: &Dataset) -> Vec<Problem> {
     let mut found = Vec::new();
+    let mut more = 0;
     for actor in &data.actors {
         let texts = std::iter::once(("name", &actor.name))
             .chain(actor.aliases.iter().map(|alias| ("alias", alias)));
         for (what, text) in texts {
-            if let Some((at, c)) = first_invisible(text) {
+            let Some((at, c)) = first_invisible(text) else {
+                continue;
+            };
+            if found.len() == MAX_WARNINGS {
+                more += 1;
+            } else {
                 found.push(Problem {
                     subject: Subject::Actor(actor.id.clone()),
                     message: format!(
-                        "warning: {what} \"{}\" contains an invisible character, {} at \
-                         character {at}",
+                        "{what} \"{}\" contains an invisible character, {} at character {at}",
                         text.escape_debug(),
                         describe(c)
                     ),
                 });
             }
         }
+    }
+    if more > 0 {
+        found.push(Problem {
+            subject: Subject::Dataset,
+            message: format!("{more} more names or aliases with invisible characters"),
+        });
     }
     found
 }

@@ -12,6 +12,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("duplicate-tie-id", ": tie 'kim-xi': duplicate tie id"),
     ("empty", ": the file is empty"),
     ("empty-id", ": dataset: actor 3 has an empty id"),
+    ("invisible-id", ": actor 'xi\u{200d}': its id contains an invisible character, U+200D ZERO WIDTH JOINER at character 3 (written out: \"xi\\u{200d}\"); ids may not contain invisible, control or bidirectional characters"),
     ("invalid-utf8", ":4:23: the file is not valid UTF-8 text here (invalid unicode code point)"),
     ("malformed-date", ": tie 'kim-xi': date: 'March 2018' is not a date: expected YYYY, YYYY-MM, YYYY-MM-DD or START/END"),
     ("missing-version", ": dataset: missing \"relmap\" version field: this does not look like a relmap dataset"),

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod edit_sequences;
 mod format;
+mod hostile_files;
 mod map_updates;
 mod save_kills;
 mod scale;

@@ -145,22 +145,33 @@ fn saving_to_a_named_pipe_is_refused_and_the_changes_stay() {
 }
 
 #[test]
-fn opening_a_file_with_unknown_fields_warns_that_they_will_be_dropped() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("extra.relmap.json");
-    let text = std::fs::read_to_string(data("good/small.relmap.json")).unwrap();
-    let text = text.replacen(
-        "\"relmap\": 1,",
-        "\"relmap\": 1, \"layout_engine\": \"gephi\",",
-        1,
-    );
-    std::fs::write(&path, text).unwrap();
+fn a_file_with_a_byte_order_mark_opens_with_warnings_about_what_it_loses() {
+    // A byte order mark, an unknown field, a name with a zero-width space, empty aliases.
+    let path = data("good/bom-and-warnings.relmap.json");
     let mut h = app(None);
     open_path(&mut h, &path);
     h.get_by_label_contains(&format!("Opened {} with warnings", path.display()));
     h.get_by_label(
-        "unknown field 'layout_engine': relmap does not keep it, so it will be dropped when the \
+        "unknown field 'exported_by': relmap does not keep it, so it will be dropped when the \
          map is saved",
     );
+    h.get_by_label(
+        "actor 'xi': name \"Xi\\u{200b}Jinping\" contains an invisible character, U+200B ZERO \
+         WIDTH SPACE at character 3",
+    );
     assert_eq!(h.state().state.doc.data.actors.len(), 3);
+    assert_eq!(
+        h.state().state.doc.display_name(),
+        "bom-and-warnings.relmap.json"
+    );
+}
+
+#[test]
+fn a_map_with_an_invisible_character_in_an_id_is_refused_with_the_character_named() {
+    let path = data("bad/invisible-id.relmap.json");
+    let mut h = app(None);
+    open_path(&mut h, &path);
+    h.get_by_label_contains(&format!("Could not open {}", path.display()));
+    h.get_by_label_contains("U+200D ZERO WIDTH JOINER at character 3");
+    assert_eq!(*h.state().state.doc.data, sample_dataset());
 }
