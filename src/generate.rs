@@ -66,6 +66,13 @@ impl Words {
     }
 }
 
+/// The most actors `relmap generate` makes. With [`MAX_TIES`] ties as well the file is about
+/// 450 MiB, under the [`crate::io::MAX_FILE_BYTES`] (512 MiB) that relmap opens, and making it
+/// takes about 1 GB of memory.
+pub const MAX_ACTORS: usize = 500_000;
+/// The most ties `relmap generate` makes (see [`MAX_ACTORS`]).
+pub const MAX_TIES: usize = 500_000;
+
 /// A dataset of `actors` actors and `ties` ties (none when there are fewer than two actors), in
 /// about `sqrt(actors) / 2` communities; every excerpt is valid against its source.
 pub fn generate(actors: usize, ties: usize, seed: u64) -> Dataset {
@@ -354,51 +361,5 @@ fn sentence(kind: TieKind, a: &str, b: &str, topic: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::validate;
-
-    #[test]
-    fn valid_counts_and_deterministic() {
-        for (n, t) in [(0, 10), (1, 5), (2, 1), (50, 0), (300, 900), (1000, 3000)] {
-            let d = generate(n, t, 42);
-            let problems = validate(&d);
-            assert!(
-                problems.is_empty(),
-                "{n}/{t}: {:?}",
-                &problems[..problems.len().min(3)]
-            );
-            assert_eq!(d.actors.len(), n);
-            assert_eq!(d.ties.len(), if n >= 2 { t } else { 0 });
-            assert!(d
-                .ties
-                .iter()
-                .all(|x| x.from != x.to && !x.excerpts.is_empty()));
-            assert_eq!(d, generate(n, t, 42));
-        }
-        assert_ne!(generate(100, 300, 1), generate(100, 300, 2));
-    }
-
-    #[test]
-    fn heavy_tailed_and_varied() {
-        let d = generate(2000, 6000, 7);
-        let mut deg: HashMap<&str, usize> = HashMap::new();
-        for t in &d.ties {
-            *deg.entry(&t.from).or_default() += 1;
-            *deg.entry(&t.to).or_default() += 1;
-        }
-        let max = deg.values().copied().max().unwrap_or(0);
-        assert!(max >= 30, "max degree {max}, mean 6");
-        let kinds: std::collections::HashSet<_> = d.ties.iter().map(|t| t.kind).collect();
-        assert!(kinds.len() >= 12);
-        assert!(
-            d.actors
-                .iter()
-                .map(|a| a.kind)
-                .collect::<std::collections::HashSet<_>>()
-                .len()
-                == 5
-        );
-        assert!(d.sources.iter().any(|s| !s.text.is_ascii()));
-    }
-}
+#[path = "generate_tests.rs"]
+mod tests;
