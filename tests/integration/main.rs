@@ -3,6 +3,8 @@
 
 mod bad_files;
 mod cli;
+mod cli_args;
+mod cli_output;
 mod common;
 mod edit_sequences;
 mod format;
