@@ -151,13 +151,22 @@ pub fn run(args: Vec<OsString>) -> i32 {
 }
 
 /// Prints clap's message (help, version or a usage error) and returns its exit code, or 1 if the
-/// message could not be written when the code was 0.
+/// message could not be written when the code was 0. Lost help or version text is reported on
+/// stderr.
 fn clap_exit(e: &clap::Error) -> i32 {
     let code = e.exit_code();
-    let printed = e.print().and_then(|()| std::io::stdout().flush());
-    match printed {
-        Err(_) if code == 0 => 1,
-        _ => code,
+    match e.print().and_then(|()| std::io::stdout().flush()) {
+        Ok(()) => code,
+        Err(lost) => {
+            if !e.use_stderr() {
+                let _ = writeln!(std::io::stderr(), "relmap: cannot write the output: {lost}");
+            }
+            if code == 0 {
+                1
+            } else {
+                code
+            }
+        }
     }
 }
 

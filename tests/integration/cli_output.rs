@@ -49,6 +49,11 @@ fn help_and_version_into_a_full_disk_exit_1() {
         assert!(!out.stdout.is_empty(), "{flag}");
         let out = run(relmap().arg(flag).stdout(full()));
         assert_eq!(out.status.code(), Some(1), "{flag}");
+        assert_eq!(
+            text(&out.stderr),
+            "relmap: cannot write the output: No space left on device (os error 28)\n",
+            "{flag}"
+        );
     }
     let out = run(relmap().args(["layout", "--help"]).stdout(full()));
     assert_eq!(out.status.code(), Some(1));
