@@ -5,7 +5,7 @@ use super::*;
 const X11: &str = "winit EventLoopError: os error at /home/builder/.cargo/registry/src/\
                    index.crates.io-1949cf8c6b5b557f/winit-0.30.13/src/platform_impl/linux/\
                    mod.rs:788: Failed to open connection to X server";
-const NO_DISPLAY: &str = "winit EventLoopError: os error at /root/.cargo/registry/src/\
+const NO_DISPLAY: &str = "winit EventLoopError: os error at /home/builder/.cargo/registry/src/\
                           index.crates.io-1949cf8c6b5b557f/winit-0.30.13/src/platform_impl/\
                           linux/mod.rs:765: neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor \
                           DISPLAY is set.";
