@@ -74,14 +74,25 @@ impl<'a> Streams<'a> {
     }
 }
 
-/// Runs `relmap check`: a one-line summary per good file, every problem of a bad one.
+/// Runs `relmap check`: a one-line summary per good file (and its warnings, on stderr), every
+/// problem of a bad one.
 /// Returns the process exit code (0 when every file is valid, 1 otherwise).
 pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut s = Streams::new(out, err);
     let mut code = 0;
     for path in files {
-        match crate::io::json::load_file(path) {
-            Ok(data) => s.print(format_args!("{}: ok: {}", path.display(), data.summary())),
+        match crate::io::json::load(path) {
+            Ok(loaded) => {
+                s.print(format_args!(
+                    "{}: ok: {}",
+                    path.display(),
+                    loaded.data.summary()
+                ));
+                // Worth knowing, but the file is valid: on stderr, and the exit code stays 0.
+                for warning in &loaded.warnings {
+                    s.eprint(format_args!("{}: warning: {warning}", path.display()));
+                }
+            }
             Err(e) => {
                 code = 1;
                 for line in e.lines() {

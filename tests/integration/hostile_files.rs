@@ -212,3 +212,36 @@ fn a_flood_of_empty_aliases_costs_no_memory_per_alias() {
     assert_eq!(data.actors[0].aliases, ["Mr. A"]);
     assert_eq!(data.actors[0].aliases.capacity(), 1);
 }
+
+#[test]
+fn check_accepts_a_byte_order_mark_and_prints_the_warnings() {
+    let path = data("good/bom-and-warnings.relmap.json");
+    let out = relmap(&["check".as_ref(), path.as_os_str()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "{}: ok: 3 actors, 2 ties, 1 source, 2 excerpts\n",
+            path.display()
+        )
+    );
+    let p = path.display();
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "{p}: warning: unknown field 'exported_by': relmap does not keep it, so it will be \
+             dropped when the map is saved\n\
+             {p}: warning: actor 'xi': name \"Xi\\u{{200b}}Jinping\" contains an invisible \
+             character, U+200B ZERO WIDTH SPACE at character 3\n"
+        )
+    );
+    // An id with an invisible character is an error, with the character named.
+    let bad = data("bad/invisible-id.relmap.json");
+    let out = relmap(&["check".as_ref(), bad.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("its id contains an invisible character, U+200D ZERO WIDTH JOINER"),
+        "{}",
+        stderr(&out)
+    );
+}
