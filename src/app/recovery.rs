@@ -205,9 +205,11 @@ impl Recovery {
         if self.writing.is_some() {
             self.clear_when_written = true;
         }
-        if self.lock.take().is_some() || self.last_written.take().is_some() {
+        if self.lock.is_some() || self.last_written.take().is_some() {
             remove_copy(&self.data_path(), &self.meta_path());
         }
+        // Released only once the files are gone, so no other app takes them for an orphan.
+        self.lock = None;
     }
 
     /// Copies left by apps that are no longer running, newest first. Unreadable ones are skipped;

@@ -263,8 +263,8 @@ fn after_a_crash_the_next_start_offers_the_changes_back() {
     first.run_steps(2);
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
-        2,
-        "a copy and its note"
+        3,
+        "a copy, its note and its lock"
     );
     // The app ends without closing properly, as when its process is killed: nothing cleans up,
     // and the lock on its copy goes away with it.
