@@ -245,3 +245,59 @@ fn check_accepts_a_byte_order_mark_and_prints_the_warnings() {
         stderr(&out)
     );
 }
+
+/// Runs relmap as the unprivileged user `nobody` (uid 65534), when the tests run as root and
+/// `setpriv` is there; `None` otherwise.
+fn relmap_as_nobody(args: &[&std::ffi::OsStr]) -> Option<Output> {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return None;
+    }
+    Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_relmap"))
+        .args(args)
+        .output()
+        .ok()
+}
+
+#[test]
+fn as_an_unprivileged_user_a_file_of_someone_elses_is_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let theirs = dir.path().join("theirs.relmap.json");
+    std::fs::write(&theirs, b"old").unwrap();
+    std::fs::set_permissions(&theirs, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let Some(out) = relmap_as_nobody(&["sample".as_ref(), "-o".as_ref(), theirs.as_os_str()])
+    else {
+        println!(
+            "skipped: needs root (to run relmap as another user) and setpriv; the unit test \
+             io::atomic::tests::unix::a_file_the_user_may_not_write_counts_as_read_only covers \
+             a non-root run"
+        );
+        return;
+    };
+    // The folder would let nobody replace the file by a rename; relmap refuses instead.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the file is read-only"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&theirs).unwrap(), b"old");
+
+    // A file of nobody's own, kept private: saved, and still nobody's and private.
+    use std::os::unix::fs::MetadataExt;
+    let own = dir.path().join("own.relmap.json");
+    std::fs::write(&own, b"old").unwrap();
+    std::os::unix::fs::chown(&own, Some(65534), Some(65534)).unwrap();
+    std::fs::set_permissions(&own, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = relmap_as_nobody(&["sample".as_ref(), "-o".as_ref(), own.as_os_str()]).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let meta = std::fs::metadata(&own).unwrap();
+    assert_eq!((meta.uid(), meta.mode() & 0o777), (65534, 0o600));
+    assert_eq!(
+        std::fs::read_to_string(&own).unwrap(),
+        relmap::sample::SAMPLE_JSON
+    );
+}
