@@ -1,5 +1,5 @@
-//! Fields of a file that the format does not know: counted while the file is parsed, so that
-//! opening it can say that they will not be kept when the map is saved.
+//! Fields of a file that the format does not know: counted by the first pass over the file
+//! (`probe`), so that opening it can say that they will not be kept when the map is saved.
 
 use std::collections::BTreeMap;
 
@@ -16,15 +16,13 @@ pub struct UnknownFields {
 }
 
 impl UnknownFields {
-    /// Counts one field that the parser skipped.
-    pub fn add(&mut self, field: &serde_ignored::Path) {
-        let mut steps = Vec::new();
-        collect(field, &mut steps);
-        let shape = render(&steps, false);
+    /// Counts one unknown field, at the place `steps` lead to.
+    pub fn add(&mut self, steps: &[Step]) {
+        let shape = render(steps, false);
         if let Some((count, _)) = self.seen.get_mut(&shape) {
             *count += 1;
         } else if self.seen.len() < MAX_LISTED {
-            let first = render(&steps, true);
+            let first = render(steps, true);
             self.seen.insert(shape, (1, first));
         } else {
             self.unlisted += 1;
@@ -58,27 +56,10 @@ impl UnknownFields {
     }
 }
 
-enum Step {
+/// One step on the way from the top of a file to a field.
+pub enum Step {
     Key(String),
     Index(usize),
-}
-
-fn collect(path: &serde_ignored::Path, steps: &mut Vec<Step>) {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => {}
-        Path::Seq { parent, index } => {
-            collect(parent, steps);
-            steps.push(Step::Index(*index));
-        }
-        Path::Map { parent, key } => {
-            collect(parent, steps);
-            steps.push(Step::Key(key.clone()));
-        }
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => collect(parent, steps),
-    }
 }
 
 /// `actors[].color`, or with `indices`, `actors[3].color`.
