@@ -1,3 +1,6 @@
+//! Saving: replacing, permissions and owner kept, read-only files, links, pipes and devices,
+//! stale temporary files.
+
 use super::*;
 use crate::io::test_support::entries;
 use crate::io::SaveError;

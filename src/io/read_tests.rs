@@ -1,3 +1,6 @@
+//! Reading: regular files and links to them, refusals of folders, pipes and devices, the limit
+//! counted on the bytes read, text that is not UTF-8.
+
 use super::*;
 use crate::io::test_support::make_fifo;
 use crate::io::LoadError;

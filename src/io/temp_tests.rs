@@ -1,3 +1,5 @@
+//! Temporary files: unique names, what counts as a stale one, and what is never removed.
+
 use super::*;
 use crate::io::test_support::{entries as names_in, make_fifo};
 use std::ffi::OsStr;

@@ -97,13 +97,17 @@ fn saving_over_a_read_only_map_asks_first_and_keeps_it_read_only() {
 }
 
 #[test]
-fn saving_keeps_a_private_maps_permissions_and_writes_through_a_link() {
+fn saving_keeps_a_private_maps_permissions_writes_through_a_link_and_removes_stale_temps() {
     let dir = tempfile::tempdir().unwrap();
     let real = dir.path().join("private.relmap.json");
     std::fs::copy(data("good/small.relmap.json"), &real).unwrap();
     std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
     let link = dir.path().join("link.relmap.json");
     std::os::unix::fs::symlink("private.relmap.json", &link).unwrap();
+
+    // A temporary file left by a save that was killed: nothing holds its lock any more.
+    let stale = dir.path().join(".private.relmap.json.4242-0123456789abcdef.tmp");
+    std::fs::write(&stale, b"half a map").unwrap();
 
     let mut h = app(Some(link.clone()));
     let from = actor_pos(&h, "xi");
@@ -122,6 +126,8 @@ fn saving_keeps_a_private_maps_permissions_and_writes_through_a_link() {
     let saved = relmap::io::json::load_file(&real).unwrap();
     assert_eq!(saved, *h.state().state.doc.data);
     assert_eq!(mode(&real), 0o600);
+    assert!(!stale.exists(), "the save did not remove its target's stale temporary file");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
 
 #[test]

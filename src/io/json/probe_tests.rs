@@ -1,3 +1,6 @@
+//! The first pass: its field lists against the model, unknown fields at every level, values of
+//! the wrong type left for the full parse.
+
 use super::*;
 use crate::model::{Dataset, Point};
 
