@@ -106,7 +106,9 @@ fn saving_keeps_a_private_maps_permissions_writes_through_a_link_and_removes_sta
     std::os::unix::fs::symlink("private.relmap.json", &link).unwrap();
 
     // A temporary file left by a save that was killed: nothing holds its lock any more.
-    let stale = dir.path().join(".private.relmap.json.4242-0123456789abcdef.tmp");
+    let stale = dir
+        .path()
+        .join(".private.relmap.json.4242-0123456789abcdef.tmp");
     std::fs::write(&stale, b"half a map").unwrap();
 
     let mut h = app(Some(link.clone()));
@@ -126,7 +128,10 @@ fn saving_keeps_a_private_maps_permissions_writes_through_a_link_and_removes_sta
     let saved = relmap::io::json::load_file(&real).unwrap();
     assert_eq!(saved, *h.state().state.doc.data);
     assert_eq!(mode(&real), 0o600);
-    assert!(!stale.exists(), "the save did not remove its target's stale temporary file");
+    assert!(
+        !stale.exists(),
+        "the save did not remove its target's stale temporary file"
+    );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
 
