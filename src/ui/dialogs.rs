@@ -114,8 +114,12 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     .hint_text("/path/to/map.relmap.json")
                     .desired_width(f32::INFINITY),
             );
-            edit.request_focus();
+            // Enter makes a single-line field give up the focus: read that before keeping the
+            // focus in the field, or it is never seen.
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if !enter {
+                edit.request_focus();
+            }
             ui.horizontal(|ui| {
                 let verb = match field.purpose {
                     PathPurpose::Open => "Open",

@@ -18,3 +18,4 @@ mod ui_gpu;
 mod ui_hostile_paths;
 mod ui_layout;
 mod ui_map;
+mod ui_path_field;
