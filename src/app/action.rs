@@ -75,6 +75,14 @@ pub enum Action {
     SaveTo(PathBuf),
     /// The path typed into the path field (offered when no native dialog can be shown).
     PathFieldSubmit(String),
+    /// A path picked in a native dialog or typed in the path field. Any question about unsaved
+    /// changes was asked before the dialog, so it is not asked again, unless the map changed
+    /// after `asked_at` (the document's generation when the path was asked for).
+    PathChosen {
+        purpose: super::state::PathPurpose,
+        path: PathBuf,
+        asked_at: u64,
+    },
     Select(Selection),
     /// Open the article reader on excerpt `excerpt` of tie `tie`.
     ReadInArticle {

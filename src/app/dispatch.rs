@@ -58,14 +58,29 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
                     state.path_field = Some(field);
                     return;
                 }
-                match field.purpose {
-                    PathPurpose::Open => {
-                        files::open_path(state, &path, ctx);
-                    }
-                    PathPurpose::SaveAs => dispatch(state, Action::SaveTo(path), ctx),
-                }
+                let chosen = Action::PathChosen {
+                    purpose: field.purpose,
+                    path,
+                    asked_at: field.asked_at,
+                };
+                dispatch(state, chosen, ctx);
             }
         }
+        Action::PathChosen {
+            purpose,
+            path,
+            asked_at,
+        } => match purpose {
+            // Changes made while the dialog was open were not part of what the user agreed
+            // to drop: ask about those.
+            PathPurpose::Open if state.doc.is_modified() && state.doc.generation() != asked_at => {
+                state.unsaved_prompt = Some(Guarded::OpenPath(path));
+            }
+            PathPurpose::Open => {
+                files::open_path(state, &path, ctx);
+            }
+            PathPurpose::SaveAs => dispatch(state, Action::SaveTo(path), ctx),
+        },
         Action::Select(selection) => {
             state.selection = selection;
             state.forget_dangling_selection();

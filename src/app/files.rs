@@ -15,11 +15,18 @@ const DIALOG_NEVER_SHOWN: Duration = Duration::from_millis(150);
 /// A native file dialog running on its own thread, so the map keeps drawing.
 pub struct DialogJob {
     pub purpose: PathPurpose,
+    /// The document's generation when the path was asked for (see `Action::PathChosen`).
+    pub asked_at: u64,
     receiver: Receiver<(Option<PathBuf>, Duration)>,
 }
 
 impl DialogJob {
-    fn start(purpose: PathPurpose, start_dir: Option<PathBuf>, ctx: &egui::Context) -> Self {
+    fn start(
+        purpose: PathPurpose,
+        asked_at: u64,
+        start_dir: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) -> Self {
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
@@ -40,7 +47,25 @@ impl DialogJob {
             let _ = sender.send((picked, started.elapsed()));
             ctx.request_repaint();
         });
-        Self { purpose, receiver }
+        Self {
+            purpose,
+            asked_at,
+            receiver,
+        }
+    }
+}
+
+#[cfg(test)]
+impl DialogJob {
+    /// A dialog in which the user has already picked `path`.
+    pub(crate) fn answered(purpose: PathPurpose, asked_at: u64, path: PathBuf) -> Self {
+        let (sender, receiver) = channel();
+        let _ = sender.send((Some(path), Duration::from_secs(2)));
+        Self {
+            purpose,
+            asked_at,
+            receiver,
+        }
     }
 }
 
@@ -71,17 +96,25 @@ pub fn ask_for_path(state: &mut AppState, purpose: PathPurpose, ctx: &egui::Cont
             .as_deref()
             .and_then(Path::parent)
             .map(Path::to_owned);
-        state.dialog = Some(DialogJob::start(purpose, start_dir, ctx));
+        let asked_at = state.doc.generation();
+        state.dialog = Some(DialogJob::start(purpose, asked_at, start_dir, ctx));
     } else {
+        let asked_at = state.doc.generation();
         show_path_field(
             state,
             purpose,
+            asked_at,
             state.options.native_dialogs.then(|| NO_DIALOG.into()),
         );
     }
 }
 
-fn show_path_field(state: &mut AppState, purpose: PathPurpose, reason: Option<String>) {
+fn show_path_field(
+    state: &mut AppState,
+    purpose: PathPurpose,
+    asked_at: u64,
+    reason: Option<String>,
+) {
     let text = match (purpose, &state.doc.path) {
         (PathPurpose::SaveAs, Some(p)) => p.display().to_string(),
         _ => String::new(),
@@ -90,27 +123,31 @@ fn show_path_field(state: &mut AppState, purpose: PathPurpose, reason: Option<St
         purpose,
         text,
         reason,
+        asked_at,
     });
 }
 
-/// Takes the answer of a finished dialog: the chosen path, if any.
-pub fn poll_dialog(state: &mut AppState) -> Option<(PathPurpose, PathBuf)> {
+/// Takes the answer of a finished dialog: the chosen path, as the action that uses it.
+pub fn poll_dialog(state: &mut AppState) -> Option<super::Action> {
     let job = state.dialog.as_ref()?;
+    let (purpose, asked_at) = (job.purpose, job.asked_at);
     match job.receiver.try_recv() {
         Err(TryRecvError::Empty) => None,
         Err(TryRecvError::Disconnected) => {
-            let purpose = job.purpose;
             state.dialog = None;
-            show_path_field(state, purpose, Some(NO_DIALOG.into()));
+            show_path_field(state, purpose, asked_at, Some(NO_DIALOG.into()));
             None
         }
         Ok((picked, elapsed)) => {
-            let purpose = job.purpose;
             state.dialog = None;
             match picked {
-                Some(path) => Some((purpose, path)),
+                Some(path) => Some(super::Action::PathChosen {
+                    purpose,
+                    path,
+                    asked_at,
+                }),
                 None if elapsed < DIALOG_NEVER_SHOWN => {
-                    show_path_field(state, purpose, Some(NO_DIALOG.into()));
+                    show_path_field(state, purpose, asked_at, Some(NO_DIALOG.into()));
                     None
                 }
                 None => None,

@@ -15,6 +15,8 @@ pub mod merging;
 pub mod recovery;
 pub mod saving;
 pub mod state;
+#[cfg(test)]
+mod tests_dialog;
 
 use std::path::PathBuf;
 
@@ -254,11 +256,8 @@ impl RelmapApp {
         if let Some(path) = dropped.into_iter().next() {
             self.actions.push(Action::Request(Guarded::OpenPath(path)));
         }
-        if let Some((purpose, path)) = files::poll_dialog(&mut self.state) {
-            self.actions.push(match purpose {
-                state::PathPurpose::Open => Action::Request(Guarded::OpenPath(path)),
-                state::PathPurpose::SaveAs => Action::SaveTo(path),
-            });
+        if let Some(chosen) = files::poll_dialog(&mut self.state) {
+            self.actions.push(chosen);
         }
     }
 }

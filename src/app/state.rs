@@ -61,6 +61,8 @@ pub struct PathField {
     pub text: String,
     /// Why the field is shown instead of a dialog.
     pub reason: Option<String>,
+    /// The document's generation when the path was asked for (see `Action::PathChosen`).
+    pub asked_at: u64,
 }
 
 /// Requests from dispatch to the map view. The view acts when a serial number changes,

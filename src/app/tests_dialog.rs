@@ -1,0 +1,68 @@
+//! Tests of a path chosen in a native dialog: it goes through the same code as the path field.
+
+use std::path::PathBuf;
+
+use super::files::DialogJob;
+use super::state::PathPurpose;
+use super::{Action, AppOptions, Guarded, RelmapApp};
+
+fn small_map() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/small.relmap.json")
+}
+
+/// The app with a modified map, after File → Open… and "Don't save", with a native dialog in
+/// place of the path field it showed (no dialog can be shown here).
+fn after_dont_save(ctx: &egui::Context) -> (RelmapApp, u64) {
+    let options = AppOptions {
+        native_dialogs: false,
+        recovery_dir: None,
+        ..AppOptions::default()
+    };
+    let mut app = RelmapApp::new(None, None, options);
+    app.act(Action::AddActor { at: None }, ctx);
+    assert!(app.state.doc.is_modified());
+    app.act(Action::Request(Guarded::OpenDialog), ctx);
+    assert!(app.state.unsaved_prompt.is_some());
+    app.act(Action::DiscardAndContinue, ctx);
+    let field = app.state.path_field.take().expect("asked for a path");
+    (app, field.asked_at)
+}
+
+/// One frame's polling and dispatching, without drawing.
+fn poll_and_dispatch(app: &mut RelmapApp, ctx: &egui::Context) {
+    app.handle_window_events(ctx);
+    app.dispatch_actions(ctx);
+}
+
+#[test]
+fn a_path_picked_after_dont_save_opens_without_asking_again() {
+    let ctx = egui::Context::default();
+    let (mut app, asked_at) = after_dont_save(&ctx);
+    app.state.dialog = Some(DialogJob::answered(
+        PathPurpose::Open,
+        asked_at,
+        small_map(),
+    ));
+    poll_and_dispatch(&mut app, &ctx);
+    assert!(app.state.unsaved_prompt.is_none(), "asked a second time");
+    assert_eq!(app.state.doc.path.as_deref(), Some(small_map().as_path()));
+    assert!(!app.state.doc.is_modified());
+}
+
+#[test]
+fn changes_made_while_the_dialog_was_open_are_asked_about() {
+    let ctx = egui::Context::default();
+    let (mut app, asked_at) = after_dont_save(&ctx);
+    app.state.dialog = Some(DialogJob::answered(
+        PathPurpose::Open,
+        asked_at,
+        small_map(),
+    ));
+    app.act(Action::AddActor { at: None }, &ctx);
+    poll_and_dispatch(&mut app, &ctx);
+    assert_eq!(
+        app.state.unsaved_prompt,
+        Some(Guarded::OpenPath(small_map()))
+    );
+    assert_eq!(app.state.doc.path, None);
+}
