@@ -6,6 +6,7 @@ use std::sync::Arc;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Id, RichText, Ui};
 
+use super::reader_text::ReaderText;
 use super::theme;
 use crate::app::state::ReaderState;
 use crate::app::{Action, Selection, Window};
@@ -16,19 +17,13 @@ pub fn reader_text_id() -> Id {
     Id::new("article-reader-text")
 }
 
-/// The selected bytes of the reader's text, if any (from the last frame).
-pub fn selected_bytes(ctx: &egui::Context, text: &str) -> Option<(usize, usize)> {
+/// The selected bytes of the source text, if any (from the last frame).
+pub fn selected_bytes(ctx: &egui::Context, text: &ReaderText) -> Option<(usize, usize)> {
     let state = egui::TextEdit::load_state(ctx, reader_text_id())?;
     let range = state.cursor.char_range()?.as_sorted_char_range();
-    if range.start.0 == range.end.0 {
-        return None;
-    }
-    let byte = |chars: usize| {
-        text.char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(i, _)| i)
-    };
-    Some((byte(range.start.0), byte(range.end.0)))
+    let byte = |chars: usize| text.source_byte(text.shown_byte_of_char(chars));
+    let (start, end) = (byte(range.start.0), byte(range.end.0));
+    (start < end).then_some((start, end))
 }
 
 pub fn article_reader_ui(
@@ -70,10 +65,12 @@ pub fn article_reader_ui(
             .small(),
         );
     }
-    cite_bar_ui(ui, data, source, selection, actions);
+    // Paragraphs are shown apart; offsets are mapped to and from the source text.
+    let shown = ReaderText::new(&source.text);
+    cite_bar_ui(ui, data, source, &shown, selection, actions);
     ui.separator();
 
-    let highlight_bytes = highlight.map(|(_, _, s, e)| (s, e));
+    let highlight_bytes = highlight.map(|(_, _, s, e)| shown.shown_range(s, e));
     let font = FontId::proportional(theme::QUOTE_SIZE);
     let text_color = ui.visuals().text_color();
     let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
@@ -109,7 +106,7 @@ pub fn article_reader_ui(
         .id_salt("article-text")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let mut text = source.text.as_str();
+            let mut text = shown.shown.as_str();
             let output = egui::TextEdit::multiline(&mut text)
                 .id(reader_text_id())
                 .frame(egui::Frame::NONE)
@@ -118,7 +115,7 @@ pub fn article_reader_ui(
                 .show(ui);
             if !already {
                 if let Some((start, _)) = highlight_bytes {
-                    scroll_to_byte(ui, &output.galley, output.galley_pos, &source.text, start);
+                    scroll_to_byte(ui, &output.galley, output.galley_pos, &shown.shown, start);
                 }
                 ui.data_mut(|d| d.insert_temp(scroll_key, wanted));
             }
@@ -145,10 +142,11 @@ fn cite_bar_ui(
     ui: &mut Ui,
     data: &Dataset,
     source: &Source,
+    shown: &ReaderText,
     selection: &Selection,
     actions: &mut Vec<Action>,
 ) {
-    let selected = selected_bytes(ui.ctx(), &source.text);
+    let selected = selected_bytes(ui.ctx(), shown);
     ui.horizontal_wrapped(|ui| {
         let tie = match selection {
             Selection::Tie(id) => data.tie(id),

@@ -17,6 +17,7 @@ pub mod map_labels;
 pub mod map_shapes;
 pub mod map_view;
 pub mod menus;
+pub mod reader_text;
 pub mod theme;
 pub mod tie_panel;
 

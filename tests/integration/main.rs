@@ -19,3 +19,4 @@ mod ui_hostile_paths;
 mod ui_layout;
 mod ui_map;
 mod ui_path_field;
+mod ui_reader;

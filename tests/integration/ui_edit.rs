@@ -99,7 +99,12 @@ fn select_text_in_the_reader_and_cite_it_for_the_tie() {
     let quote = "“The optics are horrendous given that Kim Jong-un is trying to posture as a good guy,” said Sue Mi Terry";
     let start = text.find(quote).unwrap();
     let end = start + quote.len();
-    let chars = |bytes: usize| text[..bytes].chars().count();
+    // The cursor counts characters of the text as shown, with paragraphs apart.
+    let shown = relmap::ui::reader_text::ReaderText::new(&text);
+    let chars = |bytes: usize| {
+        let (at, _) = shown.shown_range(bytes, bytes);
+        shown.shown[..at].chars().count()
+    };
     let id = relmap::ui::article_reader::reader_text_id();
     // As when the user drags over the text: the text box has the focus and a selection.
     h.ctx.memory_mut(|m| m.request_focus(id));

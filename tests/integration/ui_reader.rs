@@ -1,0 +1,70 @@
+//! UI tests of the article reader: paragraphs shown apart, and an excerpt still scrolled into
+//! view.
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use relmap::app::Action;
+
+use crate::common::{app, AppHarness};
+
+/// The reader's laid-out rows, top to bottom: (top, bottom, text with its newline, if any).
+fn rows(h: &AppHarness) -> Vec<(f32, f32, String)> {
+    let reader = h.get_by(|n| {
+        n.role() == Role::MultilineTextInput && n.value().is_some_and(|v| v.contains("TOKYO"))
+    });
+    let mut rows: Vec<(f32, f32, String)> = reader
+        .query_all_by_role(Role::TextRun)
+        .map(|n| {
+            let r = n.rect();
+            (r.min.y, r.max.y, n.value().unwrap_or_default())
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows
+}
+
+fn read(h: &mut AppHarness, tie: &str) {
+    let ctx = h.ctx.clone();
+    h.state_mut().act(
+        Action::ReadInArticle {
+            tie: tie.into(),
+            excerpt: 0,
+        },
+        &ctx,
+    );
+    h.run_steps(4);
+}
+
+#[test]
+fn paragraphs_separated_by_single_newlines_are_shown_apart() {
+    let mut h = app(None);
+    read(&mut h, "terry-csis");
+    let rows = rows(&h);
+    let next = rows
+        .iter()
+        .position(|(_, _, text)| text.starts_with("The report, which was not confirmed"))
+        .expect("the second paragraph starts a row");
+    assert_eq!(rows[next - 1].2, "\n", "a blank row before the paragraph");
+    assert!(rows[next - 2].2.ends_with("courts President Trump.\n"));
+    // Wrapped rows of one paragraph follow each other without a blank row.
+    assert!(!rows[next].2.ends_with('\n'), "the paragraph wraps");
+    assert!(rows[next + 1].2 != "\n");
+}
+
+#[test]
+fn an_excerpt_late_in_the_article_is_scrolled_into_view() {
+    let mut h = app(None);
+    read(&mut h, "trump-north-korea-smoothed");
+    let data = h.state().state.doc.data.clone();
+    let x = &data.tie("trump-north-korea-smoothed").unwrap().excerpts[0];
+    let text = &data.sources[0].text;
+    assert!(x.start > text.len() * 3 / 4, "late in the article");
+    assert_eq!(&text[x.start..x.end], x.quote);
+    // The row holding the excerpt's first words is in the window.
+    let first_words: String = x.quote.chars().take(20).collect();
+    let (top, bottom, _) = rows(&h)
+        .into_iter()
+        .find(|(_, _, row)| row.contains(&first_words))
+        .expect("a row with the excerpt");
+    assert!(top > 0.0 && bottom < 900.0, "{top}..{bottom}");
+}
