@@ -52,6 +52,7 @@ fn ours(c: &mut Criterion, actors: usize, zoom: f32, name: &str, gpu: bool, sele
     }
     let mut actions = Vec::new();
     let mut frame = |state: &AppState, map: &mut MapView| {
+        map.sync(state);
         let mut output = ctx.run_ui(raw_input(), |ui| map.ui(ui, state, &mut actions));
         let shapes = std::mem::take(&mut output.shapes);
         let meshes = ctx.tessellate(shapes, output.pixels_per_point);

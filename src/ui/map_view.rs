@@ -56,6 +56,8 @@ pub struct MapView {
     pub stats: DrawStats,
     /// The overview drawn by the GPU, when the window renders through wgpu.
     pub gpu: Option<GpuOverview>,
+    /// How many times [`Self::sync`] ran.
+    syncs: u64,
 }
 
 impl Default for MapView {
@@ -80,6 +82,7 @@ impl Default for MapView {
             labels: Default::default(),
             stats: DrawStats::default(),
             gpu: None,
+            syncs: 0,
         }
     }
 }
@@ -148,8 +151,10 @@ impl MapView {
     }
 
     /// Brings the cache up to date with the document: updated in place from the journal of
-    /// changes when it can be, else rebuilt. The frame does this before any panel reads it.
+    /// changes when it can be, else rebuilt. The frame does this once, before any panel reads
+    /// it and before [`Self::ui`].
     pub fn sync(&mut self, state: &AppState) {
+        self.syncs += 1;
         let data = &state.doc.data;
         let rebuilt = state.doc.structure_generation() != self.structure_generation;
         if rebuilt {
@@ -185,14 +190,19 @@ impl MapView {
         }
     }
 
+    /// How many times the cache was brought up to date: once a frame (for tests).
+    pub fn syncs(&self) -> u64 {
+        self.syncs
+    }
+
     /// How many ties touch the selected actors (see [`Self::sync`]).
     pub fn selection_ties(&self) -> usize {
         self.selection_ties.as_ref().map_or(0, |(_, _, ties)| *ties)
     }
 
+    /// Draws the map and handles the pointer; [`Self::sync`] must have run earlier in the frame.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let data = &state.doc.data;
-        self.sync(state);
 
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         self.rect = rect;

@@ -28,7 +28,8 @@ use map_view::MapView;
 
 /// Draws one whole frame: menus, status bar, side panels, the map and any dialogs.
 pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut Vec<Action>) {
-    // The panels read the map's cache (tie counts), so it catches up with the document first.
+    // The panels read the map's cache (tie counts), so it catches up with the document first,
+    // once for the whole frame.
     map.sync(state);
     Panel::top("menu-bar").show(ui, |ui| menus::menu_bar_ui(ui, state, actions));
     Panel::bottom("status-bar").show(ui, |ui| status_bar_ui(ui, state, actions));

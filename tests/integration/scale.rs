@@ -11,6 +11,7 @@ fn frame(ctx: &egui::Context, map: &mut MapView, state: &AppState) {
         ..RawInput::default()
     };
     let mut actions = Vec::new();
+    map.sync(state);
     ctx.run_ui(input, |ui| map.ui(ui, state, &mut actions))
         .drop_without_applying_deltas();
 }
@@ -92,6 +93,7 @@ fn vertices(ctx: &egui::Context, map: &mut MapView, state: &AppState) -> usize {
         ..RawInput::default()
     };
     let mut actions = Vec::new();
+    map.sync(state);
     let mut output = ctx.run_ui(input, |ui| map.ui(ui, state, &mut actions));
     let shapes = std::mem::take(&mut output.shapes);
     let meshes = ctx.tessellate(shapes, output.pixels_per_point);

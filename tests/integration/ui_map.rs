@@ -128,3 +128,14 @@ fn dragging_an_actor_moves_it_and_marks_the_document_modified() {
     );
     assert!(!h.state().state.doc.is_modified());
 }
+
+#[test]
+fn the_map_cache_is_brought_up_to_date_once_a_frame() {
+    let mut h = app(None);
+    let syncs = h.state().map().syncs();
+    let passes = h.ctx.cumulative_pass_nr();
+    h.run_steps(5);
+    let passes = h.ctx.cumulative_pass_nr() - passes;
+    assert!(passes >= 5);
+    assert_eq!(h.state().map().syncs() - syncs, passes);
+}
