@@ -7,6 +7,16 @@ use super::state::{AppState, OverwriteReason, PathPurpose, ReaderState};
 use crate::model::Dataset;
 
 pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
+    // Any edit after adding an actor (naming it included) makes it no longer fresh.
+    let edits = action.edits_document() && !matches!(action, Action::AddActor { .. });
+    dispatch_one(state, action, ctx);
+    let selected = |id: &String| state.selection == Selection::Actor(id.clone());
+    if edits || !state.fresh_actor.as_ref().is_some_and(selected) {
+        state.fresh_actor = None;
+    }
+}
+
+fn dispatch_one(state: &mut AppState, action: Action, ctx: &egui::Context) {
     match action {
         Action::Request(op) => {
             if state.doc.is_modified() && !matches!(op, Guarded::Quit if state.quit_confirmed) {

@@ -41,7 +41,8 @@ pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) 
             let at = at.unwrap_or_else(|| editing::free_spot(data));
             let (id, edit) = editing::add_actor(data, Some(at));
             if apply(state, edit) {
-                state.selection = Selection::Actor(id);
+                state.selection = Selection::Actor(id.clone());
+                state.fresh_actor = Some(id);
             }
         }
         Action::DeleteSelection => match &state.selection {

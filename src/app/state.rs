@@ -114,6 +114,9 @@ impl Default for AppOptions {
 pub struct AppState {
     pub doc: Document,
     pub selection: Selection,
+    /// The actor just added, whose fields open ready to be named; forgotten once the map is
+    /// edited or the actor is no longer the selection.
+    pub fresh_actor: Option<String>,
     pub reader: Option<ReaderState>,
     pub notices: Vec<Notice>,
     /// "You have unsaved changes" is being asked before `Guarded` runs.
@@ -156,6 +159,7 @@ impl AppState {
         Self {
             doc,
             selection: Selection::None,
+            fresh_actor: None,
             reader: None,
             notices: Vec::new(),
             unsaved_prompt: None,

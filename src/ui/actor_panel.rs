@@ -9,12 +9,14 @@ use crate::app::{Action, Selection};
 use crate::edit::Edit;
 use crate::model::{Actor, ActorKind, Dataset};
 
-/// The panel of one selected actor; `ties` is how many ties touch it.
+/// The panel of one selected actor; `ties` is how many ties touch it. A `fresh` actor (just
+/// added) opens with its fields, ready to be named.
 pub fn actor_panel_ui(
     ui: &mut Ui,
     data: &Dataset,
     actor: &Actor,
     ties: usize,
+    fresh: bool,
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
@@ -36,8 +38,6 @@ pub fn actor_panel_ui(
         ui.label(RichText::new(&actor.description).size(theme::QUOTE_SIZE - 1.0));
     }
     ui.add_space(4.0);
-    // A freshly added actor opens with its fields, ready to be named.
-    let fresh = actor.name == crate::app::editing::NEW_ACTOR_NAME && actor.description.is_empty();
     egui::CollapsingHeader::new("Edit actor")
         .id_salt(("edit-actor", actor.id.as_str()))
         .default_open(fresh)

@@ -95,7 +95,8 @@ fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<
             let indexed = cache.index_of.get(id).and_then(|&i| data.actors.get(i));
             let actor = indexed.filter(|a| a.id == *id).or_else(|| data.actor(id));
             if let Some(actor) = actor {
-                actor_panel::actor_panel_ui(ui, data, actor, ties, actions);
+                let fresh = state.fresh_actor.as_ref() == Some(id);
+                actor_panel::actor_panel_ui(ui, data, actor, ties, fresh, actions);
             }
         }
         Selection::Actors(ids) => {

@@ -12,6 +12,7 @@ mod hostile_files;
 mod map_updates;
 mod save_kills;
 mod scale;
+mod ui_actor;
 mod ui_edit;
 mod ui_files;
 mod ui_gpu;
