@@ -3,6 +3,7 @@
 use super::action::{Action, Guarded, Selection};
 use super::document::Document;
 use super::files::{self, SaveOutcome};
+use super::replace::replace_document;
 use super::state::{AppState, OverwriteReason, PathPurpose, ReaderState};
 use crate::model::Dataset;
 
@@ -138,14 +139,12 @@ fn dispatch_one(state: &mut AppState, action: Action, ctx: &egui::Context) {
         Action::CancelLoading => state.loading = None,
         Action::RestoreRecovery => {
             if let Some(orphan) = state.recovery_offer.take() {
-                state.doc = Document::restored(
+                let doc = Document::restored(
                     orphan.data.clone(),
                     orphan.meta.path.clone(),
                     &orphan.meta.name,
                 );
-                state.selection = Selection::None;
-                state.reader = None;
-                state.view.request_fit();
+                replace_document(state, doc);
                 orphan.discard();
             }
         }
@@ -196,25 +195,20 @@ fn continue_after_save(state: &mut AppState, ctx: &egui::Context) {
 fn run_guarded(state: &mut AppState, op: Guarded, ctx: &egui::Context) {
     match op {
         Guarded::New => {
-            state.doc = Document::new(Dataset::default(), None, "Untitled");
-            state.selection = Selection::None;
-            state.reader = None;
-            state.view.request_fit();
+            replace_document(state, Document::new(Dataset::default(), None, "Untitled"))
         }
         Guarded::OpenDialog => files::ask_for_path(state, PathPurpose::Open, ctx),
         Guarded::OpenPath(path) => {
             files::open_path(state, &path, ctx);
         }
-        Guarded::OpenSample => {
-            state.doc = Document::new(
+        Guarded::OpenSample => replace_document(
+            state,
+            Document::new(
                 crate::sample::sample_dataset(),
                 None,
                 crate::sample::SAMPLE_NAME,
-            );
-            state.selection = Selection::None;
-            state.reader = None;
-            state.view.request_fit();
-        }
+            ),
+        ),
         Guarded::Quit => {
             state.quit_confirmed = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);

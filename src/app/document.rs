@@ -8,6 +8,8 @@ use crate::edit::{Change, Edit, EditError, History};
 use crate::model::Dataset;
 
 pub struct Document {
+    /// Unique among the documents of this run: tells work started on one document from another.
+    id: u64,
     /// Shared with a background save or recovery copy while one runs; edits then wait
     /// (see [`Document::is_being_written`]) instead of copying it.
     pub data: Arc<Dataset>,
@@ -38,6 +40,7 @@ impl Document {
         let disk_modified = path.as_deref().and_then(modified_time);
         let structure_generation = next_generation();
         Self {
+            id: next_generation(),
             data: Arc::new(data),
             path,
             untitled_name: untitled_name.to_owned(),
@@ -62,6 +65,11 @@ impl Document {
     /// have to copy it first, so the app holds edits back until the writer is done.
     pub fn is_being_written(&self) -> bool {
         Arc::strong_count(&self.data) > 1
+    }
+
+    /// This document's identity, unique in the run (documents opened from the same file differ).
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     pub fn is_modified(&self) -> bool {

@@ -188,15 +188,8 @@ pub fn finish_open(
             if !warnings.is_empty() {
                 state.warning(format!("Opened {} with warnings", path.display()), warnings);
             }
-            if let Some(layout) = &mut state.layout {
-                layout.cancel();
-            }
-            state.layout = None;
-            state.doc = Document::new(data, Some(path.to_owned()), "");
+            super::replace::replace_document(state, Document::new(data, Some(path.to_owned()), ""));
             state.remember_recent(path.to_owned());
-            state.selection = Default::default();
-            state.reader = None;
-            state.view.request_fit();
             true
         }
         Err(e) => {
@@ -288,6 +281,7 @@ fn save_without_asking(
             std::sync::Arc::clone(data),
             path,
             options,
+            state.doc.id(),
             state.doc.history.revision(),
             Box::new(move || ctx.request_repaint()),
         ));
@@ -303,22 +297,28 @@ fn save_without_asking(
         return SaveOutcome::NotSaved;
     }
     let result = json::save_file_with(path, &state.doc.data, options);
-    let revision = state.doc.history.revision();
-    if finish_save(state, path, revision, result) {
+    let (doc, revision) = (state.doc.id(), state.doc.history.revision());
+    if finish_save(state, path, doc, revision, result) {
         SaveOutcome::Saved
     } else {
         SaveOutcome::NotSaved
     }
 }
 
-/// Records a finished save (at the revision that was written), or reports its failure.
+/// Records a finished save of document `doc` (at the revision that was written), or reports its
+/// failure. A save of a document that is no longer open marks nothing on the one that is.
 pub fn finish_save(
     state: &mut AppState,
     path: &Path,
+    doc: u64,
     revision: u64,
     result: Result<(), crate::io::SaveError>,
 ) -> bool {
     match result {
+        Ok(()) if doc != state.doc.id() => {
+            state.remember_recent(path.to_owned());
+            true
+        }
         Ok(()) => {
             state.doc.mark_saved_at(path.to_owned(), revision);
             state.remember_recent(path.to_owned());

@@ -13,6 +13,7 @@ pub mod layout_session;
 pub mod loading;
 pub mod merging;
 pub mod recovery;
+mod replace;
 pub mod saving;
 pub mod state;
 #[cfg(test)]
@@ -40,8 +41,9 @@ pub struct RelmapApp {
     recovery_failed: bool,
     /// A file opened in the background, whose first drawn frame is reported on request.
     report_loaded: Option<PathBuf>,
-    /// Actions held back while a background save or recovery copy reads the document, in order.
-    held: Vec<Action>,
+    /// Actions held back while a background save or recovery copy reads the document, in order,
+    /// each with the document it was asked for: an edit never reaches another document.
+    held: Vec<(u64, Action)>,
 }
 
 impl RelmapApp {
@@ -145,12 +147,18 @@ impl RelmapApp {
         // Edits wait while a worker reads the document, and until a merge built in the
         // background is applied, so that they apply in the order they were asked for.
         let busy = |state: &AppState| state.doc.is_being_written() || state.merging.is_some();
+        let mut queue: Vec<(u64, Action)> = Vec::new();
         if !busy(&self.state) {
-            actions.splice(0..0, self.held.drain(..));
+            queue.append(&mut self.held);
         }
-        for action in actions {
+        let doc = self.state.doc.id();
+        queue.extend(actions.drain(..).map(|action| (doc, action)));
+        for (asked_for, action) in queue {
+            if asked_for != self.state.doc.id() && action.edits_document() {
+                continue;
+            }
             if busy(&self.state) && (!self.held.is_empty() || action.edits_document()) {
-                self.held.push(action);
+                self.held.push((asked_for, action));
                 continue;
             }
             dispatch(&mut self.state, action, ctx);
@@ -198,7 +206,7 @@ impl RelmapApp {
     fn apply_layout_result(&mut self, edit: crate::edit::Edit) {
         let edit = keep_existing_actors(&self.state.doc.data, edit);
         if self.state.doc.is_being_written() || self.state.merging.is_some() {
-            self.held.push(Action::Apply(edit));
+            self.held.push((self.state.doc.id(), Action::Apply(edit)));
         } else if dispatch_edit::apply(&mut self.state, edit) {
             self.state.view.request_fit();
         }
@@ -210,7 +218,7 @@ impl RelmapApp {
             return;
         };
         if let Some(job) = self.state.saving.take() {
-            if files::finish_save(&mut self.state, &job.path, job.revision, result) {
+            if files::finish_save(&mut self.state, &job.path, job.doc, job.revision, result) {
                 if let Some(op) = self.state.after_save.take() {
                     // Asks again if the map changed while it was being saved.
                     self.actions.push(Action::Request(op));

@@ -31,6 +31,8 @@ fn check(path: &Path, data: &Dataset) -> Result<(), SaveError> {
 /// A save running on a worker thread.
 pub struct SaveJob {
     pub path: PathBuf,
+    /// The document being saved ([`super::Document::id`]); another may be open by the end.
+    pub doc: u64,
     /// The document's revision when it was copied: the saved state.
     pub revision: u64,
     receiver: Receiver<Result<(), SaveError>>,
@@ -41,6 +43,7 @@ impl SaveJob {
         data: Arc<Dataset>,
         path: &Path,
         options: WriteOptions,
+        doc: u64,
         revision: u64,
         wake: Box<dyn Fn() + Send>,
     ) -> Self {
@@ -56,6 +59,7 @@ impl SaveJob {
         });
         Self {
             path: path.to_owned(),
+            doc,
             revision,
             receiver,
         }

@@ -21,3 +21,4 @@ mod ui_layout;
 mod ui_map;
 mod ui_path_field;
 mod ui_reader;
+mod ui_replace;
