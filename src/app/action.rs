@@ -163,6 +163,9 @@ pub enum Action {
     ZoomBy(f32),
     DismissNotice(usize),
     ClearRecent,
+    /// Open the command palette.
+    OpenPalette,
+    ClosePalette,
 }
 
 impl Action {

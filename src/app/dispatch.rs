@@ -136,6 +136,8 @@ fn dispatch_one(state: &mut AppState, action: Action, ctx: &egui::Context) {
             }
         }
         Action::ClearRecent => state.recent.clear(),
+        Action::OpenPalette => state.palette_open = true,
+        Action::ClosePalette => state.palette_open = false,
         Action::CancelLoading => state.loading = None,
         Action::RestoreRecovery => {
             if let Some(orphan) = state.recovery_offer.take() {

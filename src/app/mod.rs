@@ -280,7 +280,7 @@ impl eframe::App for RelmapApp {
         self.poll_quick_layout();
         merging::finish(&mut self.state);
         duplicates::keep_up(&mut self.state, &ctx);
-        commands::collect_shortcut_actions(&ctx, &mut self.actions);
+        commands::collect_shortcut_actions(&ctx, &self.state, &mut self.actions);
 
         crate::ui::frame_ui(ui, &self.state, &mut self.map, &mut self.actions);
 

@@ -149,6 +149,8 @@ pub struct AppState {
     pub quick_layout: Option<super::layout_session::QuickJob>,
     /// The search behind the possible duplicates window, while it is open.
     pub duplicates: Option<super::duplicates::DuplicateSearch>,
+    /// The command palette is open.
+    pub palette_open: bool,
 }
 
 /// How many recent files are remembered.
@@ -182,6 +184,7 @@ impl AppState {
             merging: None,
             quick_layout: None,
             duplicates: None,
+            palette_open: false,
         }
     }
 

@@ -4,6 +4,7 @@
 use egui::{Color32, Pos2, Rect, Stroke, Ui};
 
 use super::map_view::MapView;
+use crate::app::commands::Command;
 use crate::app::{Action, AppState, Selection};
 use crate::model::Point;
 
@@ -121,8 +122,7 @@ pub fn gestures_ui(
         }
     }
     // The A key adds an actor under the pointer, or in the middle of the view.
-    let add_key = !ui.ctx().text_edit_focused()
-        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::A));
+    let add_key = !ui.ctx().text_edit_focused() && Command::AddActor.consume_keys(ui.ctx());
     if add_key {
         let at = pointer
             .filter(|p| rect.contains(*p))

@@ -1,262 +1,157 @@
-//! The menu bar and toolbar. Every item names its shortcut; nothing here changes state.
+//! The menu bar and toolbar. Every item is a `Command`, which gives its label, shortcut,
+//! tooltip and whether it is enabled; nothing here changes state.
 
 use egui::{Button, Ui};
 
-use crate::app::commands::shortcut_text;
-use crate::app::{Action, AppState, Guarded};
+use crate::app::commands::Command;
+use crate::app::{Action, AppState};
 
-fn item(ui: &mut Ui, label: &str, enabled: bool) -> bool {
-    let shortcut = shortcut_text(ui.ctx(), label);
+/// A menu item for a command: its label (or `label`), its shortcut, its description on hover,
+/// greyed out when disabled. Clicking it pushes the command's action and closes the menu.
+fn command_item(
+    ui: &mut Ui,
+    state: &AppState,
+    command: Command,
+    label: Option<String>,
+    actions: &mut Vec<Action>,
+) {
+    let label = label.unwrap_or_else(|| command.label().to_owned());
+    let keys = command.shortcut_text(ui.ctx());
+    let mut button = Button::new(label);
+    if !keys.is_empty() {
+        button = button.shortcut_text(keys);
+    }
     let clicked = ui
-        .add_enabled(enabled, Button::new(label).shortcut_text(shortcut))
+        .add_enabled(command.is_enabled(state), button)
+        .on_hover_text(command.description())
         .clicked();
     if clicked {
+        actions.push(command.action());
         ui.close();
     }
-    clicked
+}
+
+/// Menu items for these commands, in order.
+fn command_items(ui: &mut Ui, state: &AppState, commands: &[Command], actions: &mut Vec<Action>) {
+    for &command in commands {
+        command_item(ui, state, command, None, actions);
+    }
 }
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if item(ui, "New", true) {
-                actions.push(Action::Request(Guarded::New));
-            }
-            if item(ui, "Open…", true) {
-                actions.push(Action::Request(Guarded::OpenDialog));
-            }
-            ui.menu_button("Open recent", |ui| {
-                if state.recent.is_empty() {
-                    ui.label("No recent files");
-                }
-                for path in &state.recent {
-                    let name = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| path.display().to_string());
-                    if ui
-                        .button(name)
-                        .on_hover_text(path.display().to_string())
-                        .clicked()
-                    {
-                        actions.push(Action::Request(Guarded::OpenPath(path.clone())));
-                        ui.close();
-                    }
-                }
-                if !state.recent.is_empty() {
-                    ui.separator();
-                    if ui.button("Clear recent files").clicked() {
-                        actions.push(Action::ClearRecent);
-                        ui.close();
-                    }
-                }
-            });
-            if item(ui, "Open sample", true) {
-                actions.push(Action::Request(Guarded::OpenSample));
-            }
-            ui.separator();
-            if item(ui, "Save", true) {
-                actions.push(Action::Save);
-            }
-            if item(ui, "Save As…", true) {
-                actions.push(Action::SaveAsDialog);
-            }
-            ui.separator();
-            if item(ui, "Quit", true) {
-                actions.push(Action::Request(Guarded::Quit));
-            }
-        });
-        ui.menu_button("Edit", |ui| {
-            let history = &state.doc.history;
-            let undo = history
-                .undo_label()
-                .map_or("Undo".to_owned(), |l| format!("Undo {l}"));
-            let redo = history
-                .redo_label()
-                .map_or("Redo".to_owned(), |l| format!("Redo {l}"));
-            let undo_keys = shortcut_text(ui.ctx(), "Undo");
-            if ui
-                .add_enabled(
-                    history.undo_label().is_some(),
-                    Button::new(undo).shortcut_text(undo_keys),
-                )
-                .clicked()
-            {
-                actions.push(Action::Undo);
-                ui.close();
-            }
-            let redo_keys = shortcut_text(ui.ctx(), "Redo");
-            if ui
-                .add_enabled(
-                    history.redo_label().is_some(),
-                    Button::new(redo).shortcut_text(redo_keys),
-                )
-                .clicked()
-            {
-                actions.push(Action::Redo);
-                ui.close();
-            }
-            ui.separator();
-            if ui
-                .add(Button::new("Add actor").shortcut_text("A"))
-                .on_hover_text("Or double-click empty space on the map")
-                .clicked()
-            {
-                actions.push(Action::AddActor { at: None });
-                ui.close();
-            }
-            let has_selection = state.selection != crate::app::Selection::None;
-            if ui
-                .add_enabled(
-                    has_selection,
-                    Button::new("Delete selection")
-                        .shortcut_text(shortcut_text(ui.ctx(), "Delete selection")),
-                )
-                .clicked()
-            {
-                actions.push(Action::DeleteSelection);
-                ui.close();
-            }
-            ui.separator();
-            if ui.button("Find possible duplicates…").clicked() {
-                actions.push(Action::OpenWindow(crate::app::Window::Duplicates));
-                ui.close();
-            }
-            if ui.button("Add source…").clicked() {
-                actions.push(Action::OpenWindow(crate::app::Window::AddSource));
-                ui.close();
-            }
-            ui.menu_button("Read source", |ui| {
-                for s in &state.doc.data.sources {
-                    if ui.button(&s.title).clicked() {
-                        actions.push(Action::OpenSource(s.id.clone()));
-                        ui.close();
-                    }
-                }
-            });
-        });
+        ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
+        ui.menu_button("Edit", |ui| edit_menu_ui(ui, state, actions));
         ui.menu_button("Layout", |ui| layout_menu_ui(ui, state, actions));
         ui.menu_button("View", |ui| {
-            if item(ui, "Fit to view", true) {
-                actions.push(Action::FitView);
-            }
-            if item(ui, "Zoom in", true) {
-                actions.push(Action::ZoomBy(1.25));
-            }
-            if item(ui, "Zoom out", true) {
-                actions.push(Action::ZoomBy(0.8));
-            }
+            use Command::*;
+            command_items(ui, state, &[FitView, ZoomIn, ZoomOut], actions);
+            ui.separator();
+            command_items(ui, state, &[CommandPalette], actions);
             ui.separator();
             egui::widgets::global_theme_preference_buttons(ui);
         });
         ui.separator();
-        toolbar_ui(ui, actions);
+        toolbar_ui(ui, state, actions);
+    });
+}
+
+fn file_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    use Command::*;
+    command_items(ui, state, &[New, Open], actions);
+    ui.menu_button("Open recent", |ui| recent_menu_ui(ui, state, actions));
+    command_items(ui, state, &[OpenSample], actions);
+    ui.separator();
+    command_items(ui, state, &[Save, SaveAs], actions);
+    ui.separator();
+    command_items(ui, state, &[Quit], actions);
+}
+
+fn recent_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    if state.recent.is_empty() {
+        ui.label("No recent files");
+    }
+    for path in &state.recent {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        if ui
+            .button(name)
+            .on_hover_text(path.display().to_string())
+            .clicked()
+        {
+            let open = crate::app::Guarded::OpenPath(path.clone());
+            actions.push(Action::Request(open));
+            ui.close();
+        }
+    }
+    if !state.recent.is_empty() {
+        ui.separator();
+        command_item(ui, state, Command::ClearRecent, None, actions);
+    }
+}
+
+fn edit_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    use Command::*;
+    let history = &state.doc.history;
+    let undo = history.undo_label().map(|l| format!("Undo {l}"));
+    command_item(ui, state, Undo, undo, actions);
+    let redo = history.redo_label().map(|l| format!("Redo {l}"));
+    command_item(ui, state, Redo, redo, actions);
+    ui.separator();
+    command_items(
+        ui,
+        state,
+        &[AddActor, DeleteSelection, ClearSelection],
+        actions,
+    );
+    ui.separator();
+    command_items(ui, state, &[FindDuplicates, AddSource], actions);
+    ui.menu_button("Read source", |ui| {
+        for s in &state.doc.data.sources {
+            if ui.button(&s.title).clicked() {
+                actions.push(Action::OpenSource(s.id.clone()));
+                ui.close();
+            }
+        }
     });
 }
 
 fn layout_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    use crate::app::layout_session::QuickLayout;
-    let running = state.layout.is_some() || state.quick_layout.is_some();
-    let mut entry = |ui: &mut Ui, label: &str, tip: &str, enabled: bool, action: Action| {
-        if ui
-            .add_enabled(enabled, Button::new(label))
-            .on_hover_text(tip)
-            .clicked()
-        {
-            actions.push(action);
-            ui.close();
-        }
-    };
-    entry(
+    use Command::*;
+    command_item(ui, state, ForceLayout, None, actions);
+    // Pause and Resume share a place: whichever applies is shown.
+    let paused = ResumeLayout.is_enabled(state);
+    command_item(
         ui,
-        "Force layout",
-        "Arrange the map by its ties, in the background; pinned actors stay put",
-        !running,
-        Action::StartLayout,
+        state,
+        if paused { ResumeLayout } else { PauseLayout },
+        None,
+        actions,
     );
-    let paused = state.layout.as_ref().is_some_and(|l| l.is_paused());
-    if paused {
-        entry(
-            ui,
-            "Resume layout",
-            "Continue the layout",
-            true,
-            Action::ResumeLayout,
-        );
-    } else {
-        entry(
-            ui,
-            "Pause layout",
-            "Pause the layout",
-            running,
-            Action::PauseLayout,
-        );
-    }
-    entry(
-        ui,
-        "Stop layout",
-        "Stop and keep where the layout got to",
-        running,
-        Action::StopLayout,
-    );
-    entry(
-        ui,
-        "Cancel layout",
-        "Stop and put every actor back",
-        running,
-        Action::CancelLayout,
-    );
+    command_items(ui, state, &[StopLayout, CancelLayout], actions);
     ui.separator();
-    entry(
+    command_items(
         ui,
-        "Circular",
-        "Every actor on one circle",
-        !running,
-        Action::QuickLayout(QuickLayout::Circular),
-    );
-    entry(
-        ui,
-        "Grouped by kind",
-        "People, states, organisations and places each in their own cluster",
-        !running,
-        Action::QuickLayout(QuickLayout::GroupedByKind),
-    );
-    entry(
-        ui,
-        "Spread selected",
-        "Push the selected actors apart until none overlap",
-        !running && state.selection.actor_ids().len() > 1,
-        Action::QuickLayout(QuickLayout::SpreadSelected),
+        state,
+        &[CircularLayout, GroupedLayout, SpreadSelected],
+        actions,
     );
 }
 
-fn toolbar_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
-    let tip = |ui: &Ui, what: &str, label: &str| {
-        let keys = shortcut_text(ui.ctx(), label);
-        if keys.is_empty() {
-            what.to_owned()
-        } else {
-            format!("{what} ({keys})")
+/// The toolbar: short buttons whose tooltips give the command's description and shortcut.
+fn toolbar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let mut tool = |ui: &mut Ui, text: &str, command: Command| {
+        let tip = command.tooltip(ui.ctx());
+        let button = ui.add_enabled(command.is_enabled(state), Button::new(text));
+        if button.on_hover_text(tip).clicked() {
+            actions.push(command.action());
         }
     };
-    let fit_tip = tip(ui, "Fit the whole map in view", "Fit to view");
-    if ui.button("Fit").on_hover_text(fit_tip).clicked() {
-        actions.push(Action::FitView);
-    }
-    let in_tip = tip(ui, "Zoom in", "Zoom in");
-    if ui.button(" + ").on_hover_text(in_tip).clicked() {
-        actions.push(Action::ZoomBy(1.25));
-    }
-    let out_tip = tip(ui, "Zoom out", "Zoom out");
-    if ui.button(" − ").on_hover_text(out_tip).clicked() {
-        actions.push(Action::ZoomBy(0.8));
-    }
+    tool(ui, "Fit", Command::FitView);
+    tool(ui, " + ", Command::ZoomIn);
+    tool(ui, " − ", Command::ZoomOut);
     ui.separator();
-    if ui
-        .button("Add actor")
-        .on_hover_text("Add an actor (A, or double-click empty space on the map)")
-        .clicked()
-    {
-        actions.push(Action::AddActor { at: None });
-    }
+    tool(ui, "Add actor", Command::AddActor);
 }

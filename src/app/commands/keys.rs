@@ -1,0 +1,52 @@
+//! Turns the keys pressed this frame into the actions of the commands they belong to.
+
+use egui::{KeyboardShortcut, Modifiers};
+
+use super::Command;
+use crate::app::action::Action;
+use crate::app::state::AppState;
+
+/// Every command's shortcuts, those with more modifiers first, so that Ctrl+Shift+S is not
+/// read as Ctrl+S (egui matches modifiers loosely).
+fn shortcuts_in_match_order() -> Vec<(Command, KeyboardShortcut)> {
+    let mut all: Vec<(Command, KeyboardShortcut)> = Command::ALL
+        .iter()
+        .flat_map(|&c| c.shortcuts().iter().map(move |&k| (c, k)))
+        .collect();
+    let weight = |m: Modifiers| [m.command, m.ctrl, m.mac_cmd, m.shift, m.alt].map(usize::from);
+    all.sort_by_key(|(_, k)| std::cmp::Reverse(weight(k.modifiers).iter().sum::<usize>()));
+    all
+}
+
+/// Whether a shortcut is a plain key (no Ctrl, Cmd or Alt), which a text field would take.
+pub fn is_plain(keys: &KeyboardShortcut) -> bool {
+    let m = keys.modifiers;
+    !(m.command || m.ctrl || m.mac_cmd || m.alt)
+}
+
+/// Reads the shortcuts pressed this frame and pushes the actions of the enabled commands.
+/// Plain keys count only while no text field has focus; while the palette is open it reads
+/// the keys itself. Keys that the map reads (see `Command::keys_read_by_map`) are left to it.
+pub fn collect_shortcut_actions(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    if state.palette_open {
+        return;
+    }
+    let typing = ctx.text_edit_focused();
+    for (command, keys) in shortcuts_in_match_order() {
+        if command.keys_read_by_map() || (typing && is_plain(&keys)) {
+            continue;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&keys)) && command.is_enabled(state) {
+            actions.push(command.action());
+        }
+    }
+}
+
+impl Command {
+    /// Whether one of the command's keys was pressed this frame; takes the key if so.
+    pub fn consume_keys(self, ctx: &egui::Context) -> bool {
+        self.shortcuts()
+            .iter()
+            .any(|k| ctx.input_mut(|i| i.consume_shortcut(k)))
+    }
+}

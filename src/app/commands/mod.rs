@@ -1,0 +1,262 @@
+//! Every command the user can give from a menu, the toolbar, the keyboard or the palette, as one
+//! enum that carries its label, description, shortcuts, when it is enabled, and the `Action` it
+//! emits. Menus, tooltips, key handling and the palette all read it; add a command here only.
+
+mod fuzzy;
+mod keys;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::action::{Action, Guarded, Selection, Window};
+use super::layout_session::QuickLayout;
+use super::state::AppState;
+
+pub use fuzzy::{fuzzy_score, matching};
+pub use keys::{collect_shortcut_actions, is_plain};
+
+/// How much one press of "Zoom in" zooms; "Zoom out" undoes it.
+pub const ZOOM_STEP: f32 = 1.25;
+
+/// A command of the app. The order here is the palette's order when nothing is typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    New,
+    Open,
+    OpenSample,
+    Save,
+    SaveAs,
+    ClearRecent,
+    Quit,
+    Undo,
+    Redo,
+    AddActor,
+    DeleteSelection,
+    ClearSelection,
+    FindDuplicates,
+    AddSource,
+    ForceLayout,
+    PauseLayout,
+    ResumeLayout,
+    StopLayout,
+    CancelLayout,
+    CircularLayout,
+    GroupedLayout,
+    SpreadSelected,
+    FitView,
+    ZoomIn,
+    ZoomOut,
+    CommandPalette,
+}
+
+/// Cmd on macOS, Ctrl elsewhere (egui decides per platform).
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+/// A shortcut, as a literal so that a list of them is a `'static` constant.
+macro_rules! keys {
+    ($modifiers:expr, $key:ident) => {
+        KeyboardShortcut {
+            modifiers: $modifiers,
+            logical_key: Key::$key,
+        }
+    };
+}
+
+impl Command {
+    /// Every command, in palette order.
+    pub const ALL: &'static [Command] = &[
+        Command::New,
+        Command::Open,
+        Command::OpenSample,
+        Command::Save,
+        Command::SaveAs,
+        Command::ClearRecent,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::AddActor,
+        Command::DeleteSelection,
+        Command::ClearSelection,
+        Command::FindDuplicates,
+        Command::AddSource,
+        Command::ForceLayout,
+        Command::PauseLayout,
+        Command::ResumeLayout,
+        Command::StopLayout,
+        Command::CancelLayout,
+        Command::CircularLayout,
+        Command::GroupedLayout,
+        Command::SpreadSelected,
+        Command::FitView,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::CommandPalette,
+    ];
+
+    /// The label in menus and the palette, and a one-line description (menu tooltips, the
+    /// palette's second column).
+    pub fn label_and_description(self) -> (&'static str, &'static str) {
+        match self {
+            Command::New => ("New", "Start an empty map"),
+            Command::Open => ("Open…", "Open a map from a file"),
+            Command::OpenSample => ("Open sample", "Open the built-in sample map"),
+            Command::Save => ("Save", "Save the map to its file"),
+            Command::SaveAs => ("Save As…", "Save the map to a new file"),
+            Command::ClearRecent => ("Clear recent files", "Forget the recently opened files"),
+            Command::Quit => ("Quit", "Close relmap, asking first about unsaved changes"),
+            Command::Undo => ("Undo", "Take back the last change"),
+            Command::Redo => ("Redo", "Make the change that was taken back again"),
+            Command::AddActor => (
+                "Add actor",
+                "Add an actor under the pointer (or double-click empty space on the map)",
+            ),
+            Command::DeleteSelection => (
+                "Delete selection",
+                "Delete the selected tie, or the selected actors with their ties",
+            ),
+            Command::ClearSelection => ("Clear selection", "Select nothing"),
+            Command::FindDuplicates => (
+                "Find possible duplicates…",
+                "List pairs of actors whose names look like the same one",
+            ),
+            Command::AddSource => (
+                "Add source…",
+                "Add an article by pasting its text or loading a .txt file",
+            ),
+            Command::ForceLayout => (
+                "Force layout",
+                "Arrange the map by its ties, in the background; pinned actors stay put",
+            ),
+            Command::PauseLayout => ("Pause layout", "Pause the layout"),
+            Command::ResumeLayout => ("Resume layout", "Continue the layout"),
+            Command::StopLayout => ("Stop layout", "Stop and keep where the layout got to"),
+            Command::CancelLayout => ("Cancel layout", "Stop and put every actor back"),
+            Command::CircularLayout => ("Circular", "Every actor on one circle"),
+            Command::GroupedLayout => (
+                "Grouped by kind",
+                "People, states, organisations and places each in their own cluster",
+            ),
+            Command::SpreadSelected => (
+                "Spread selected",
+                "Push the selected actors apart until none overlap",
+            ),
+            Command::FitView => ("Fit to view", "Fit the whole map in view"),
+            Command::ZoomIn => ("Zoom in", "Zoom in on the middle of the map"),
+            Command::ZoomOut => ("Zoom out", "Zoom out from the middle of the map"),
+            Command::CommandPalette => ("Command palette", "Find and run any command by name"),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        self.label_and_description().0
+    }
+
+    pub fn description(self) -> &'static str {
+        self.label_and_description().1
+    }
+
+    /// The keys that run the command, the first one shown in menus. `Modifiers::COMMAND` is Cmd
+    /// on macOS and Ctrl elsewhere. Plain keys work only while no text field has focus.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const NONE: Modifiers = Modifiers::NONE;
+        match self {
+            Command::New => &[keys!(CMD, N)],
+            Command::Open => &[keys!(CMD, O)],
+            Command::Save => &[keys!(CMD, S)],
+            Command::SaveAs => &[keys!(CMD_SHIFT, S)],
+            Command::Quit => &[keys!(CMD, Q)],
+            Command::Undo => &[keys!(CMD, Z)],
+            Command::Redo => &[keys!(CMD_SHIFT, Z), keys!(CMD, Y)],
+            Command::AddActor => &[keys!(NONE, A)],
+            Command::DeleteSelection => &[keys!(NONE, Delete)],
+            Command::ClearSelection => &[keys!(NONE, Escape)],
+            Command::FitView => &[keys!(NONE, F), keys!(NONE, Home)],
+            Command::ZoomIn => &[keys!(NONE, Plus), keys!(NONE, Equals)],
+            Command::ZoomOut => &[keys!(NONE, Minus)],
+            Command::CommandPalette => &[keys!(CMD_SHIFT, P), keys!(CMD, K)],
+            _ => &[],
+        }
+    }
+
+    /// The first shortcut as this platform writes it ("Ctrl+S", "⌘S"), or "" when there is none.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map(|s| ctx.format_shortcut(s))
+            .unwrap_or_default()
+    }
+
+    /// The description with the shortcut, for tooltips: "Fit the whole map in view (F)".
+    pub fn tooltip(self, ctx: &egui::Context) -> String {
+        match self.shortcut_text(ctx) {
+            keys if keys.is_empty() => self.description().to_owned(),
+            keys => format!("{} ({keys})", self.description()),
+        }
+    }
+
+    /// Whether the command can run now. Disabled commands are greyed out and do nothing.
+    pub fn is_enabled(self, state: &AppState) -> bool {
+        let layout_running = state.layout.is_some() || state.quick_layout.is_some();
+        let paused = state.layout.as_ref().is_some_and(|l| l.is_paused());
+        match self {
+            Command::Undo => state.doc.history.undo_label().is_some(),
+            Command::Redo => state.doc.history.redo_label().is_some(),
+            Command::DeleteSelection | Command::ClearSelection => {
+                state.selection != Selection::None
+            }
+            Command::ClearRecent => !state.recent.is_empty(),
+            Command::ForceLayout | Command::CircularLayout | Command::GroupedLayout => {
+                !layout_running
+            }
+            Command::PauseLayout => layout_running && !paused,
+            Command::ResumeLayout => paused,
+            Command::StopLayout | Command::CancelLayout => layout_running,
+            Command::SpreadSelected => !layout_running && state.selection.actor_ids().len() > 1,
+            _ => true,
+        }
+    }
+
+    /// What the command asks `dispatch` to do.
+    pub fn action(self) -> Action {
+        match self {
+            Command::New => Action::Request(Guarded::New),
+            Command::Open => Action::Request(Guarded::OpenDialog),
+            Command::OpenSample => Action::Request(Guarded::OpenSample),
+            Command::Save => Action::Save,
+            Command::SaveAs => Action::SaveAsDialog,
+            Command::ClearRecent => Action::ClearRecent,
+            Command::Quit => Action::Request(Guarded::Quit),
+            Command::Undo => Action::Undo,
+            Command::Redo => Action::Redo,
+            Command::AddActor => Action::AddActor { at: None },
+            Command::DeleteSelection => Action::DeleteSelection,
+            Command::ClearSelection => Action::Select(Selection::None),
+            Command::FindDuplicates => Action::OpenWindow(Window::Duplicates),
+            Command::AddSource => Action::OpenWindow(Window::AddSource),
+            Command::ForceLayout => Action::StartLayout,
+            Command::PauseLayout => Action::PauseLayout,
+            Command::ResumeLayout => Action::ResumeLayout,
+            Command::StopLayout => Action::StopLayout,
+            Command::CancelLayout => Action::CancelLayout,
+            Command::CircularLayout => Action::QuickLayout(QuickLayout::Circular),
+            Command::GroupedLayout => Action::QuickLayout(QuickLayout::GroupedByKind),
+            Command::SpreadSelected => Action::QuickLayout(QuickLayout::SpreadSelected),
+            Command::FitView => Action::FitView,
+            Command::ZoomIn => Action::ZoomBy(ZOOM_STEP),
+            Command::ZoomOut => Action::ZoomBy(1.0 / ZOOM_STEP),
+            Command::CommandPalette => Action::OpenPalette,
+        }
+    }
+
+    /// Whether the map reads this command's keys itself, because what they do depends on the
+    /// pointer (A adds the actor under it).
+    pub fn keys_read_by_map(self) -> bool {
+        self == Command::AddActor
+    }
+}
+
+#[cfg(test)]
+mod tests;
