@@ -26,7 +26,7 @@ pub fn actor_panel_ui(
             rect.center(),
             7.0,
             theme::actor_color(actor.kind),
-            egui::Stroke::new(1.0, egui::Color32::from_gray(30)),
+            egui::Stroke::new(1.0, theme::SHAPE_OUTLINE),
         ));
         ui.heading(&actor.name);
     });

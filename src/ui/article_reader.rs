@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Align, Color32, FontId, Id, RichText, Ui};
+use egui::{Align, FontId, Id, RichText, Ui};
 
 use super::reader_text::ReaderText;
 use super::theme;
@@ -85,8 +85,8 @@ pub fn article_reader_ui(
         match highlight_bytes.filter(|&(s, e)| text.get(s..e).is_some()) {
             Some((s, e)) => {
                 let marked = TextFormat {
-                    color: Color32::BLACK,
-                    background: Color32::from_rgb(0xF0, 0xE4, 0x42),
+                    color: theme::HIGHLIGHT_TEXT,
+                    background: theme::HIGHLIGHT_BACKGROUND,
                     ..normal.clone()
                 };
                 job.append(&text[..s], 0.0, normal.clone());

@@ -20,7 +20,7 @@ pub fn legend_ui(ui: &mut Ui) {
                         rect.center(),
                         6.0,
                         theme::actor_color(kind),
-                        Stroke::new(1.0, Color32::from_gray(30)),
+                        Stroke::new(1.0, theme::SHAPE_OUTLINE),
                     ));
                     ui.label(kind.label());
                     ui.add_space(6.0);

@@ -1,9 +1,10 @@
 //! Editing gestures on the map: Shift-drag from one actor to another makes a tie, Shift-drag on
 //! empty space selects the actors in a box, double-click on empty space or the A key adds an actor.
 
-use egui::{Color32, Pos2, Rect, Stroke, Ui};
+use egui::{Pos2, Rect, Stroke, Ui};
 
 use super::map_view::MapView;
+use super::theme;
 use crate::app::commands::Command;
 use crate::app::{Action, AppState, Selection};
 use crate::model::Point;
@@ -74,11 +75,7 @@ pub fn gestures_ui(
         }
         (Gesture::Box { start }, Some(p)) if down => {
             let r = Rect::from_two_pos(start, p);
-            painter.rect_filled(
-                r,
-                0.0,
-                Color32::from_rgba_unmultiplied(0x56, 0xB4, 0xE9, 30),
-            );
+            painter.rect_filled(r, 0.0, theme::BOX_SELECTION_FILL);
             painter.rect_stroke(r, 0.0, Stroke::new(1.0, accent), egui::StrokeKind::Inside);
         }
         _ => {}
@@ -122,7 +119,9 @@ pub fn gestures_ui(
         }
     }
     // The A key adds an actor under the pointer, or in the middle of the view.
-    let add_key = !ui.ctx().text_edit_focused() && Command::AddActor.consume_keys(ui.ctx());
+    // Not while the palette is open: its field may not have the focus yet in its first frame.
+    let typing = ui.ctx().text_edit_focused() || state.palette_open;
+    let add_key = !typing && Command::AddActor.consume_keys(ui.ctx());
     if add_key {
         let at = pointer
             .filter(|p| rect.contains(*p))

@@ -3,7 +3,7 @@
 //! in view, at most [`LABEL_CAP`] at once. Placement uses a coarse occupancy grid of the screen,
 //! so its cost does not grow with the number of actors.
 
-use egui::{Align2, Color32, FontId, Rect, Ui, Vec2};
+use egui::{Align2, FontId, Rect, Ui, Vec2};
 
 use super::map_shapes::{screen_radius, Emphasis};
 use super::map_view::MapView;
@@ -234,5 +234,9 @@ fn draw_tie_label(painter: &egui::Painter, view: &MapView, state: &AppState, ti:
         egui::Stroke::new(1.0, color),
         egui::StrokeKind::Inside,
     );
-    painter.galley(label_rect.min + Vec2::new(4.0, 1.0), galley, Color32::WHITE);
+    painter.galley(
+        label_rect.min + Vec2::new(4.0, 1.0),
+        galley,
+        theme::TIE_LABEL_TEXT,
+    );
 }

@@ -171,7 +171,7 @@ pub fn actor_shapes(
     look: &Look,
 ) {
     let mut fill = theme::actor_color(node.kind);
-    let mut outline = Color32::from_gray(30);
+    let mut outline = theme::SHAPE_OUTLINE;
     if node.emphasis == Emphasis::Dim {
         fill = theme::dimmed(fill);
         outline = theme::dimmed(outline);

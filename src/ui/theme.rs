@@ -60,6 +60,22 @@ impl LineStyle {
     }
 }
 
+/// The dark outline around an actor's shape, on the map, in the legend and in the actor panel.
+pub const SHAPE_OUTLINE: Color32 = Color32::from_gray(30);
+
+/// The certainty and attribution line under an excerpt (Okabe–Ito orange).
+pub const CERTAINTY_TEXT: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
+
+/// The excerpt highlighted in the article reader: dark text on Okabe–Ito yellow.
+pub const HIGHLIGHT_TEXT: Color32 = Color32::BLACK;
+pub const HIGHLIGHT_BACKGROUND: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
+
+/// The text of a tie's label on the map, on its coloured box.
+pub const TIE_LABEL_TEXT: Color32 = Color32::WHITE;
+
+/// The inside of a box selection being dragged (Okabe–Ito sky blue, faint).
+pub const BOX_SELECTION_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0x56, 0xB4, 0xE9, 30);
+
 /// Screen width of a tie's line: grows with the weight of evidence.
 pub fn tie_width(excerpts: usize) -> f32 {
     1.5 + (excerpts.saturating_sub(1) as f32).sqrt() * 1.5

@@ -1,7 +1,7 @@
 //! The tie panel: "A → B", kind, date and polarity, then every excerpt as a block quote with its
 //! source, certainty and attribution, and a way to read it in its article.
 
-use egui::{Color32, Id, RichText, Ui};
+use egui::{Id, RichText, Ui};
 
 use super::fields::{choice, text_field};
 use super::theme;
@@ -225,7 +225,7 @@ fn excerpt_ui(
                 ui.label(
                     RichText::new(certainty)
                         .small()
-                        .color(Color32::from_rgb(0xE6, 0x9F, 0x00)),
+                        .color(theme::CERTAINTY_TEXT),
                 );
             }
             if ui
