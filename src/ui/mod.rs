@@ -17,6 +17,7 @@ pub mod map_labels;
 pub mod map_shapes;
 pub mod map_view;
 pub mod menus;
+pub mod palette;
 pub mod reader_text;
 pub mod theme;
 pub mod tie_panel;
@@ -79,6 +80,7 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
         });
     edit_windows::edit_windows_ui(ui, state, actions);
     dialogs::dialogs_ui(ui, state, actions);
+    palette::palette_ui(ui, state, actions);
 }
 
 fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<Action>) {

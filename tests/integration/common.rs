@@ -159,3 +159,12 @@ pub fn wait_until(harness: &mut AppHarness, done: impl Fn(&relmap::app::AppState
     }
     panic!("the background job did not finish");
 }
+
+/// Opens the command palette with Ctrl+Shift+P (Cmd+Shift+P on macOS) and types `query`.
+pub fn palette(harness: &mut AppHarness, query: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::P);
+    harness.run_steps(2);
+    assert!(harness.state().state.palette_open, "the palette opened");
+    harness.event(Event::Text(query.to_owned()));
+    harness.run_steps(2);
+}
