@@ -2,7 +2,7 @@
 
 use super::action::{Action, Selection, Window};
 use super::editing;
-use super::layout_session::{LayoutSession, QuickInput, QuickJob, QUICK_IN_BACKGROUND_FROM};
+use super::layout_session::{start_quick, LayoutSession, QuickInput, QUICK_IN_BACKGROUND_FROM};
 use super::state::{AppState, ReaderState};
 use crate::edit::Edit;
 
@@ -173,11 +173,7 @@ pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) 
                 return;
             };
             if data.actors.len() >= QUICK_IN_BACKGROUND_FROM {
-                let ctx = ctx.clone();
-                state.quick_layout = Some(QuickJob::start(
-                    input,
-                    Box::new(move || ctx.request_repaint()),
-                ));
+                state.quick_layout = Some(start_quick(input, super::tasks::waker(ctx)));
             } else if apply(state, input.run()) {
                 state.view.request_fit();
             }

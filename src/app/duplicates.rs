@@ -1,10 +1,10 @@
-//! The search for possible duplicates, run on a worker thread while its window is open (tens of
+//! The search for possible duplicates, run as a task while its window is open (tens of
 //! milliseconds on a map of tens of thousands of actors), again whenever the map's actors or
 //! ties change. The worker shares the dataset; edits wait the moment it takes.
 
-use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::sync::Arc;
 
+use super::tasks::{self, Outcome, Task};
 use super::{AppState, Window};
 use crate::edit::possible_duplicates;
 
@@ -15,9 +15,9 @@ pub type Pairs = Vec<(usize, usize, String)>;
 pub struct DuplicateSearch {
     /// The document's structure generation that was searched.
     pub generation: u64,
-    /// The pairs, once found.
-    pub found: Option<Pairs>,
-    receiver: Option<Receiver<Pairs>>,
+    /// The pairs once found, or why the search failed.
+    pub found: Option<Result<Pairs, String>>,
+    task: Option<Task<Pairs>>,
 }
 
 /// Starts a search when the window is open and none covers the document as it is now, and
@@ -33,33 +33,25 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
         .as_ref()
         .is_none_or(|s| s.generation != generation)
     {
-        let (sender, receiver) = channel();
         let data = Arc::clone(&state.doc.data);
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let pairs = possible_duplicates(&data);
-            drop(data);
-            let _ = sender.send(pairs);
-            ctx.request_repaint();
-        });
+        let task = Task::start(
+            "Looking for possible duplicates",
+            tasks::waker(ctx),
+            move |_| possible_duplicates(&data),
+        );
         state.duplicates = Some(DuplicateSearch {
             generation,
             found: None,
-            receiver: Some(receiver),
+            task: Some(task),
         });
     }
     if let Some(search) = &mut state.duplicates {
-        let received = search.receiver.as_ref().map(Receiver::try_recv);
-        match received {
-            Some(Ok(pairs)) => {
-                search.found = Some(pairs);
-                search.receiver = None;
-            }
-            Some(Err(TryRecvError::Disconnected)) => {
-                search.found = Some(Vec::new());
-                search.receiver = None;
-            }
-            Some(Err(TryRecvError::Empty)) | None => {}
+        let outcome = search.task.as_ref().map(Task::poll);
+        match outcome {
+            Some(Outcome::Finished(pairs)) => search.found = Some(Ok(pairs)),
+            Some(Outcome::Failed(message)) => search.found = Some(Err(message)),
+            Some(Outcome::Running) | None => return,
         }
+        search.task = None;
     }
 }

@@ -1,23 +1,24 @@
-//! File operations of the app: native dialogs on a worker thread, open, save and the path field.
+//! File operations of the app: native dialogs as tasks, open, save and the path field.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use super::document::Document;
 use super::state::{AppState, OverwritePrompt, OverwriteReason, PathField, PathPurpose};
+use super::tasks::{Outcome, Task};
 use crate::io::atomic::WriteOptions;
 use crate::io::json;
 
 /// A dialog answered faster than this was never shown (no portal, no zenity).
 const DIALOG_NEVER_SHOWN: Duration = Duration::from_millis(150);
 
-/// A native file dialog running on its own thread, so the map keeps drawing.
+/// A native file dialog running as a task, so the map keeps drawing.
 pub struct DialogJob {
     pub purpose: PathPurpose,
     /// The document's generation when the path was asked for (see `Action::PathChosen`).
     pub asked_at: u64,
-    receiver: Receiver<(Option<PathBuf>, Duration)>,
+    /// The path picked, if any, and how long the dialog was open.
+    pub task: Task<(Option<PathBuf>, Duration)>,
 }
 
 impl DialogJob {
@@ -27,9 +28,7 @@ impl DialogJob {
         start_dir: Option<PathBuf>,
         ctx: &egui::Context,
     ) -> Self {
-        let (sender, receiver) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
+        let task = Task::start("File dialog", super::tasks::waker(ctx), move |_| {
             let started = Instant::now();
             let mut dialog = rfd::FileDialog::new()
                 .add_filter("relmap dataset", &["json"])
@@ -44,13 +43,12 @@ impl DialogJob {
                     .set_file_name(format!("untitled.{}", json::EXTENSION))
                     .save_file(),
             };
-            let _ = sender.send((picked, started.elapsed()));
-            ctx.request_repaint();
+            (picked, started.elapsed())
         });
         Self {
             purpose,
             asked_at,
-            receiver,
+            task,
         }
     }
 }
@@ -59,12 +57,10 @@ impl DialogJob {
 impl DialogJob {
     /// A dialog in which the user has already picked `path`.
     pub(crate) fn answered(purpose: PathPurpose, asked_at: u64, path: PathBuf) -> Self {
-        let (sender, receiver) = channel();
-        let _ = sender.send((Some(path), Duration::from_secs(2)));
         Self {
             purpose,
             asked_at,
-            receiver,
+            task: Task::finished("File dialog", (Some(path), Duration::from_secs(2))),
         }
     }
 }
@@ -131,14 +127,15 @@ fn show_path_field(
 pub fn poll_dialog(state: &mut AppState) -> Option<super::Action> {
     let job = state.dialog.as_ref()?;
     let (purpose, asked_at) = (job.purpose, job.asked_at);
-    match job.receiver.try_recv() {
-        Err(TryRecvError::Empty) => None,
-        Err(TryRecvError::Disconnected) => {
+    let outcome = job.task.poll();
+    match outcome {
+        Outcome::Running => None,
+        Outcome::Failed(_) => {
             state.dialog = None;
             show_path_field(state, purpose, asked_at, Some(NO_DIALOG.into()));
             None
         }
-        Ok((picked, elapsed)) => {
+        Outcome::Finished((picked, elapsed)) => {
             state.dialog = None;
             match picked {
                 Some(path) => Some(super::Action::PathChosen {
@@ -166,11 +163,10 @@ pub fn open_path(state: &mut AppState, path: &Path, ctx: &egui::Context) -> bool
         .filter(std::fs::Metadata::is_file)
         .map_or(0, |m| m.len());
     if size >= super::loading::BACKGROUND_FROM_BYTES {
-        let ctx = ctx.clone();
         state.loading = Some(super::loading::LoadJob::start(
             path,
             size,
-            Box::new(move || ctx.request_repaint()),
+            super::tasks::waker(ctx),
         ));
         return true;
     }
@@ -276,14 +272,13 @@ fn save_without_asking(
     }
     let data = &state.doc.data;
     if data.actors.len() + data.ties.len() >= super::saving::BACKGROUND_FROM_ELEMENTS {
-        let ctx = ctx.clone();
         state.saving = Some(super::saving::SaveJob::start(
             std::sync::Arc::clone(data),
             path,
             options,
             state.doc.id(),
             state.doc.history.revision(),
-            Box::new(move || ctx.request_repaint()),
+            super::tasks::waker(ctx),
         ));
         return SaveOutcome::Started;
     }

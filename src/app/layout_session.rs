@@ -211,29 +211,12 @@ impl QuickInput {
     }
 }
 
-/// A quick layout computed on a worker thread, for large maps.
-pub struct QuickJob {
-    receiver: std::sync::mpsc::Receiver<Edit>,
-}
+/// A quick layout computed as a task, for large maps.
+pub type QuickJob = super::tasks::Task<Edit>;
 
-impl QuickJob {
-    pub fn start(input: QuickInput, wake: Box<dyn Fn() + Send>) -> Self {
-        let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = sender.send(input.run());
-            wake();
-        });
-        Self { receiver }
-    }
-
-    /// The edit once computed (`Some(None)` if the worker went away); never blocks.
-    pub fn poll(&self) -> Option<Option<Edit>> {
-        match self.receiver.try_recv() {
-            Ok(edit) => Some(Some(edit)),
-            Err(std::sync::mpsc::TryRecvError::Empty) => None,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(None),
-        }
-    }
+/// Starts computing a quick layout as a task.
+pub fn start_quick(input: QuickInput, wake: super::tasks::Waker) -> QuickJob {
+    super::tasks::Task::start("Laying out", wake, move |_| input.run())
 }
 
 /// The layouts that are computed at once.

@@ -3,9 +3,9 @@
 //! when it comes back. Edits asked for meanwhile wait for it, in order, as they do for a
 //! background save.
 
-use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::sync::Arc;
 
+use super::tasks::{self, Outcome, Task};
 use super::{dispatch_edit, AppState, Selection};
 use crate::edit::{merge_actors, Edit, EditError};
 
@@ -16,7 +16,7 @@ pub struct MergeJob {
     pub generation: u64,
     /// The actor that stays, selected once the merge is applied.
     pub survivor: String,
-    receiver: Receiver<Result<Edit, EditError>>,
+    pub task: Task<Result<Edit, EditError>>,
 }
 
 impl MergeJob {
@@ -27,32 +27,18 @@ impl MergeJob {
         others: Vec<String>,
         ctx: &egui::Context,
     ) -> Self {
-        let (sender, receiver) = channel();
         let data = Arc::clone(&state.doc.data);
-        let ctx = ctx.clone();
         let keep = survivor.clone();
-        std::thread::spawn(move || {
+        let task = Task::start("Merging", tasks::waker(ctx), move |_| {
             let batch = merge_actors(&data, &keep, &others);
             // The dataset is released before the result is seen, so that it applies at once.
             drop(data);
-            let _ = sender.send(batch);
-            ctx.request_repaint();
+            batch
         });
         Self {
             generation: state.doc.structure_generation(),
             survivor,
-            receiver,
-        }
-    }
-
-    /// The batch once built (or why it could not be); `None` while the worker runs.
-    pub fn poll(&self) -> Option<Result<Edit, EditError>> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(EditError::Invalid(
-                "the merge stopped before it was ready".into(),
-            ))),
+            task,
         }
     }
 }
@@ -61,8 +47,10 @@ impl MergeJob {
 /// meanwhile drops it); edits asked for meanwhile were held and come after it. Called once per
 /// frame, before this frame's actions.
 pub fn finish(state: &mut AppState) {
-    let Some(result) = state.merging.as_ref().and_then(MergeJob::poll) else {
-        return;
+    let result = match state.merging.as_ref().map(|job| job.task.poll()) {
+        None | Some(Outcome::Running) => return,
+        Some(Outcome::Finished(result)) => result,
+        Some(Outcome::Failed(message)) => Err(EditError::Invalid(message)),
     };
     let Some(job) = state.merging.take() else {
         return;

@@ -16,6 +16,7 @@ pub mod recovery;
 mod replace;
 pub mod saving;
 pub mod state;
+pub mod tasks;
 #[cfg(test)]
 mod tests_dialog;
 
@@ -192,12 +193,20 @@ impl RelmapApp {
 
     /// Applies a quick layout computed in the background, as one edit.
     fn poll_quick_layout(&mut self) {
-        let Some(result) = self.state.quick_layout.as_ref().and_then(|job| job.poll()) else {
-            return;
+        let outcome = match &self.state.quick_layout {
+            Some(task) => task.poll(),
+            None => return,
         };
-        self.state.quick_layout = None;
-        if let Some(edit) = result {
-            self.apply_layout_result(edit);
+        match outcome {
+            tasks::Outcome::Running => {}
+            tasks::Outcome::Finished(edit) => {
+                self.state.quick_layout = None;
+                self.apply_layout_result(edit);
+            }
+            tasks::Outcome::Failed(message) => {
+                self.state.quick_layout = None;
+                self.state.error("Could not lay out the map", vec![message]);
+            }
         }
     }
 

@@ -6,13 +6,13 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
 use super::document::Document;
+use super::tasks::{Outcome, Task};
 use crate::io::atomic::{self, WriteOptions};
 use crate::io::json;
 use crate::model::Dataset;
@@ -72,7 +72,7 @@ pub struct Recovery {
     lock: Option<File>,
     last_written: Option<(u64, Instant)>,
     /// A large map's copy being written on a worker thread.
-    writing: Option<Receiver<Result<(), String>>>,
+    writing: Option<Task<Result<(), String>>>,
     /// The copy was cleared while being written: remove it once written.
     clear_when_written: bool,
 }
@@ -147,14 +147,14 @@ impl Recovery {
         let data = Arc::clone(&doc.data);
         if data.actors.len() + data.ties.len() >= super::saving::BACKGROUND_FROM_ELEMENTS {
             // Large maps are copied on a worker that shares the dataset; edits wait for it.
-            let (sender, receiver) = channel();
             let path = self.data_path();
-            std::thread::spawn(move || {
+            // Nothing on screen waits for it: the next frame's tick takes the result.
+            let task = Task::start("Writing the recovery copy", Arc::new(|| {}), move |_| {
                 let result = json::save_file(&path, &data).map_err(|e| e.to_string());
                 drop(data);
-                let _ = sender.send(result);
+                result
             });
-            self.writing = Some(receiver);
+            self.writing = Some(task);
         } else {
             json::save_file(&self.data_path(), &data).map_err(|e| e.to_string())?;
         }
@@ -186,12 +186,10 @@ impl Recovery {
 
     /// The result of the copy being written in the background, once it is done.
     fn poll_writing(&mut self) -> Option<Result<(), String>> {
-        let result = match self.writing.as_ref()?.try_recv() {
-            Ok(result) => result,
-            Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => {
-                Err("the thread writing the recovery copy stopped unexpectedly".into())
-            }
+        let result = match self.writing.as_ref()?.poll() {
+            Outcome::Finished(result) => result,
+            Outcome::Running => return None,
+            Outcome::Failed(message) => Err(message),
         };
         self.writing = None;
         if std::mem::take(&mut self.clear_when_written) {

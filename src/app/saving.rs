@@ -3,9 +3,9 @@
 //! wait until it is done. Small maps save at once.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::sync::Arc;
 
+use super::tasks::{Outcome, Task, Waker};
 use crate::io::atomic::WriteOptions;
 use crate::io::{json, SaveError};
 use crate::model::Dataset;
@@ -28,14 +28,14 @@ fn check(path: &Path, data: &Dataset) -> Result<(), SaveError> {
     }
 }
 
-/// A save running on a worker thread.
+/// A save running as a task.
 pub struct SaveJob {
     pub path: PathBuf,
     /// The document being saved ([`super::Document::id`]); another may be open by the end.
     pub doc: u64,
     /// The document's revision when it was copied: the saved state.
     pub revision: u64,
-    receiver: Receiver<Result<(), SaveError>>,
+    pub task: Task<Result<(), SaveError>>,
 }
 
 impl SaveJob {
@@ -45,34 +45,38 @@ impl SaveJob {
         options: WriteOptions,
         doc: u64,
         revision: u64,
-        wake: Box<dyn Fn() + Send>,
+        wake: Waker,
     ) -> Self {
-        let (sender, receiver) = channel();
         let target = path.to_owned();
-        std::thread::spawn(move || {
+        let name = format!(
+            "Saving {}",
+            path.file_name()
+                .unwrap_or(path.as_os_str())
+                .to_string_lossy()
+        );
+        let task = Task::start(name, wake, move |_| {
             let result =
                 check(&target, &data).and_then(|()| json::save_file_with(&target, &data, options));
             // The dataset is released before the window hears that the save is done.
             drop(data);
-            let _ = sender.send(result);
-            wake();
+            result
         });
         Self {
             path: path.to_owned(),
             doc,
             revision,
-            receiver,
+            task,
         }
     }
 
-    /// The result once the worker is done; never blocks.
+    /// The result once the task is done; never blocks. A task that failed is a write error.
     pub fn poll(&self) -> Option<Result<(), SaveError>> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(SaveError::Write {
+        match self.task.poll() {
+            Outcome::Running => None,
+            Outcome::Finished(result) => Some(result),
+            Outcome::Failed(message) => Some(Err(SaveError::Write {
                 path: self.path.clone(),
-                source: std::io::Error::other("the saving thread stopped unexpectedly"),
+                source: std::io::Error::other(message),
             })),
         }
     }

@@ -45,12 +45,19 @@ fn duplicates_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .as_ref()
         .filter(|search| search.generation == current)
         .and_then(|search| search.found.as_ref());
-    let Some(pairs) = found else {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("Looking for actors with matching names…");
-        });
-        return;
+    let pairs = match found {
+        None => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Looking for actors with matching names…");
+            });
+            return;
+        }
+        Some(Err(message)) => {
+            ui.colored_label(ui.visuals().error_fg_color, message);
+            return;
+        }
+        Some(Ok(pairs)) => pairs,
     };
     if pairs.is_empty() {
         ui.label("No two actors have names that match closely.");

@@ -161,7 +161,7 @@ fn status_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 "Opening {} ({:.1} MB) · {:.1} s",
                 job.path.display(),
                 job.size as f64 / 1_048_576.0,
-                job.started.elapsed().as_secs_f32()
+                job.task.elapsed().as_secs_f32()
             ));
             if ui.small_button("Cancel").clicked() {
                 actions.push(Action::CancelLoading);
