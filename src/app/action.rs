@@ -135,6 +135,10 @@ pub enum Action {
     OpenWindow(Window),
     /// Stop opening a file in the background; the open document stays.
     CancelLoading,
+    /// Stop building a merge; the map stays as it is.
+    CancelMerge,
+    /// Stop computing a quick layout of a large map; the map stays as it is.
+    CancelQuickLayout,
     /// Start a force layout in the background.
     StartLayout,
     PauseLayout,

@@ -138,7 +138,21 @@ fn dispatch_one(state: &mut AppState, action: Action, ctx: &egui::Context) {
         Action::ClearRecent => state.recent.clear(),
         Action::OpenPalette => state.palette_open = true,
         Action::ClosePalette => state.palette_open = false,
-        Action::CancelLoading => state.loading = None,
+        Action::CancelLoading => {
+            if let Some(job) = state.loading.take() {
+                job.task.cancel();
+            }
+        }
+        Action::CancelMerge => {
+            if let Some(job) = state.merging.take() {
+                job.task.cancel();
+            }
+        }
+        Action::CancelQuickLayout => {
+            if let Some(task) = state.quick_layout.take() {
+                task.cancel();
+            }
+        }
         Action::RestoreRecovery => {
             if let Some(orphan) = state.recovery_offer.take() {
                 let doc = Document::restored(

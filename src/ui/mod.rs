@@ -19,6 +19,7 @@ pub mod map_view;
 pub mod menus;
 pub mod palette;
 pub mod reader_text;
+pub mod status_bar;
 pub mod theme;
 pub mod tie_panel;
 
@@ -33,7 +34,7 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
     // once for the whole frame.
     map.sync(state);
     Panel::top("menu-bar").show(ui, |ui| menus::menu_bar_ui(ui, state, actions));
-    Panel::bottom("status-bar").show(ui, |ui| status_bar_ui(ui, state, actions));
+    Panel::bottom("status-bar").show(ui, |ui| status_bar::status_bar_ui(ui, state, actions));
     Panel::right("selection-panel")
         .resizable(true)
         .default_size(340.0)
@@ -136,86 +137,4 @@ fn empty_selection_ui(ui: &mut Ui, state: &AppState) {
         ui.add_space(6.0);
         ui.label(RichText::new(data.summary()).weak());
     }
-}
-
-fn status_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        if state.quick_layout.is_some() {
-            ui.spinner();
-            ui.label("Arranging the map…");
-            ui.separator();
-        }
-        if state.merging.is_some() {
-            ui.spinner();
-            ui.label("Merging…");
-            ui.separator();
-        }
-        if let Some(job) = &state.saving {
-            ui.spinner();
-            ui.label(format!("Saving {}…", job.path.display()));
-            ui.separator();
-        }
-        if let Some(job) = &state.loading {
-            ui.spinner();
-            ui.label(format!(
-                "Opening {} ({:.1} MB) · {:.1} s",
-                job.path.display(),
-                job.size as f64 / 1_048_576.0,
-                job.task.elapsed().as_secs_f32()
-            ));
-            if ui.small_button("Cancel").clicked() {
-                actions.push(Action::CancelLoading);
-            }
-            ui.separator();
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        if let Some(layout) = &state.layout {
-            ui.spinner();
-            let status = if layout.is_paused() {
-                "paused"
-            } else {
-                "running"
-            };
-            ui.label(format!(
-                "Layout {status}: iteration {} · {:.1} s",
-                layout.iteration(),
-                layout.started.elapsed().as_secs_f32()
-            ));
-            if layout.is_paused() {
-                if ui.small_button("Resume").clicked() {
-                    actions.push(Action::ResumeLayout);
-                }
-            } else if ui.small_button("Pause").clicked() {
-                actions.push(Action::PauseLayout);
-            }
-            if ui
-                .small_button("Stop")
-                .on_hover_text("Keep where the layout got to")
-                .clicked()
-            {
-                actions.push(Action::StopLayout);
-            }
-            if ui
-                .small_button("Cancel")
-                .on_hover_text("Put every actor back")
-                .clicked()
-            {
-                actions.push(Action::CancelLayout);
-            }
-            ui.separator();
-        }
-        ui.label(state.doc.display_name());
-        if state.doc.is_modified() {
-            ui.label(RichText::new("modified").italics());
-        }
-        ui.separator();
-        ui.label(state.doc.data.summary());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(
-                RichText::new("Drag actors · drag empty space to pan · wheel to zoom · F to fit")
-                    .weak(),
-            );
-        });
-    });
 }
