@@ -106,9 +106,7 @@ fn command_row_ui(
 ) -> egui::Response {
     let text = (
         RichText::new(command.label()),
-        RichText::new(format!("  {}", command.description()))
-            .weak()
-            .small(),
+        RichText::new(format!("  {}", command.description())).weak(),
     );
     let keys = command.shortcut_text(ui.ctx());
     let mut button = Button::selectable(highlighted, text)
