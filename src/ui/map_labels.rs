@@ -209,11 +209,19 @@ pub fn draw_labels(
     .into_iter()
     .chain(view.hovered_tie);
     for ti in named_tie {
-        draw_tie_label(&painter, view, state, ti);
+        draw_tie_label(&painter, view, state, ti, &mut grid);
     }
 }
 
-fn draw_tie_label(painter: &egui::Painter, view: &MapView, state: &AppState, ti: usize) {
+/// Names a tie beside its middle: on the line where that is free, else just off it on either
+/// side, so that on a short tie the name does not cover its ends' labels or shapes.
+fn draw_tie_label(
+    painter: &egui::Painter,
+    view: &MapView,
+    state: &AppState,
+    ti: usize,
+    grid: &mut Occupancy,
+) {
     let Some(mid) = view.tie_screen_midpoint(ti) else {
         return;
     };
@@ -225,7 +233,32 @@ fn draw_tie_label(painter: &egui::Painter, view: &MapView, state: &AppState, ti:
     };
     let color = theme::polarity_color(tie.polarity);
     let galley = painter.layout_no_wrap(text, FontId::proportional(theme::LABEL_SIZE - 1.0), color);
-    let label_rect = Align2::CENTER_CENTER.anchor_size(mid, galley.size() + Vec2::new(8.0, 2.0));
+    let size = galley.size() + Vec2::new(8.0, 2.0);
+    // Across the line: the normal of the line between the tie's ends on screen.
+    let across = view
+        .cache
+        .tie_ends
+        .get(ti)
+        .copied()
+        .flatten()
+        .and_then(|(a, b)| {
+            Some((
+                view.actor_screen_pos(a as usize)?,
+                view.actor_screen_pos(b as usize)?,
+            ))
+        })
+        .map(|(a, b)| (b - a).normalized().rot90())
+        .filter(|n| n.is_finite())
+        .unwrap_or(Vec2::Y);
+    let step = size.y.max(size.x * across.x.abs()) + 4.0;
+    let candidates = [0.0, 1.0, -1.0, 2.0, -2.0]
+        .map(|k| Align2::CENTER_CENTER.anchor_size(mid + across * (k * step), size));
+    let label_rect = candidates
+        .iter()
+        .copied()
+        .find(|c| grid.is_free(*c))
+        .unwrap_or(candidates[1]);
+    grid.take(label_rect);
     let bg = painter.ctx().global_style().visuals.extreme_bg_color;
     painter.rect_filled(label_rect, 4.0, bg);
     painter.rect_stroke(
