@@ -7,7 +7,7 @@ use super::document::Document;
 use super::state::{AppState, OverwritePrompt, OverwriteReason, PathField, PathPurpose};
 use super::tasks::{Outcome, Task};
 use crate::io::atomic::WriteOptions;
-use crate::io::json;
+use crate::io::{formats, json};
 
 /// A dialog answered faster than this was never shown (no portal, no zenity).
 const DIALOG_NEVER_SHOWN: Duration = Duration::from_millis(150);
@@ -30,9 +30,11 @@ impl DialogJob {
     ) -> Self {
         let task = Task::start("File dialog", super::tasks::waker(ctx), move |_| {
             let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new()
-                .add_filter("relmap dataset", &["json"])
-                .add_filter("All files", &["*"]);
+            let mut dialog = rfd::FileDialog::new();
+            for (name, extensions) in formats::dialog_filters(purpose == PathPurpose::Open) {
+                dialog = dialog.add_filter(name, &extensions);
+            }
+            dialog = dialog.add_filter("All files", &["*"]);
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);
             }
@@ -170,7 +172,7 @@ pub fn open_path(state: &mut AppState, path: &Path, ctx: &egui::Context) -> bool
         ));
         return true;
     }
-    finish_open(state, path, json::load(path))
+    finish_open(state, path, formats::open(path))
 }
 
 /// Replaces the document with a loaded one, or reports why it could not be loaded.
@@ -291,7 +293,7 @@ fn save_without_asking(
         );
         return SaveOutcome::NotSaved;
     }
-    let result = json::save_file_with(path, &state.doc.data, options);
+    let result = formats::save(path, &state.doc.data, options);
     let (doc, revision) = (state.doc.id(), state.doc.history.revision());
     if finish_save(state, path, doc, revision, result) {
         SaveOutcome::Saved

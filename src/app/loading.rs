@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::tasks::{Outcome, Task, Waker};
-use crate::io::json::{self, Loaded};
+use crate::io::formats;
+use crate::io::json::Loaded;
 use crate::io::LoadError;
 
 /// Files up to this size open on the spot; larger ones in the background.
@@ -30,7 +31,7 @@ impl LoadJob {
         Self {
             path: path.to_owned(),
             size,
-            task: Task::start(name, wake, move |_| json::load(&owned)),
+            task: Task::start(name, wake, move |_| formats::open(&owned)),
         }
     }
 

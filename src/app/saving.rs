@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::tasks::{Outcome, Task, Waker};
 use crate::io::atomic::WriteOptions;
-use crate::io::{json, SaveError};
+use crate::io::{formats, SaveError};
 use crate::model::Dataset;
 
 /// Maps with at least this many actors and ties together save in the background.
@@ -56,7 +56,7 @@ impl SaveJob {
         );
         let task = Task::start(name, wake, move |_| {
             let result =
-                check(&target, &data).and_then(|()| json::save_file_with(&target, &data, options));
+                check(&target, &data).and_then(|()| formats::save(&target, &data, options));
             // The dataset is released before the window hears that the save is done.
             drop(data);
             result

@@ -81,7 +81,7 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
     let mut s = Streams::new(out, err);
     let mut code = 0;
     for path in files {
-        match crate::io::json::load(path) {
+        match crate::io::formats::open(path) {
             Ok(loaded) => {
                 s.print(format_args!(
                     "{}: ok: {}",
@@ -109,7 +109,7 @@ pub fn write_sample(output: &Path, err: &mut dyn Write) -> i32 {
     let mut out = io::sink();
     let mut s = Streams::new(&mut out, err);
     let data = crate::sample::sample_dataset();
-    let code = match crate::io::json::save_file(output, &data) {
+    let code = match crate::io::formats::save(output, &data, Default::default()) {
         Ok(()) => 0,
         Err(e) => {
             s.eprint(format_args!("{e}"));
@@ -149,7 +149,7 @@ pub fn generate(
         return s.finish(2);
     }
     let data = crate::generate::generate(actors, ties, seed);
-    let code = match crate::io::json::save_file(output, &data) {
+    let code = match crate::io::formats::save(output, &data, Default::default()) {
         Ok(()) => {
             s.print(format_args!("{}: {}", output.display(), data.summary()));
             0
@@ -179,7 +179,7 @@ pub fn layout(
     } = options;
     use crate::layout::{to_point, ForceLayout, LayoutGraph, Settings};
     let mut s = Streams::new(out, err);
-    let mut data = match crate::io::json::load_file(file) {
+    let mut data = match crate::io::formats::open(file).map(|loaded| loaded.data) {
         Ok(data) => data,
         Err(e) => {
             for line in e.lines() {
@@ -227,7 +227,7 @@ pub fn layout(
             ));
         }
     }
-    let code = match crate::io::json::save_file(output, &data) {
+    let code = match crate::io::formats::save(output, &data, Default::default()) {
         Ok(()) => 0,
         Err(e) => {
             s.eprint(format_args!("{e}"));

@@ -3,6 +3,7 @@
 //! is wrong.
 
 pub mod atomic;
+pub mod formats;
 pub mod json;
 pub mod read;
 mod target;

@@ -10,6 +10,7 @@ use std::io::BufRead;
 use serde::Deserialize;
 
 use super::atomic::{write_atomically, WriteOptions};
+use super::formats::Format;
 use super::read::{read_opened, LimitedReader, OpenedFile};
 use super::{open_regular, LoadError, SaveError};
 use crate::model::{validate, Dataset, FORMAT_VERSION};
@@ -17,6 +18,35 @@ use unknown_fields::UnknownFields;
 
 /// The file name extension of the native format.
 pub const EXTENSION: &str = "relmap.json";
+
+/// The native format's entry in the registry (`io::formats`).
+pub const FORMAT: Format = Format {
+    name: "relmap dataset",
+    extensions: &[EXTENSION, "json"],
+    read: Some(read_from),
+    write: Some(write_to),
+};
+
+/// Reads a dataset from any reader, up to the size limit. (Files are opened by [`load`], which
+/// reads large ones straight from disk instead of into memory.)
+fn read_from(input: &mut dyn std::io::Read, path: &Path) -> Result<Loaded, LoadError> {
+    use std::io::Read;
+    let mut limited = LimitedReader::new(input);
+    let mut bytes = Vec::new();
+    match limited.read_to_end(&mut bytes) {
+        Ok(_) => load_bytes_with_warnings(path, &bytes),
+        Err(_) if limited.exceeded_flag().get() => Err(super::read::grew_too_large(path)),
+        Err(source) => Err(LoadError::Read {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// Writes a dataset as the native format saves it ([`to_bytes`]).
+fn write_to(data: &Dataset, output: &mut dyn std::io::Write) -> std::io::Result<()> {
+    output.write_all(&to_bytes(data).map_err(std::io::Error::other)?)
+}
 
 /// Files larger than this are parsed straight from disk instead of from a copy in memory: that
 /// halves the peak memory of opening them, at about twice the parsing time.
