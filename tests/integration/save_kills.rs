@@ -10,6 +10,15 @@ use std::time::{Duration, Instant};
 
 use relmap::io::atomic::{write_atomically, WriteOptions};
 
+/// Prints a line even when the test passes: straight to the process's stderr, which the test
+/// harness does not capture (it captures `println!` and `eprintln!`), so CI shows the counts.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Kills of `relmap layout`, and of the recovery writer.
 const KILLS: usize = 200;
 const RECOVERY_KILLS: usize = 200;
@@ -23,7 +32,7 @@ impl Rng {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(1, |d| d.as_nanos() as u64)
             | 1;
-        println!("kill times seeded with {seed}");
+        report!("kill times seeded with {seed}");
         Rng(seed)
     }
 
@@ -107,7 +116,7 @@ fn a_layout_killed_at_random_moments_leaves_the_old_file_or_the_new_one() {
     for bytes in [&old, &new] {
         relmap::io::json::load_bytes(&target, bytes).expect("old and new are valid maps");
     }
-    println!("a whole `relmap layout` run takes {full_run:?}, writing the file {write_time:?}");
+    report!("a whole `relmap layout` run takes {full_run:?}, writing the file {write_time:?}");
 
     let mut rng = Rng::from_clock();
     let (mut old_intact, mut new_complete, mut torn, mut left_temps) = (0, 0, 0, 0);
@@ -141,7 +150,7 @@ fn a_layout_killed_at_random_moments_leaves_the_old_file_or_the_new_one() {
     }
     write_atomically(&target, &old, WriteOptions::default()).unwrap();
     let remaining = temps_of(&target).len();
-    println!(
+    report!(
         "kill test (relmap layout -o): {KILLS} kills: {old_intact} old intact, {new_complete} new \
          complete, {torn} torn; {left_temps} kills left a temporary file, {remaining} remained \
          after the next save"
@@ -209,7 +218,7 @@ fn recovery_copies_killed_at_random_moments_are_complete_or_absent() {
     for orphan in inspector().orphans() {
         orphan.discard();
     }
-    println!("the recovery writer's first copy is complete after {first_copy:?}");
+    report!("the recovery writer's first copy is complete after {first_copy:?}");
 
     let mut rng = Rng::from_clock();
     let (mut none_yet, mut complete, mut without_meta) = (0, 0, 0);
@@ -253,7 +262,7 @@ fn recovery_copies_killed_at_random_moments_are_complete_or_absent() {
             "round {round}: files remained after the copy was handled: {left:?}"
         );
     }
-    println!(
+    report!(
         "kill test (recovery copies): {RECOVERY_KILLS} kills: {complete} complete copies, \
          {without_meta} data without its description (restored as \"Unsaved map\"), {none_yet} \
          before the first copy; 0 torn, no file left after each was handled"
