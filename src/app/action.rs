@@ -169,6 +169,8 @@ pub enum Action {
     ClearRecent,
     /// Open the command palette.
     OpenPalette,
+    /// Dark, light, or follow the system's theme; kept between runs.
+    SetTheme(egui::ThemePreference),
     ClosePalette,
 }
 

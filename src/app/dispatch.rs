@@ -137,6 +137,10 @@ fn dispatch_one(state: &mut AppState, action: Action, ctx: &egui::Context) {
         }
         Action::ClearRecent => state.recent.clear(),
         Action::OpenPalette => state.palette_open = true,
+        Action::SetTheme(theme) => {
+            state.theme = theme;
+            super::appearance::apply_theme(ctx, theme);
+        }
         Action::ClosePalette => state.palette_open = false,
         Action::CancelLoading => {
             if let Some(job) = state.loading.take() {

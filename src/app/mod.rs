@@ -2,6 +2,7 @@
 //! Views in `ui` read [`AppState`] and push [`Action`]s; [`dispatch`] applies them once per frame.
 
 pub mod action;
+pub mod appearance;
 pub mod commands;
 pub mod dispatch;
 mod dispatch_edit;
@@ -65,6 +66,9 @@ impl RelmapApp {
             if let Some(text) = storage.get_string(RECENT_KEY) {
                 state.recent = text.lines().map(PathBuf::from).collect();
             }
+            if let Some(theme) = appearance::load_theme(storage) {
+                state.theme = theme;
+            }
         }
         if let Some(path) = file {
             let ctx = cc.map_or_else(egui::Context::default, |cc| cc.egui_ctx.clone());
@@ -72,6 +76,7 @@ impl RelmapApp {
         }
         if let Some(cc) = cc {
             crate::ui::theme::install(&cc.egui_ctx);
+            appearance::apply_theme(&cc.egui_ctx, state.theme);
         }
         let recovery = state
             .options
@@ -282,6 +287,7 @@ impl RelmapApp {
 impl eframe::App for RelmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        appearance::apply_theme(&ctx, self.state.theme);
         self.handle_window_events(&ctx);
         self.poll_layout();
         self.poll_loading();
@@ -346,6 +352,7 @@ impl eframe::App for RelmapApp {
             .map(|p| p.display().to_string())
             .collect();
         storage.set_string(RECENT_KEY, text.join("\n"));
+        appearance::store_theme(storage, self.state.theme);
     }
 }
 

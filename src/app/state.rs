@@ -123,6 +123,8 @@ pub struct AppState {
     pub unsaved_prompt: Option<Guarded>,
     pub path_field: Option<PathField>,
     pub recent: Vec<PathBuf>,
+    /// The theme chosen in View → Theme, kept between runs (`app::appearance`).
+    pub theme: egui::ThemePreference,
     pub dialog: Option<DialogJob>,
     pub view: ViewRequests,
     pub options: AppOptions,
@@ -167,6 +169,7 @@ impl AppState {
             unsaved_prompt: None,
             path_field: None,
             recent: Vec::new(),
+            theme: egui::ThemePreference::System,
             dialog: None,
             view: ViewRequests {
                 fit_serial: 1,

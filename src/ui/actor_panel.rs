@@ -170,7 +170,8 @@ fn ties_list_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<Ac
                 .map(|d| format!(" ({d})"))
                 .unwrap_or_default()
         );
-        let link = ui.link(RichText::new(text).color(theme::polarity_color(tie.polarity)));
+        let color = theme::polarity_text(tie.polarity, ui.visuals());
+        let link = ui.link(RichText::new(text).color(color));
         if link
             .on_hover_text(format!(
                 "{} · {} excerpt(s)",

@@ -102,7 +102,7 @@ pub fn draw_labels(
     let font = FontId::proportional(theme::LABEL_SIZE);
     let visuals = ui.visuals();
     let text_color = visuals.strong_text_color();
-    let halo = visuals.extreme_bg_color.gamma_multiply(0.82);
+    let halo = theme::label_halo(visuals);
     let r = screen_radius(view.camera.zoom);
     let n = cache.positions.len();
     if scratch.measured_for != state.doc.generation() || scratch.sizes.len() != n {
@@ -231,7 +231,8 @@ fn draw_tie_label(
     } else {
         tie.label.clone()
     };
-    let color = theme::polarity_color(tie.polarity);
+    let visuals = &painter.ctx().global_style().visuals;
+    let color = theme::polarity_text(tie.polarity, visuals);
     let galley = painter.layout_no_wrap(text, FontId::proportional(theme::LABEL_SIZE - 1.0), color);
     let size = galley.size() + Vec2::new(8.0, 2.0);
     // Across the line: the normal of the line between the tie's ends on screen.
@@ -259,17 +260,12 @@ fn draw_tie_label(
         .find(|c| grid.is_free(*c))
         .unwrap_or(candidates[1]);
     grid.take(label_rect);
-    let bg = painter.ctx().global_style().visuals.extreme_bg_color;
-    painter.rect_filled(label_rect, 4.0, bg);
+    painter.rect_filled(label_rect, 4.0, theme::map_background(visuals));
     painter.rect_stroke(
         label_rect,
         4.0,
         egui::Stroke::new(1.0, color),
         egui::StrokeKind::Inside,
     );
-    painter.galley(
-        label_rect.min + Vec2::new(4.0, 1.0),
-        galley,
-        theme::TIE_LABEL_TEXT,
-    );
+    painter.galley(label_rect.min + Vec2::new(4.0, 1.0), galley, color);
 }

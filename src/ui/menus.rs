@@ -49,11 +49,32 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             ui.separator();
             command_items(ui, state, &[CommandPalette], actions);
             ui.separator();
-            egui::widgets::global_theme_preference_buttons(ui);
+            theme_items(ui, state, actions);
         });
         ui.separator();
         toolbar_ui(ui, state, actions);
     });
+}
+
+/// Dark, Light and Follow the system as radio items, the chosen one marked. Each is a theme
+/// command, so the palette offers the same choices.
+fn theme_items(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    ui.label(egui::RichText::new("Theme").weak());
+    for (command, label) in [
+        (Command::ThemeDark, "Dark"),
+        (Command::ThemeLight, "Light"),
+        (Command::ThemeSystem, "Follow the system"),
+    ] {
+        let chosen = command.theme() == Some(state.theme);
+        let clicked = ui
+            .radio(chosen, label)
+            .on_hover_text(command.description())
+            .clicked();
+        if clicked {
+            actions.push(command.action());
+            ui.close();
+        }
+    }
 }
 
 fn file_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {

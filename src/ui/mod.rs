@@ -61,7 +61,7 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
             });
     }
     egui::CentralPanel::default()
-        .frame(egui::Frame::new().fill(ui.visuals().extreme_bg_color))
+        .frame(egui::Frame::new().fill(theme::map_background(ui.visuals())))
         .show(ui, |ui| {
             map.ui(ui, state, actions);
             // The legend floats in the map's bottom-left corner, kept inside the map so that it

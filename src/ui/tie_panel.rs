@@ -160,7 +160,8 @@ pub fn tie_panel_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Ac
         ui.label("·");
         ui.label(tie.date.as_deref().unwrap_or("no date"));
         ui.label("·");
-        ui.label(RichText::new(tie.polarity.label()).color(theme::polarity_color(tie.polarity)));
+        let color = theme::polarity_text(tie.polarity, ui.visuals());
+        ui.label(RichText::new(tie.polarity.label()).color(color));
         if tie.directed {
             ui.label("·");
             ui.label("directed");
@@ -225,7 +226,7 @@ fn excerpt_ui(
                 ui.label(
                     RichText::new(certainty)
                         .small()
-                        .color(theme::CERTAINTY_TEXT),
+                        .color(theme::certainty_text(ui.visuals())),
                 );
             }
             if ui

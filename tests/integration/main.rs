@@ -23,3 +23,4 @@ mod ui_palette;
 mod ui_path_field;
 mod ui_reader;
 mod ui_replace;
+mod ui_theme;

@@ -5,7 +5,7 @@
 mod fuzzy;
 mod keys;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference};
 
 use super::action::{Action, Guarded, Selection, Window};
 use super::layout_session::QuickLayout;
@@ -45,6 +45,9 @@ pub enum Command {
     FitView,
     ZoomIn,
     ZoomOut,
+    ThemeDark,
+    ThemeLight,
+    ThemeSystem,
     CommandPalette,
 }
 
@@ -93,6 +96,9 @@ impl Command {
         Command::FitView,
         Command::ZoomIn,
         Command::ZoomOut,
+        Command::ThemeDark,
+        Command::ThemeLight,
+        Command::ThemeSystem,
         Command::CommandPalette,
     ];
 
@@ -146,6 +152,12 @@ impl Command {
             Command::FitView => ("Fit to view", "Fit the whole map in view"),
             Command::ZoomIn => ("Zoom in", "Zoom in on the middle of the map"),
             Command::ZoomOut => ("Zoom out", "Zoom out from the middle of the map"),
+            Command::ThemeDark => ("Theme: dark", "Light text on a dark background"),
+            Command::ThemeLight => ("Theme: light", "Dark text on a light background"),
+            Command::ThemeSystem => (
+                "Theme: follow the system",
+                "Dark or light as the system's setting says",
+            ),
             Command::CommandPalette => ("Command palette", "Find and run any command by name"),
         }
     }
@@ -247,7 +259,20 @@ impl Command {
             Command::FitView => Action::FitView,
             Command::ZoomIn => Action::ZoomBy(ZOOM_STEP),
             Command::ZoomOut => Action::ZoomBy(1.0 / ZOOM_STEP),
+            Command::ThemeDark => Action::SetTheme(ThemePreference::Dark),
+            Command::ThemeLight => Action::SetTheme(ThemePreference::Light),
+            Command::ThemeSystem => Action::SetTheme(ThemePreference::System),
             Command::CommandPalette => Action::OpenPalette,
+        }
+    }
+
+    /// The theme a theme command chooses, for the View menu's radio items.
+    pub fn theme(self) -> Option<ThemePreference> {
+        match self {
+            Command::ThemeDark => Some(ThemePreference::Dark),
+            Command::ThemeLight => Some(ThemePreference::Light),
+            Command::ThemeSystem => Some(ThemePreference::System),
+            _ => None,
         }
     }
 

@@ -39,10 +39,13 @@ fn every_command_is_listed_once_with_a_label_and_a_description() {
         | Command::FitView
         | Command::ZoomIn
         | Command::ZoomOut
+        | Command::ThemeDark
+        | Command::ThemeLight
+        | Command::ThemeSystem
         | Command::CommandPalette => Command::ALL.contains(&c),
     };
     assert!(Command::ALL.iter().all(|&c| listed(c)));
-    assert_eq!(Command::ALL.len(), 26);
+    assert_eq!(Command::ALL.len(), 29);
 }
 
 #[test]
@@ -75,4 +78,18 @@ fn zooming_in_then_out_comes_back() {
         panic!("zoom commands zoom");
     };
     assert!((i * o - 1.0).abs() < 1e-6);
+}
+
+#[test]
+fn each_theme_command_chooses_its_theme() {
+    use egui::ThemePreference::{Dark, Light, System};
+    for (c, theme) in [
+        (Command::ThemeDark, Dark),
+        (Command::ThemeLight, Light),
+        (Command::ThemeSystem, System),
+    ] {
+        assert_eq!(c.theme(), Some(theme));
+        assert_eq!(c.action(), Action::SetTheme(theme));
+    }
+    assert_eq!(Command::FitView.theme(), None);
 }
