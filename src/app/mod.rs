@@ -13,6 +13,7 @@ pub mod files;
 pub mod layout_session;
 pub mod loading;
 pub mod merging;
+mod polling;
 pub mod recovery;
 mod replace;
 pub mod saving;
@@ -171,76 +172,6 @@ impl RelmapApp {
         }
     }
 
-    /// Takes the background layout's progress; when it ends, its result becomes one edit.
-    fn poll_layout(&mut self) {
-        let Some(session) = &mut self.state.layout else {
-            return;
-        };
-        if let Some(layout_session::LayoutEvent::Ended(edit)) = session.poll() {
-            self.state.layout = None;
-            if let Some(edit) = edit {
-                self.apply_layout_result(edit);
-            }
-        }
-    }
-
-    /// Takes the result of a file opened in the background.
-    fn poll_loading(&mut self) {
-        let Some(result) = self.state.loading.as_ref().and_then(|job| job.poll()) else {
-            return;
-        };
-        if let Some(job) = self.state.loading.take() {
-            if files::finish_open(&mut self.state, &job.path, result) {
-                self.report_loaded = Some(job.path);
-            }
-        }
-    }
-
-    /// Applies a quick layout computed in the background, as one edit.
-    fn poll_quick_layout(&mut self) {
-        let outcome = match &self.state.quick_layout {
-            Some(task) => task.poll(),
-            None => return,
-        };
-        match outcome {
-            tasks::Outcome::Running => {}
-            tasks::Outcome::Finished(edit) => {
-                self.state.quick_layout = None;
-                self.apply_layout_result(edit);
-            }
-            tasks::Outcome::Failed(message) => {
-                self.state.quick_layout = None;
-                self.state.error("Could not lay out the map", vec![message]);
-            }
-        }
-    }
-
-    /// Applies a finished layout as one edit and fits the view to it; held back like any edit
-    /// while a background writer reads the document.
-    fn apply_layout_result(&mut self, edit: crate::edit::Edit) {
-        let edit = keep_existing_actors(&self.state.doc.data, edit);
-        if self.state.doc.is_being_written() || self.state.merging.is_some() {
-            self.held.push((self.state.doc.id(), Action::Apply(edit)));
-        } else if dispatch_edit::apply(&mut self.state, edit) {
-            self.state.view.request_fit();
-        }
-    }
-
-    /// Finishes a save that ran in the background, then runs what waited for it.
-    fn poll_saving(&mut self) {
-        let Some(result) = self.state.saving.as_ref().and_then(|job| job.poll()) else {
-            return;
-        };
-        if let Some(job) = self.state.saving.take() {
-            if files::finish_save(&mut self.state, &job.path, job.doc, job.revision, result) {
-                if let Some(op) = self.state.after_save.take() {
-                    // Asks again if the map changed while it was being saved.
-                    self.actions.push(Action::Request(op));
-                }
-            }
-        }
-    }
-
     /// Keeps the recovery copy up to date; a failure is reported once.
     fn autosave(&mut self) {
         let Some(r) = &mut self.recovery else {
@@ -353,33 +284,6 @@ impl eframe::App for RelmapApp {
             .collect();
         storage.set_string(RECENT_KEY, text.join("\n"));
         appearance::store_theme(storage, self.state.theme);
-    }
-}
-
-/// Drops moves of actors deleted while a layout ran, so that its result still applies.
-fn keep_existing_actors(
-    data: &crate::model::Dataset,
-    edit: crate::edit::Edit,
-) -> crate::edit::Edit {
-    use crate::edit::Edit;
-    match edit {
-        Edit::MoveActors { moves } => {
-            let ids: foldhash::HashSet<&str> = data.actors.iter().map(|a| a.id.as_str()).collect();
-            Edit::MoveActors {
-                moves: moves
-                    .into_iter()
-                    .filter(|(id, _)| ids.contains(id.as_str()))
-                    .collect(),
-            }
-        }
-        Edit::Batch { label, edits } => Edit::Batch {
-            label,
-            edits: edits
-                .into_iter()
-                .map(|e| keep_existing_actors(data, e))
-                .collect(),
-        },
-        other => other,
     }
 }
 
