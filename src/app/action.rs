@@ -61,8 +61,21 @@ pub enum Guarded {
     Quit,
 }
 
+/// Everything the user can ask for, by domain. Whether an action edits the document follows
+/// from its type: every [`EditAction`] does, and the layout actions that end in an edit say so.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    File(FileAction),
+    Selection(SelectionAction),
+    Edit(EditAction),
+    View(ViewAction),
+    Layout(LayoutAction),
+    Task(TaskAction),
+}
+
+/// Opening, saving and the questions around them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileAction {
     /// Ask for a file operation; asks first when there are unsaved changes.
     Request(Guarded),
     /// The user confirmed discarding the unsaved changes.
@@ -83,6 +96,18 @@ pub enum Action {
         path: PathBuf,
         asked_at: u64,
     },
+    /// Restore the unsaved work of an app that did not close properly.
+    RestoreRecovery,
+    /// Throw that work away.
+    DiscardRecovery,
+    /// Save over a file that changed on disk since it was opened.
+    ConfirmOverwrite,
+    ClearRecent,
+}
+
+/// Selecting actors and ties, and reading sources.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SelectionAction {
     Select(Selection),
     /// Open the article reader on excerpt `excerpt` of tie `tie`.
     ReadInArticle {
@@ -90,6 +115,15 @@ pub enum Action {
         excerpt: usize,
     },
     CloseReader,
+    /// Add or remove an actor from the selection (shift-click).
+    ToggleSelected(String),
+    /// Open a source in the reader without a highlight.
+    OpenSource(String),
+}
+
+/// Changes to the document: each becomes one undoable edit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditAction {
     Apply(Edit),
     /// Add a new actor, where given on the map, and select it.
     AddActor {
@@ -99,8 +133,6 @@ pub enum Action {
     DeleteSelection,
     /// Delete actors and every tie that touches them, as one undoable edit.
     DeleteActors(Vec<String>),
-    /// Add or remove an actor from the selection (shift-click).
-    ToggleSelected(String),
     /// Create a tie between two actors and select it.
     CreateTie {
         from: String,
@@ -130,15 +162,28 @@ pub enum Action {
     },
     /// Add a source and open it in the reader.
     AddSource(crate::model::Source),
-    /// Open a source in the reader without a highlight.
-    OpenSource(String),
+    Undo,
+    Redo,
+}
+
+/// The view, its windows and notices, the palette and the theme.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewAction {
     OpenWindow(Window),
-    /// Stop opening a file in the background; the open document stays.
-    CancelLoading,
-    /// Stop building a merge; the map stays as it is.
-    CancelMerge,
-    /// Stop computing a quick layout of a large map; the map stays as it is.
-    CancelQuickLayout,
+    CloseWindow(Window),
+    FitView,
+    ZoomBy(f32),
+    DismissNotice(usize),
+    /// Open the command palette.
+    OpenPalette,
+    /// Dark, light, or follow the system's theme; kept between runs.
+    SetTheme(egui::ThemePreference),
+    ClosePalette,
+}
+
+/// The force layout and the quick layouts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LayoutAction {
     /// Start a force layout in the background.
     StartLayout,
     PauseLayout,
@@ -154,47 +199,41 @@ pub enum Action {
     },
     /// Lay the actors out at once in a fixed pattern.
     QuickLayout(super::layout_session::QuickLayout),
-    /// Restore the unsaved work of an app that did not close properly.
-    RestoreRecovery,
-    /// Throw that work away.
-    DiscardRecovery,
-    /// Save over a file that changed on disk since it was opened.
-    ConfirmOverwrite,
-    CloseWindow(Window),
-    Undo,
-    Redo,
-    FitView,
-    ZoomBy(f32),
-    DismissNotice(usize),
-    ClearRecent,
-    /// Open the command palette.
-    OpenPalette,
-    /// Dark, light, or follow the system's theme; kept between runs.
-    SetTheme(egui::ThemePreference),
-    ClosePalette,
+}
+
+/// Cancelling background tasks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TaskAction {
+    /// Stop opening a file in the background; the open document stays.
+    CancelLoading,
+    /// Stop building a merge; the map stays as it is.
+    CancelMerge,
+    /// Stop computing a quick layout of a large map; the map stays as it is.
+    CancelQuickLayout,
 }
 
 impl Action {
     /// Whether the action may edit the open document (and so must wait while a background
     /// save or recovery copy is reading it).
     pub fn edits_document(&self) -> bool {
-        matches!(
-            self,
-            Action::Apply(_)
-                | Action::AddActor { .. }
-                | Action::DeleteSelection
-                | Action::DeleteActors(_)
-                | Action::CreateTie { .. }
-                | Action::DeleteTie(_)
-                | Action::ReverseTie(_)
-                | Action::MergeActors { .. }
-                | Action::Cite { .. }
-                | Action::NewTieFromText { .. }
-                | Action::AddSource(_)
-                | Action::StopLayout
-                | Action::QuickLayout(_)
-                | Action::Undo
-                | Action::Redo
-        )
+        match self {
+            Action::Edit(_) => true,
+            Action::Layout(action) => action.edits_document(),
+            Action::File(_) | Action::Selection(_) | Action::View(_) | Action::Task(_) => false,
+        }
+    }
+}
+
+impl LayoutAction {
+    /// Stopping a layout keeps where it got to, and a quick layout is applied, as one edit.
+    pub fn edits_document(&self) -> bool {
+        match self {
+            LayoutAction::StopLayout | LayoutAction::QuickLayout(_) => true,
+            LayoutAction::StartLayout
+            | LayoutAction::PauseLayout
+            | LayoutAction::ResumeLayout
+            | LayoutAction::CancelLayout
+            | LayoutAction::LayoutHold { .. } => false,
+        }
     }
 }

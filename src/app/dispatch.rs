@@ -4,12 +4,14 @@ use super::action::{Action, Guarded, Selection};
 use super::document::Document;
 use super::files::{self, SaveOutcome};
 use super::replace::replace_document;
-use super::state::{AppState, OverwriteReason, PathPurpose, ReaderState};
+use super::state::{AppState, OverwriteReason, PathPurpose};
+use crate::app::{EditAction, FileAction};
 use crate::model::Dataset;
 
 pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
     // Any edit after adding an actor (naming it included) makes it no longer fresh.
-    let edits = action.edits_document() && !matches!(action, Action::AddActor { .. });
+    let edits =
+        action.edits_document() && !matches!(action, Action::Edit(EditAction::AddActor { .. }));
     dispatch_one(state, action, ctx);
     let selected = |id: &String| state.selection == Selection::Actor(id.clone());
     if edits || !state.fresh_actor.as_ref().is_some_and(selected) {
@@ -19,19 +21,31 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
 
 fn dispatch_one(state: &mut AppState, action: Action, ctx: &egui::Context) {
     match action {
-        Action::Request(op) => {
+        Action::File(action) => file_action(state, action, ctx),
+        Action::Selection(action) => super::dispatch_view::selection_action(state, action),
+        Action::Edit(action) => super::dispatch_edit::dispatch_edit(state, action, ctx),
+        Action::View(action) => super::dispatch_view::view_action(state, action, ctx),
+        Action::Layout(action) => super::dispatch_view::layout_action(state, action, ctx),
+        Action::Task(action) => super::dispatch_view::task_action(state, action),
+    }
+}
+
+/// Opening, saving and the questions around them.
+fn file_action(state: &mut AppState, action: FileAction, ctx: &egui::Context) {
+    match action {
+        FileAction::Request(op) => {
             if state.doc.is_modified() && !matches!(op, Guarded::Quit if state.quit_confirmed) {
                 state.unsaved_prompt = Some(op);
             } else {
                 run_guarded(state, op, ctx);
             }
         }
-        Action::DiscardAndContinue => {
+        FileAction::DiscardAndContinue => {
             if let Some(op) = state.unsaved_prompt.take() {
                 run_guarded(state, op, ctx);
             }
         }
-        Action::SaveAndContinue => {
+        FileAction::SaveAndContinue => {
             if let Some(op) = state.unsaved_prompt.take() {
                 state.after_save = Some(op);
                 match state.doc.path.clone() {
@@ -44,40 +58,40 @@ fn dispatch_one(state: &mut AppState, action: Action, ctx: &egui::Context) {
                 }
             }
         }
-        Action::CancelPrompt => {
+        FileAction::CancelPrompt => {
             state.unsaved_prompt = None;
             state.overwrite_prompt = None;
             state.path_field = None;
             state.after_save = None;
         }
-        Action::Save => match state.doc.path.clone() {
+        FileAction::Save => match state.doc.path.clone() {
             Some(path) => {
                 files::save_to(state, &path, ctx);
             }
             None => files::ask_for_path(state, PathPurpose::SaveAs, ctx),
         },
-        Action::SaveAsDialog => files::ask_for_path(state, PathPurpose::SaveAs, ctx),
-        Action::SaveTo(path) => {
+        FileAction::SaveAsDialog => files::ask_for_path(state, PathPurpose::SaveAs, ctx),
+        FileAction::SaveTo(path) => {
             if files::save_to(state, &path, ctx) == SaveOutcome::Saved {
                 continue_after_save(state, ctx);
             }
         }
-        Action::PathFieldSubmit(text) => {
+        FileAction::PathFieldSubmit(text) => {
             if let Some(field) = state.path_field.take() {
                 let path = std::path::PathBuf::from(text.trim());
                 if path.as_os_str().is_empty() {
                     state.path_field = Some(field);
                     return;
                 }
-                let chosen = Action::PathChosen {
+                let chosen = Action::File(FileAction::PathChosen {
                     purpose: field.purpose,
                     path,
                     asked_at: field.asked_at,
-                };
+                });
                 dispatch(state, chosen, ctx);
             }
         }
-        Action::PathChosen {
+        FileAction::PathChosen {
             purpose,
             path,
             asked_at,
@@ -90,74 +104,10 @@ fn dispatch_one(state: &mut AppState, action: Action, ctx: &egui::Context) {
             PathPurpose::Open => {
                 files::open_path(state, &path, ctx);
             }
-            PathPurpose::SaveAs => dispatch(state, Action::SaveTo(path), ctx),
+            PathPurpose::SaveAs => dispatch(state, Action::File(FileAction::SaveTo(path)), ctx),
         },
-        Action::Select(selection) => {
-            state.selection = selection;
-            state.forget_dangling_selection();
-            follow_selection_in_reader(state);
-        }
-        Action::ReadInArticle { tie, excerpt } => {
-            let source = state
-                .doc
-                .data
-                .tie(&tie)
-                .and_then(|t| t.excerpts.get(excerpt))
-                .map(|x| x.source.clone());
-            if let Some(source) = source {
-                state.selection = Selection::Tie(tie.clone());
-                state.reader = Some(ReaderState {
-                    source,
-                    highlight: Some((tie, excerpt)),
-                });
-            }
-        }
-        Action::CloseReader => state.reader = None,
-        Action::Apply(edit) => {
-            super::dispatch_edit::apply(state, edit);
-        }
-        Action::Undo => {
-            if let Err(e) = state.doc.undo() {
-                state.error("Could not undo", vec![e.to_string()]);
-            }
-            state.forget_dangling_selection();
-        }
-        Action::Redo => {
-            if let Err(e) = state.doc.redo() {
-                state.error("Could not redo", vec![e.to_string()]);
-            }
-            state.forget_dangling_selection();
-        }
-        Action::FitView => state.view.request_fit(),
-        Action::ZoomBy(factor) => state.view.request_zoom(factor),
-        Action::DismissNotice(index) => {
-            if index < state.notices.len() {
-                state.notices.remove(index);
-            }
-        }
-        Action::ClearRecent => state.recent.clear(),
-        Action::OpenPalette => state.palette_open = true,
-        Action::SetTheme(theme) => {
-            state.theme = theme;
-            super::appearance::apply_theme(ctx, theme);
-        }
-        Action::ClosePalette => state.palette_open = false,
-        Action::CancelLoading => {
-            if let Some(job) = state.loading.take() {
-                job.task.cancel();
-            }
-        }
-        Action::CancelMerge => {
-            if let Some(job) = state.merging.take() {
-                job.task.cancel();
-            }
-        }
-        Action::CancelQuickLayout => {
-            if let Some(task) = state.quick_layout.take() {
-                task.cancel();
-            }
-        }
-        Action::RestoreRecovery => {
+        FileAction::ClearRecent => state.recent.clear(),
+        FileAction::RestoreRecovery => {
             if let Some(orphan) = state.recovery_offer.take() {
                 let doc = Document::restored(
                     orphan.data.clone(),
@@ -168,12 +118,12 @@ fn dispatch_one(state: &mut AppState, action: Action, ctx: &egui::Context) {
                 orphan.discard();
             }
         }
-        Action::DiscardRecovery => {
+        FileAction::DiscardRecovery => {
             if let Some(orphan) = state.recovery_offer.take() {
                 orphan.discard();
             }
         }
-        Action::ConfirmOverwrite => {
+        FileAction::ConfirmOverwrite => {
             if let Some(prompt) = state.overwrite_prompt.take() {
                 // Agreeing to replace a read-only file comes after the check for changes on disk.
                 let confirmed = files::Confirmed {
@@ -186,22 +136,7 @@ fn dispatch_one(state: &mut AppState, action: Action, ctx: &egui::Context) {
                 }
             }
         }
-        other => super::dispatch_edit::dispatch_edit(state, other, ctx),
     }
-}
-
-/// When a tie is selected while the reader is open, highlight that tie's first excerpt from the
-/// same source, if it has one.
-fn follow_selection_in_reader(state: &mut AppState) {
-    let (Some(reader), Selection::Tie(id)) = (&mut state.reader, &state.selection) else {
-        return;
-    };
-    reader.highlight = state.doc.data.tie(id).and_then(|t| {
-        t.excerpts
-            .iter()
-            .position(|x| x.source == reader.source)
-            .map(|i| (id.clone(), i))
-    });
 }
 
 /// Runs what was waiting for a save ("Save" in the unsaved-changes prompt).

@@ -1,9 +1,9 @@
 //! The editing half of the dispatcher: actions that change the document through edits.
 
-use super::action::{Action, Selection, Window};
+use super::action::{Selection, Window};
 use super::editing;
-use super::layout_session::{start_quick, LayoutSession, QuickInput, QUICK_IN_BACKGROUND_FROM};
 use super::state::{AppState, ReaderState};
+use crate::app::EditAction;
 use crate::edit::Edit;
 
 /// Applies an edit; a refused edit is shown once as an error and changes nothing.
@@ -34,10 +34,26 @@ fn selected_excerpt(
     excerpt
 }
 
-pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) {
+/// The actions that change the document, each through one undoable edit.
+pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Context) {
     let data = &state.doc.data;
     match action {
-        Action::AddActor { at } => {
+        EditAction::Apply(edit) => {
+            super::dispatch_edit::apply(state, edit);
+        }
+        EditAction::Undo => {
+            if let Err(e) = state.doc.undo() {
+                state.error("Could not undo", vec![e.to_string()]);
+            }
+            state.forget_dangling_selection();
+        }
+        EditAction::Redo => {
+            if let Err(e) = state.doc.redo() {
+                state.error("Could not redo", vec![e.to_string()]);
+            }
+            state.forget_dangling_selection();
+        }
+        EditAction::AddActor { at } => {
             let at = at.unwrap_or_else(|| editing::free_spot(data));
             let (id, edit) = editing::add_actor(data, Some(at));
             if apply(state, edit) {
@@ -45,48 +61,38 @@ pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) 
                 state.fresh_actor = Some(id);
             }
         }
-        Action::DeleteSelection => match &state.selection {
+        EditAction::DeleteSelection => match &state.selection {
             Selection::Tie(id) => {
                 apply(state, Edit::DeleteTie { id: id.clone() });
             }
             Selection::None => {}
-            other => {
-                let ids = other.actor_ids();
+            actors @ (Selection::Actor(_) | Selection::Actors(_)) => {
+                let ids = actors.actor_ids();
                 apply(state, Edit::DeleteActors { ids });
             }
         },
-        Action::DeleteActors(ids) => {
+        EditAction::DeleteActors(ids) => {
             apply(state, Edit::DeleteActors { ids });
         }
-        Action::ToggleSelected(id) => {
-            let mut ids = state.selection.actor_ids();
-            match ids.iter().position(|x| *x == id) {
-                Some(i) => {
-                    ids.remove(i);
-                }
-                None => ids.push(id),
-            }
-            state.selection = Selection::of_actors(ids);
-        }
-        Action::CreateTie { from, to } => {
+        EditAction::CreateTie { from, to } => {
             let (id, edit) = editing::create_tie(data, &from, &to, None);
             if apply(state, edit) {
                 state.selection = Selection::Tie(id);
             }
         }
-        Action::DeleteTie(id) => {
+        EditAction::DeleteTie(id) => {
             apply(state, Edit::DeleteTie { id });
         }
-        Action::ReverseTie(id) => {
+        EditAction::ReverseTie(id) => {
             if let Some(edit) = editing::reverse_tie(data, &id) {
                 apply(state, edit);
             }
         }
-        Action::MergeActors { survivor, others } => {
+        EditAction::MergeActors { survivor, others } => {
             let job = super::merging::MergeJob::start(state, survivor, others, ctx);
             state.merging = Some(job);
         }
-        Action::Cite {
+        EditAction::Cite {
             tie,
             source,
             start,
@@ -107,7 +113,7 @@ pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) 
                 }
             }
         }
-        Action::NewTieFromText {
+        EditAction::NewTieFromText {
             from,
             to,
             source,
@@ -129,7 +135,7 @@ pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) 
                 });
             }
         }
-        Action::AddSource(source) => {
+        EditAction::AddSource(source) => {
             let id = source.id.clone();
             let edit = Edit::InsertSource {
                 index: data.sources.len(),
@@ -143,49 +149,5 @@ pub fn dispatch_edit(state: &mut AppState, action: Action, ctx: &egui::Context) 
                 });
             }
         }
-        Action::OpenSource(source) if data.source(&source).is_some() => {
-            state.reader = Some(ReaderState {
-                source,
-                highlight: None,
-            });
-        }
-        Action::StartLayout => {
-            if let Some(old) = &mut state.layout {
-                old.cancel();
-            }
-            let ctx = ctx.clone();
-            let wake: Box<dyn Fn() + Send> = Box::new(move || ctx.request_repaint());
-            state.layout = Some(LayoutSession::start(data, Some(wake)));
-        }
-        Action::PauseLayout => state.layout.iter_mut().for_each(LayoutSession::pause),
-        Action::ResumeLayout => state.layout.iter_mut().for_each(LayoutSession::resume),
-        Action::StopLayout => state.layout.iter_mut().for_each(LayoutSession::stop),
-        Action::CancelLayout => state.layout.iter_mut().for_each(LayoutSession::cancel),
-        Action::LayoutHold { actor, at } => {
-            if let Some(session) = &state.layout {
-                session.hold(&actor, at);
-            }
-        }
-        Action::QuickLayout(kind) => {
-            let selected = state.selection.actor_ids();
-            let Some(input) = QuickInput::new(data, kind, &selected) else {
-                state.info("Select two or more actors to spread them apart");
-                return;
-            };
-            if data.actors.len() >= QUICK_IN_BACKGROUND_FROM {
-                state.quick_layout = Some(start_quick(input, super::tasks::waker(ctx)));
-            } else if apply(state, input.run()) {
-                state.view.request_fit();
-            }
-        }
-        Action::OpenWindow(window) => {
-            state
-                .windows
-                .retain(|w| std::mem::discriminant(w) != std::mem::discriminant(&window));
-            state.windows.push(window);
-        }
-        Action::CloseWindow(window) => state.windows.retain(|w| *w != window),
-        // Every other action is handled by the main dispatcher.
-        _ => {}
     }
 }

@@ -1,5 +1,6 @@
 //! File operations of the app: native dialogs as tasks, open, save and the path field.
 
+use crate::app::FileAction;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -15,7 +16,7 @@ const DIALOG_NEVER_SHOWN: Duration = Duration::from_millis(150);
 /// A native file dialog running as a task, so the map keeps drawing.
 pub struct DialogJob {
     pub purpose: PathPurpose,
-    /// The document's generation when the path was asked for (see `Action::PathChosen`).
+    /// The document's generation when the path was asked for (see `FileAction::PathChosen`).
     pub asked_at: u64,
     /// The path picked, if any, and how long the dialog was open.
     pub task: Task<(Option<PathBuf>, Duration)>,
@@ -140,11 +141,11 @@ pub fn poll_dialog(state: &mut AppState) -> Option<super::Action> {
         Outcome::Finished((picked, elapsed)) => {
             state.dialog = None;
             match picked {
-                Some(path) => Some(super::Action::PathChosen {
+                Some(path) => Some(super::Action::File(FileAction::PathChosen {
                     purpose,
                     path,
                     asked_at,
-                }),
+                })),
                 None if elapsed < DIALOG_NEVER_SHOWN => {
                     show_path_field(state, purpose, asked_at, Some(NO_DIALOG.into()));
                     None

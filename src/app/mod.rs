@@ -6,6 +6,7 @@ pub mod appearance;
 pub mod commands;
 pub mod dispatch;
 mod dispatch_edit;
+mod dispatch_view;
 pub mod document;
 pub mod duplicates;
 pub mod editing;
@@ -20,11 +21,14 @@ pub mod saving;
 pub mod state;
 pub mod tasks;
 #[cfg(test)]
-mod tests_dialog;
+mod dialog_tests;
 
 use std::path::PathBuf;
 
-pub use action::{Action, Guarded, Selection, Window};
+pub use action::{
+    Action, EditAction, FileAction, Guarded, LayoutAction, Selection, SelectionAction, TaskAction,
+    ViewAction, Window,
+};
 pub use dispatch::dispatch;
 pub use document::Document;
 pub use state::{AppOptions, AppState};
@@ -112,15 +116,15 @@ impl RelmapApp {
         let data = &self.state.doc.data;
         let action = if data.tie(id).is_some() {
             if read {
-                Action::ReadInArticle {
+                Action::Selection(SelectionAction::ReadInArticle {
                     tie: id.to_owned(),
                     excerpt: 0,
-                }
+                })
             } else {
-                Action::Select(Selection::Tie(id.to_owned()))
+                Action::Selection(SelectionAction::Select(Selection::Tie(id.to_owned())))
             }
         } else if data.actor(id).is_some() {
-            Action::Select(Selection::Actor(id.to_owned()))
+            Action::Selection(SelectionAction::Select(Selection::Actor(id.to_owned())))
         } else {
             self.state.error(
                 format!("Nothing to select: no actor or tie has the id '{id}'"),
@@ -196,7 +200,8 @@ impl RelmapApp {
             && !self.state.quit_confirmed
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.actions.push(Action::Request(Guarded::Quit));
+            self.actions
+                .push(Action::File(FileAction::Request(Guarded::Quit)));
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -207,7 +212,8 @@ impl RelmapApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.actions.push(Action::Request(Guarded::OpenPath(path)));
+            self.actions
+                .push(Action::File(FileAction::Request(Guarded::OpenPath(path))));
         }
         if let Some(chosen) = files::poll_dialog(&mut self.state) {
             self.actions.push(chosen);

@@ -3,6 +3,7 @@
 //! opened in the background replaces the document, a background save is recorded.
 
 use super::{dispatch_edit, files, layout_session, tasks, Action, RelmapApp};
+use crate::app::{EditAction, FileAction};
 
 impl RelmapApp {
     /// Takes the background layout's progress; when it ends, its result becomes one edit.
@@ -54,7 +55,8 @@ impl RelmapApp {
     fn apply_layout_result(&mut self, edit: crate::edit::Edit) {
         let edit = keep_existing_actors(&self.state.doc.data, edit);
         if self.state.doc.is_being_written() || self.state.merging.is_some() {
-            self.held.push((self.state.doc.id(), Action::Apply(edit)));
+            self.held
+                .push((self.state.doc.id(), Action::Edit(EditAction::Apply(edit))));
         } else if dispatch_edit::apply(&mut self.state, edit) {
             self.state.view.request_fit();
         }
@@ -69,7 +71,7 @@ impl RelmapApp {
             if files::finish_save(&mut self.state, &job.path, job.doc, job.revision, result) {
                 if let Some(op) = self.state.after_save.take() {
                     // Asks again if the map changed while it was being saved.
-                    self.actions.push(Action::Request(op));
+                    self.actions.push(Action::File(FileAction::Request(op)));
                 }
             }
         }

@@ -61,7 +61,7 @@ pub struct PathField {
     pub text: String,
     /// Why the field is shown instead of a dialog.
     pub reason: Option<String>,
-    /// The document's generation when the path was asked for (see `Action::PathChosen`).
+    /// The document's generation when the path was asked for (see `FileAction::PathChosen`).
     pub asked_at: u64,
 }
 

@@ -1,6 +1,7 @@
 //! The actor panel: kind, aliases, description and every tie of the actor as a link, with the
 //! fields to edit them; and the panel for several selected actors.
 
+use crate::app::{EditAction, SelectionAction};
 use egui::{Id, RichText, Ui};
 
 use super::fields::{choice, text_area, text_field};
@@ -57,7 +58,9 @@ fn edit_actor_ui(
     let mut update = |change: &dyn Fn(&mut Actor)| {
         let mut a = actor.clone();
         change(&mut a);
-        actions.push(Action::Apply(Edit::UpdateActor { actor: a }));
+        actions.push(Action::Edit(EditAction::Apply(Edit::UpdateActor {
+            actor: a,
+        })));
     };
     egui::Grid::new("actor-fields")
         .num_columns(2)
@@ -107,9 +110,9 @@ fn edit_actor_ui(
         .on_hover_text("Layouts leave a pinned actor where it is")
         .changed()
     {
-        actions.push(Action::Apply(Edit::SetPinned {
+        actions.push(Action::Edit(EditAction::Apply(Edit::SetPinned {
             pins: vec![(actor.id.clone(), pinned)],
-        }));
+        })));
     }
     ui.horizontal(|ui| {
         let mut target: Option<String> = None;
@@ -123,10 +126,10 @@ fn edit_actor_ui(
                 }
             });
         if let Some(to) = target {
-            actions.push(Action::CreateTie {
+            actions.push(Action::Edit(EditAction::CreateTie {
                 from: actor.id.clone(),
                 to,
-            });
+            }));
         }
     });
     let delete = match ties {
@@ -139,7 +142,9 @@ fn edit_actor_ui(
         .on_hover_text("Undo (Ctrl+Z) brings everything back")
         .clicked()
     {
-        actions.push(Action::DeleteActors(vec![actor.id.clone()]));
+        actions.push(Action::Edit(EditAction::DeleteActors(vec![actor
+            .id
+            .clone()])));
     }
 }
 
@@ -180,7 +185,9 @@ fn ties_list_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<Ac
             ))
             .clicked()
         {
-            actions.push(Action::Select(Selection::Tie(tie.id.clone())));
+            actions.push(Action::Selection(SelectionAction::Select(Selection::Tie(
+                tie.id.clone(),
+            ))));
         }
     }
 }
@@ -200,7 +207,9 @@ pub fn actors_panel_ui(
     ui.heading(format!("{} actors selected", ids.len()));
     for (id, name) in ids.iter().zip(names).take(LISTED) {
         if ui.link(*name).clicked() {
-            actions.push(Action::Select(Selection::Actor(id.clone())));
+            actions.push(Action::Selection(SelectionAction::Select(
+                Selection::Actor(id.clone()),
+            )));
         }
     }
     more_ui(ui, ids.len());
@@ -210,7 +219,7 @@ pub fn actors_panel_ui(
         for (label, pinned) in [("Pin all", true), ("Unpin all", false)] {
             if ui.button(label).clicked() {
                 let pins = ids.iter().map(|id| (id.clone(), pinned)).collect();
-                actions.push(Action::Apply(Edit::SetPinned { pins }));
+                actions.push(Action::Edit(EditAction::Apply(Edit::SetPinned { pins })));
             }
         }
     });
@@ -218,17 +227,17 @@ pub fn actors_panel_ui(
         .button(format!("Delete {} actors and their {ties} ties", ids.len()))
         .clicked()
     {
-        actions.push(Action::DeleteActors(ids.to_vec()));
+        actions.push(Action::Edit(EditAction::DeleteActors(ids.to_vec())));
     }
     ui.separator();
     ui.label(RichText::new("Merge into one actor").strong());
     ui.label("Names become aliases, ties move to the one kept, and every excerpt is kept.");
     for (survivor, name) in ids.iter().zip(names).take(LISTED) {
         if ui.button(format!("Keep “{name}”")).clicked() {
-            actions.push(Action::MergeActors {
+            actions.push(Action::Edit(EditAction::MergeActors {
                 survivor: survivor.clone(),
                 others: ids.iter().filter(|i| *i != survivor).cloned().collect(),
-            });
+            }));
         }
     }
     more_ui(ui, ids.len());

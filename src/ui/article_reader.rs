@@ -1,6 +1,7 @@
 //! The article reader: a source's full text with one excerpt highlighted and scrolled into view.
 //! Text can be selected and cited as evidence for a tie, or used to start a new tie.
 
+use crate::app::{EditAction, SelectionAction, ViewAction};
 use std::sync::Arc;
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
@@ -44,7 +45,7 @@ pub fn article_reader_ui(
                 .on_hover_text("Close the article reader")
                 .clicked()
             {
-                actions.push(Action::CloseReader);
+                actions.push(Action::Selection(SelectionAction::CloseReader));
             }
         });
     });
@@ -164,12 +165,12 @@ fn cite_bar_ui(
             .on_hover_text("Add the selected text as an excerpt of the selected tie")
             .on_disabled_hover_text("Select a tie on the map and some text here");
         if let (true, Some((start, end)), Some(t)) = (cite.clicked(), selected, tie) {
-            actions.push(Action::Cite {
+            actions.push(Action::Edit(EditAction::Cite {
                 tie: t.id.clone(),
                 source: source.id.clone(),
                 start,
                 end,
-            });
+            }));
         }
         let new_tie = ui
             .add_enabled(
@@ -179,11 +180,13 @@ fn cite_bar_ui(
             .on_hover_text("Create a tie between two actors with the selected text as evidence")
             .on_disabled_hover_text("Select some text of the article first");
         if let (true, Some((start, end))) = (new_tie.clicked(), selected) {
-            actions.push(Action::OpenWindow(Window::NewTieFromSelection {
-                source: source.id.clone(),
-                start,
-                end,
-            }));
+            actions.push(Action::View(ViewAction::OpenWindow(
+                Window::NewTieFromSelection {
+                    source: source.id.clone(),
+                    start,
+                    end,
+                },
+            )));
         }
     });
 }

@@ -1,5 +1,6 @@
 //! Modal questions and notices: unsaved changes, the path field, and error messages.
 
+use crate::app::{FileAction, ViewAction};
 use egui::{Id, RichText, Ui};
 
 use crate::app::state::{NoticeKind, OverwriteReason, PathPurpose};
@@ -25,13 +26,13 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Save").clicked() {
-                    actions.push(Action::SaveAndContinue);
+                    actions.push(Action::File(FileAction::SaveAndContinue));
                 }
                 if ui.button("Don't save").clicked() {
-                    actions.push(Action::DiscardAndContinue);
+                    actions.push(Action::File(FileAction::DiscardAndContinue));
                 }
                 if ui.button("Cancel").clicked() {
-                    actions.push(Action::CancelPrompt);
+                    actions.push(Action::File(FileAction::CancelPrompt));
                 }
             });
         });
@@ -53,10 +54,10 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Restore").clicked() {
-                    actions.push(Action::RestoreRecovery);
+                    actions.push(Action::File(FileAction::RestoreRecovery));
                 }
                 if ui.button("Discard").clicked() {
-                    actions.push(Action::DiscardRecovery);
+                    actions.push(Action::File(FileAction::DiscardRecovery));
                 }
             });
         });
@@ -84,10 +85,10 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             }
             ui.horizontal(|ui| {
                 if ui.button("Overwrite").clicked() {
-                    actions.push(Action::ConfirmOverwrite);
+                    actions.push(Action::File(FileAction::ConfirmOverwrite));
                 }
                 if ui.button("Cancel").clicked() {
-                    actions.push(Action::CancelPrompt);
+                    actions.push(Action::File(FileAction::CancelPrompt));
                 }
             });
         });
@@ -126,11 +127,11 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     PathPurpose::SaveAs => "Save",
                 };
                 if ui.button(verb).clicked() || enter {
-                    actions.push(Action::PathFieldSubmit(text.clone()));
+                    actions.push(Action::File(FileAction::PathFieldSubmit(text.clone())));
                     text.clear();
                 }
                 if ui.button("Cancel").clicked() {
-                    actions.push(Action::CancelPrompt);
+                    actions.push(Action::File(FileAction::CancelPrompt));
                     text.clear();
                 }
             });
@@ -162,7 +163,7 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     ui.label(RichText::new("The map that was open is unchanged.").weak());
                 }
                 if ui.button("Dismiss").clicked() {
-                    actions.push(Action::DismissNotice(i));
+                    actions.push(Action::View(ViewAction::DismissNotice(i)));
                 }
             });
     }

@@ -1,6 +1,7 @@
 //! Floating windows for editing: possible duplicates, adding a source, and a new tie from the
 //! text selected in the article reader.
 
+use crate::app::{EditAction, ViewAction};
 use egui::{Id, RichText, Ui};
 
 use crate::app::{Action, AppState, Window};
@@ -33,7 +34,7 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
             }
         }
         if !open {
-            actions.push(Action::CloseWindow(window.clone()));
+            actions.push(Action::View(ViewAction::CloseWindow(window.clone())));
         }
     }
 }
@@ -83,10 +84,10 @@ fn duplicate_pairs_ui(
         ui.horizontal(|ui| {
             for (keep, other) in [(a, b), (b, a)] {
                 if ui.button(format!("Merge into “{}”", keep.name)).clicked() {
-                    actions.push(Action::MergeActors {
+                    actions.push(Action::Edit(EditAction::MergeActors {
                         survivor: keep.id.clone(),
                         others: vec![other.id.clone()],
-                    });
+                    }));
                 }
             }
         });
@@ -159,7 +160,7 @@ fn add_source_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
     {
         let id = crate::app::editing::unique_id(draft.title.trim(), |id| data.source(id).is_some());
         let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
-        actions.push(Action::AddSource(Source {
+        actions.push(Action::Edit(EditAction::AddSource(Source {
             id,
             title: draft.title.trim().to_owned(),
             outlet: draft.outlet.trim().to_owned(),
@@ -167,7 +168,7 @@ fn add_source_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
             url: opt(&draft.url),
             author: None,
             text: draft.text.clone(),
-        }));
+        })));
         draft = SourceDraft::default();
     }
     ui.data_mut(|d| d.insert_temp(key, draft));
@@ -209,13 +210,13 @@ fn new_tie_ui(
         .add_enabled(ready, egui::Button::new("Create tie"))
         .clicked()
     {
-        actions.push(Action::NewTieFromText {
+        actions.push(Action::Edit(EditAction::NewTieFromText {
             from: from.clone(),
             to: to.clone(),
             source: source.to_owned(),
             start,
             end,
-        });
+        }));
     }
     ui.data_mut(|d| d.insert_temp(key, (from, to)));
 }

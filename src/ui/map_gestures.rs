@@ -1,6 +1,7 @@
 //! Editing gestures on the map: Shift-drag from one actor to another makes a tie, Shift-drag on
 //! empty space selects the actors in a box, double-click on empty space or the A key adds an actor.
 
+use crate::app::{EditAction, SelectionAction};
 use egui::{Pos2, Rect, Stroke, Ui};
 
 use super::map_view::MapView;
@@ -86,10 +87,10 @@ pub fn gestures_ui(
         match (gesture, pointer) {
             (Gesture::Tie { from }, Some(p)) => {
                 if let Some(to) = view.actor_at(p).filter(|&to| to != from) {
-                    actions.push(Action::CreateTie {
+                    actions.push(Action::Edit(EditAction::CreateTie {
                         from: data.actors[from].id.clone(),
                         to: data.actors[to].id.clone(),
-                    });
+                    }));
                 }
             }
             (Gesture::Box { start }, Some(p)) => {
@@ -102,7 +103,9 @@ pub fn gestures_ui(
                         ids.push(a.id.clone());
                     }
                 }
-                actions.push(Action::Select(Selection::of_actors(ids)));
+                actions.push(Action::Selection(SelectionAction::Select(
+                    Selection::of_actors(ids),
+                )));
             }
             _ => {}
         }
@@ -112,9 +115,9 @@ pub fn gestures_ui(
     if response.double_clicked() {
         if let Some(p) = pointer {
             if view.actor_at(p).is_none() && view.hovered_tie.is_none() {
-                actions.push(Action::AddActor {
+                actions.push(Action::Edit(EditAction::AddActor {
                     at: Some(to_point(view, p)),
-                });
+                }));
             }
         }
     }
@@ -126,8 +129,8 @@ pub fn gestures_ui(
         let at = pointer
             .filter(|p| rect.contains(*p))
             .unwrap_or(rect.center());
-        actions.push(Action::AddActor {
+        actions.push(Action::Edit(EditAction::AddActor {
             at: Some(to_point(view, at)),
-        });
+        }));
     }
 }

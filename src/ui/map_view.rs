@@ -3,6 +3,7 @@
 //! panning, zooming around the cursor, fit to view, hover tooltips. It asks for a repaint only
 //! while something moves, so an idle map costs no CPU.
 
+use crate::app::{EditAction, LayoutAction, SelectionAction};
 use egui::{CursorIcon, PointerButton, Pos2, Rect, Sense, Ui, Vec2};
 
 use super::map_camera::Camera;
@@ -259,14 +260,16 @@ impl MapView {
         if let Some(i) = self.hovered_actor {
             let id = data.actors[i].id.clone();
             actions.push(if shift {
-                Action::ToggleSelected(id)
+                Action::Selection(SelectionAction::ToggleSelected(id))
             } else {
-                Action::Select(Selection::Actor(id))
+                Action::Selection(SelectionAction::Select(Selection::Actor(id)))
             });
         } else if let Some(t) = self.hovered_tie {
-            actions.push(Action::Select(Selection::Tie(data.ties[t].id.clone())));
+            actions.push(Action::Selection(SelectionAction::Select(Selection::Tie(
+                data.ties[t].id.clone(),
+            ))));
         } else if !shift {
-            actions.push(Action::Select(Selection::None));
+            actions.push(Action::Selection(SelectionAction::Select(Selection::None)));
         }
     }
 
@@ -316,10 +319,10 @@ impl MapView {
                 }
                 if state.layout.is_some() {
                     let p = self.cache.positions[drag.actor];
-                    actions.push(Action::LayoutHold {
+                    actions.push(Action::Layout(LayoutAction::LayoutHold {
                         actor: data.actors[drag.actor].id.clone(),
                         at: Some(Point::new(f64::from(p.x), f64::from(p.y))),
-                    });
+                    }));
                 }
             }
         } else if self.panning {
@@ -343,10 +346,10 @@ impl MapView {
             Point::new(round(p.x), round(p.y))
         };
         if state.layout.is_some() {
-            actions.push(Action::LayoutHold {
+            actions.push(Action::Layout(LayoutAction::LayoutHold {
                 actor: data.actors[drag.actor].id.clone(),
                 at: None,
-            });
+            }));
         }
         let moved = drag
             .origin
@@ -357,7 +360,7 @@ impl MapView {
                 .iter()
                 .map(|&i| (data.actors[i].id.clone(), Some(at(i))))
                 .collect();
-            actions.push(Action::Apply(Edit::MoveActors { moves }));
+            actions.push(Action::Edit(EditAction::Apply(Edit::MoveActors { moves })));
         }
     }
 

@@ -1,6 +1,7 @@
 //! The menu bar and toolbar. Every item is a `Command`, which gives its label, shortcut,
 //! tooltip and whether it is enabled; nothing here changes state.
 
+use crate::app::{FileAction, SelectionAction};
 use egui::{Button, Ui};
 
 use crate::app::commands::Command;
@@ -103,7 +104,7 @@ fn recent_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             .clicked()
         {
             let open = crate::app::Guarded::OpenPath(path.clone());
-            actions.push(Action::Request(open));
+            actions.push(Action::File(FileAction::Request(open)));
             ui.close();
         }
     }
@@ -132,7 +133,7 @@ fn edit_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.menu_button("Read source", |ui| {
         for s in &state.doc.data.sources {
             if ui.button(&s.title).clicked() {
-                actions.push(Action::OpenSource(s.id.clone()));
+                actions.push(Action::Selection(SelectionAction::OpenSource(s.id.clone())));
                 ui.close();
             }
         }

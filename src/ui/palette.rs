@@ -1,6 +1,7 @@
 //! The command palette (Ctrl+Shift+P or Ctrl+K): a text field that finds any command by a few
 //! letters, a list of the matches, and the keyboard to pick one. It reads `Command` only.
 
+use crate::app::ViewAction;
 use egui::{Align2, Button, Id, Key, Modifiers, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::app::commands::{matching, Command};
@@ -86,7 +87,7 @@ pub fn palette_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     });
     let close = keys.close || run.is_some() || modal.backdrop_response.clicked();
     if close {
-        actions.push(Action::ClosePalette);
+        actions.push(Action::View(ViewAction::ClosePalette));
         ctx.data_mut(|d| d.remove_temp::<PaletteMemory>(id));
     } else {
         ctx.data_mut(|d| d.insert_temp(id, memory));

@@ -2,6 +2,7 @@
 //! where it reports one, and Cancel where stopping it is safe; then the force layout's controls,
 //! the document's name and counts.
 
+use crate::app::{LayoutAction, TaskAction};
 use egui::{RichText, Ui};
 
 use crate::app::layout_session::LayoutSession;
@@ -13,11 +14,23 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let mut running = false;
         if let Some(task) = &state.quick_layout {
             running = true;
-            task_ui(ui, task, None, Some(Action::CancelQuickLayout), actions);
+            task_ui(
+                ui,
+                task,
+                None,
+                Some(Action::Task(TaskAction::CancelQuickLayout)),
+                actions,
+            );
         }
         if let Some(job) = &state.merging {
             running = true;
-            task_ui(ui, &job.task, None, Some(Action::CancelMerge), actions);
+            task_ui(
+                ui,
+                &job.task,
+                None,
+                Some(Action::Task(TaskAction::CancelMerge)),
+                actions,
+            );
         }
         if let Some(job) = &state.saving {
             running = true;
@@ -28,7 +41,7 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         if let Some(job) = &state.loading {
             running = true;
             let detail = format!("{:.1} MB", job.size as f64 / 1_048_576.0);
-            let cancel = Some(Action::CancelLoading);
+            let cancel = Some(Action::Task(TaskAction::CancelLoading));
             task_ui(ui, &job.task, Some(detail), cancel, actions);
         }
         if running {
@@ -99,24 +112,24 @@ fn layout_ui(ui: &mut Ui, layout: &LayoutSession, actions: &mut Vec<Action>) {
     ));
     if layout.is_paused() {
         if ui.small_button("Resume").clicked() {
-            actions.push(Action::ResumeLayout);
+            actions.push(Action::Layout(LayoutAction::ResumeLayout));
         }
     } else if ui.small_button("Pause").clicked() {
-        actions.push(Action::PauseLayout);
+        actions.push(Action::Layout(LayoutAction::PauseLayout));
     }
     if ui
         .small_button("Stop")
         .on_hover_text("Keep where the layout got to")
         .clicked()
     {
-        actions.push(Action::StopLayout);
+        actions.push(Action::Layout(LayoutAction::StopLayout));
     }
     if ui
         .small_button("Cancel")
         .on_hover_text("Put every actor back")
         .clicked()
     {
-        actions.push(Action::CancelLayout);
+        actions.push(Action::Layout(LayoutAction::CancelLayout));
     }
     ui.separator();
 }

@@ -1,6 +1,7 @@
 //! The tie panel: "A → B", kind, date and polarity, then every excerpt as a block quote with its
 //! source, certainty and attribution, and a way to read it in its article.
 
+use crate::app::{EditAction, SelectionAction};
 use egui::{Id, RichText, Ui};
 
 use super::fields::{choice, text_field};
@@ -12,7 +13,7 @@ use crate::model::{Certainty, Dataset, Excerpt, Polarity, Tie, TieKind};
 fn update_tie(actions: &mut Vec<Action>, tie: &Tie, change: impl FnOnce(&mut Tie)) {
     let mut t = tie.clone();
     change(&mut t);
-    actions.push(Action::Apply(Edit::UpdateTie { tie: t }));
+    actions.push(Action::Edit(EditAction::Apply(Edit::UpdateTie { tie: t })));
 }
 
 fn edit_tie_ui(ui: &mut Ui, tie: &Tie, actions: &mut Vec<Action>) {
@@ -58,10 +59,10 @@ fn edit_tie_ui(ui: &mut Ui, tie: &Tie, actions: &mut Vec<Action>) {
             .add_enabled(tie.directed, egui::Button::new("Reverse direction"))
             .clicked()
         {
-            actions.push(Action::ReverseTie(tie.id.clone()));
+            actions.push(Action::Edit(EditAction::ReverseTie(tie.id.clone())));
         }
         if ui.button("Delete tie").clicked() {
-            actions.push(Action::DeleteTie(tie.id.clone()));
+            actions.push(Action::Edit(EditAction::DeleteTie(tie.id.clone())));
         }
     });
 }
@@ -171,7 +172,9 @@ pub fn tie_panel_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Ac
         for (end, id) in [("From", &tie.from), ("To", &tie.to)] {
             ui.label(format!("{end}:"));
             if ui.link(data.actor_name(id)).clicked() {
-                actions.push(Action::Select(Selection::Actor(id.clone())));
+                actions.push(Action::Selection(SelectionAction::Select(
+                    Selection::Actor(id.clone()),
+                )));
             }
         }
     });
@@ -234,10 +237,10 @@ fn excerpt_ui(
                 .on_hover_text("Show the whole article with this excerpt highlighted")
                 .clicked()
             {
-                actions.push(Action::ReadInArticle {
+                actions.push(Action::Selection(SelectionAction::ReadInArticle {
                     tie: tie.id.clone(),
                     excerpt: index,
-                });
+                }));
             }
             if editing {
                 edit_excerpt_ui(ui, tie, index, actions);

@@ -3,6 +3,7 @@
 
 use egui_kittest::kittest::Queryable;
 use relmap::app::{Action, Selection};
+use relmap::app::{EditAction, SelectionAction};
 use relmap::edit::Edit;
 
 use crate::common::app;
@@ -15,10 +16,14 @@ fn a_new_actor_opens_with_its_fields_but_one_named_new_actor_does_not() {
     let mut maxwell = h.state().state.doc.data.actor("maxwell").unwrap().clone();
     maxwell.name = relmap::app::editing::NEW_ACTOR_NAME.into();
     maxwell.description.clear();
-    h.state_mut()
-        .act(Action::Apply(Edit::UpdateActor { actor: maxwell }), &ctx);
-    h.state_mut()
-        .act(Action::Select(Selection::Actor("maxwell".into())), &ctx);
+    h.state_mut().act(
+        Action::Edit(EditAction::Apply(Edit::UpdateActor { actor: maxwell })),
+        &ctx,
+    );
+    h.state_mut().act(
+        Action::Selection(SelectionAction::Select(Selection::Actor("maxwell".into()))),
+        &ctx,
+    );
     h.run_steps(3);
     assert_eq!(h.state().state.fresh_actor, None);
     assert!(
@@ -34,7 +39,10 @@ fn a_new_actor_opens_with_its_fields_but_one_named_new_actor_does_not() {
     h.get_by_label("Pinned");
 
     // Once deselected it is no longer fresh.
-    h.state_mut().act(Action::Select(Selection::None), &ctx);
+    h.state_mut().act(
+        Action::Selection(SelectionAction::Select(Selection::None)),
+        &ctx,
+    );
     h.run_steps(2);
     assert_eq!(h.state().state.fresh_actor, None);
 }
@@ -49,7 +57,9 @@ fn an_edit_after_adding_an_actor_makes_it_no_longer_fresh() {
     assert_eq!(h.state().state.fresh_actor, Some(added.id.clone()));
     added.name = "Kim Yo-jong".into();
     let ctx = h.ctx.clone();
-    h.state_mut()
-        .act(Action::Apply(Edit::UpdateActor { actor: added }), &ctx);
+    h.state_mut().act(
+        Action::Edit(EditAction::Apply(Edit::UpdateActor { actor: added })),
+        &ctx,
+    );
     assert_eq!(h.state().state.fresh_actor, None);
 }

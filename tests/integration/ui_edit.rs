@@ -182,14 +182,16 @@ fn shift_click_two_actors_and_merge_them() {
 fn an_edit_asked_for_while_a_merge_is_built_waits_and_applies_after_it() {
     let mut h = app(None);
     let before = sample_dataset();
-    let merge = relmap::app::Action::MergeActors {
+    let merge = relmap::app::Action::Edit(relmap::app::EditAction::MergeActors {
         survivor: "terry".into(),
         others: vec!["klingner".into()],
-    };
+    });
     // Both in one frame: the merge goes to its worker, the deletion waits for it.
     h.state_mut().push_actions([
         merge,
-        relmap::app::Action::DeleteActors(vec!["maxwell".into()]),
+        relmap::app::Action::Edit(relmap::app::EditAction::DeleteActors(
+            vec!["maxwell".into()],
+        )),
     ]);
     h.run_steps(1);
     crate::common::wait_until(&mut h, |s| s.merging.is_none());

@@ -4,6 +4,7 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use relmap::app::Action;
+use relmap::app::SelectionAction;
 
 use crate::common::{app, AppHarness};
 
@@ -26,10 +27,10 @@ fn rows(h: &AppHarness) -> Vec<(f32, f32, String)> {
 fn read(h: &mut AppHarness, tie: &str) {
     let ctx = h.ctx.clone();
     h.state_mut().act(
-        Action::ReadInArticle {
+        Action::Selection(SelectionAction::ReadInArticle {
             tie: tie.into(),
             excerpt: 0,
-        },
+        }),
         &ctx,
     );
     h.run_steps(4);

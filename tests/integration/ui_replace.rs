@@ -1,6 +1,7 @@
 //! Replacing the open document: nothing started on the old document reaches the new one.
 
 use relmap::app::{Action, Guarded};
+use relmap::app::{FileAction, LayoutAction, SelectionAction};
 
 use crate::common::{app, data, wait_until};
 
@@ -13,10 +14,12 @@ fn a_force_layout_of_the_old_map_never_reaches_the_one_opened_after_it() {
         (Guarded::New, relmap::model::Dataset::default()),
     ] {
         let mut h = app(None);
-        h.state_mut().push_actions([Action::StartLayout]);
+        h.state_mut()
+            .push_actions([Action::Layout(LayoutAction::StartLayout)]);
         h.run_steps(3);
         assert!(h.state().state.layout.is_some(), "the layout did not start");
-        h.state_mut().push_actions([Action::Request(op.clone())]);
+        h.state_mut()
+            .push_actions([Action::File(FileAction::Request(op.clone()))]);
         h.run_steps(2);
         assert!(
             h.state().state.layout.is_none(),
@@ -45,8 +48,10 @@ fn a_save_of_the_old_map_that_ends_later_marks_nothing_on_the_new_one() {
     wait_until(&mut h, |s| s.loading.is_none());
     assert_eq!(h.state().state.doc.data.actors.len(), 6_000);
 
-    h.state_mut()
-        .push_actions([Action::SaveTo(path.clone()), Action::Request(Guarded::New)]);
+    h.state_mut().push_actions([
+        Action::File(FileAction::SaveTo(path.clone())),
+        Action::File(FileAction::Request(Guarded::New)),
+    ]);
     h.run_steps(1);
     assert_eq!(h.state().state.doc.data.actors.len(), 0, "New did not run");
     wait_until(&mut h, |s| s.saving.is_none());
@@ -62,13 +67,15 @@ fn a_save_of_the_old_map_that_ends_later_marks_nothing_on_the_new_one() {
 fn every_way_of_replacing_the_map_resets_the_selection_and_the_reader() {
     for op in [Guarded::New, Guarded::OpenSample] {
         let mut h = app(None);
-        h.state_mut().push_actions([Action::ReadInArticle {
-            tie: "assad-visit-kim".into(),
-            excerpt: 0,
-        }]);
+        h.state_mut()
+            .push_actions([Action::Selection(SelectionAction::ReadInArticle {
+                tie: "assad-visit-kim".into(),
+                excerpt: 0,
+            })]);
         h.run_steps(2);
         assert!(h.state().state.reader.is_some());
-        h.state_mut().push_actions([Action::Request(op.clone())]);
+        h.state_mut()
+            .push_actions([Action::File(FileAction::Request(op.clone()))]);
         h.run_steps(2);
         let state = &h.state().state;
         assert!(state.reader.is_none(), "{op:?} kept the reader");

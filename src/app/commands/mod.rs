@@ -5,6 +5,7 @@
 mod fuzzy;
 mod keys;
 
+use crate::app::{EditAction, FileAction, LayoutAction, SelectionAction, ViewAction};
 use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference};
 
 use super::action::{Action, Guarded, Selection, Window};
@@ -234,35 +235,41 @@ impl Command {
     /// What the command asks `dispatch` to do.
     pub fn action(self) -> Action {
         match self {
-            Command::New => Action::Request(Guarded::New),
-            Command::Open => Action::Request(Guarded::OpenDialog),
-            Command::OpenSample => Action::Request(Guarded::OpenSample),
-            Command::Save => Action::Save,
-            Command::SaveAs => Action::SaveAsDialog,
-            Command::ClearRecent => Action::ClearRecent,
-            Command::Quit => Action::Request(Guarded::Quit),
-            Command::Undo => Action::Undo,
-            Command::Redo => Action::Redo,
-            Command::AddActor => Action::AddActor { at: None },
-            Command::DeleteSelection => Action::DeleteSelection,
-            Command::ClearSelection => Action::Select(Selection::None),
-            Command::FindDuplicates => Action::OpenWindow(Window::Duplicates),
-            Command::AddSource => Action::OpenWindow(Window::AddSource),
-            Command::ForceLayout => Action::StartLayout,
-            Command::PauseLayout => Action::PauseLayout,
-            Command::ResumeLayout => Action::ResumeLayout,
-            Command::StopLayout => Action::StopLayout,
-            Command::CancelLayout => Action::CancelLayout,
-            Command::CircularLayout => Action::QuickLayout(QuickLayout::Circular),
-            Command::GroupedLayout => Action::QuickLayout(QuickLayout::GroupedByKind),
-            Command::SpreadSelected => Action::QuickLayout(QuickLayout::SpreadSelected),
-            Command::FitView => Action::FitView,
-            Command::ZoomIn => Action::ZoomBy(ZOOM_STEP),
-            Command::ZoomOut => Action::ZoomBy(1.0 / ZOOM_STEP),
-            Command::ThemeDark => Action::SetTheme(ThemePreference::Dark),
-            Command::ThemeLight => Action::SetTheme(ThemePreference::Light),
-            Command::ThemeSystem => Action::SetTheme(ThemePreference::System),
-            Command::CommandPalette => Action::OpenPalette,
+            Command::New => Action::File(FileAction::Request(Guarded::New)),
+            Command::Open => Action::File(FileAction::Request(Guarded::OpenDialog)),
+            Command::OpenSample => Action::File(FileAction::Request(Guarded::OpenSample)),
+            Command::Save => Action::File(FileAction::Save),
+            Command::SaveAs => Action::File(FileAction::SaveAsDialog),
+            Command::ClearRecent => Action::File(FileAction::ClearRecent),
+            Command::Quit => Action::File(FileAction::Request(Guarded::Quit)),
+            Command::Undo => Action::Edit(EditAction::Undo),
+            Command::Redo => Action::Edit(EditAction::Redo),
+            Command::AddActor => Action::Edit(EditAction::AddActor { at: None }),
+            Command::DeleteSelection => Action::Edit(EditAction::DeleteSelection),
+            Command::ClearSelection => Action::Selection(SelectionAction::Select(Selection::None)),
+            Command::FindDuplicates => Action::View(ViewAction::OpenWindow(Window::Duplicates)),
+            Command::AddSource => Action::View(ViewAction::OpenWindow(Window::AddSource)),
+            Command::ForceLayout => Action::Layout(LayoutAction::StartLayout),
+            Command::PauseLayout => Action::Layout(LayoutAction::PauseLayout),
+            Command::ResumeLayout => Action::Layout(LayoutAction::ResumeLayout),
+            Command::StopLayout => Action::Layout(LayoutAction::StopLayout),
+            Command::CancelLayout => Action::Layout(LayoutAction::CancelLayout),
+            Command::CircularLayout => {
+                Action::Layout(LayoutAction::QuickLayout(QuickLayout::Circular))
+            }
+            Command::GroupedLayout => {
+                Action::Layout(LayoutAction::QuickLayout(QuickLayout::GroupedByKind))
+            }
+            Command::SpreadSelected => {
+                Action::Layout(LayoutAction::QuickLayout(QuickLayout::SpreadSelected))
+            }
+            Command::FitView => Action::View(ViewAction::FitView),
+            Command::ZoomIn => Action::View(ViewAction::ZoomBy(ZOOM_STEP)),
+            Command::ZoomOut => Action::View(ViewAction::ZoomBy(1.0 / ZOOM_STEP)),
+            Command::ThemeDark => Action::View(ViewAction::SetTheme(ThemePreference::Dark)),
+            Command::ThemeLight => Action::View(ViewAction::SetTheme(ThemePreference::Light)),
+            Command::ThemeSystem => Action::View(ViewAction::SetTheme(ThemePreference::System)),
+            Command::CommandPalette => Action::View(ViewAction::OpenPalette),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The command list's rules: labels, descriptions, shortcuts and the zoom step.
 
 use super::*;
+use crate::app::ViewAction;
 
 #[test]
 fn every_command_is_listed_once_with_a_label_and_a_description() {
@@ -72,7 +73,7 @@ fn no_two_commands_share_a_label() {
 
 #[test]
 fn zooming_in_then_out_comes_back() {
-    let (Action::ZoomBy(i), Action::ZoomBy(o)) =
+    let (Action::View(ViewAction::ZoomBy(i)), Action::View(ViewAction::ZoomBy(o))) =
         (Command::ZoomIn.action(), Command::ZoomOut.action())
     else {
         panic!("zoom commands zoom");
@@ -89,7 +90,7 @@ fn each_theme_command_chooses_its_theme() {
         (Command::ThemeSystem, System),
     ] {
         assert_eq!(c.theme(), Some(theme));
-        assert_eq!(c.action(), Action::SetTheme(theme));
+        assert_eq!(c.action(), Action::View(ViewAction::SetTheme(theme)));
     }
     assert_eq!(Command::FitView.theme(), None);
 }

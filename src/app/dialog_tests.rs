@@ -1,5 +1,6 @@
 //! Tests of a path chosen in a native dialog: it goes through the same code as the path field.
 
+use crate::app::{EditAction, FileAction};
 use std::path::PathBuf;
 
 use super::files::DialogJob;
@@ -19,11 +20,11 @@ fn after_dont_save(ctx: &egui::Context) -> (RelmapApp, u64) {
         ..AppOptions::default()
     };
     let mut app = RelmapApp::new(None, None, options);
-    app.act(Action::AddActor { at: None }, ctx);
+    app.act(Action::Edit(EditAction::AddActor { at: None }), ctx);
     assert!(app.state.doc.is_modified());
-    app.act(Action::Request(Guarded::OpenDialog), ctx);
+    app.act(Action::File(FileAction::Request(Guarded::OpenDialog)), ctx);
     assert!(app.state.unsaved_prompt.is_some());
-    app.act(Action::DiscardAndContinue, ctx);
+    app.act(Action::File(FileAction::DiscardAndContinue), ctx);
     let field = app.state.path_field.take().expect("asked for a path");
     (app, field.asked_at)
 }
@@ -58,7 +59,7 @@ fn changes_made_while_the_dialog_was_open_are_asked_about() {
         asked_at,
         small_map(),
     ));
-    app.act(Action::AddActor { at: None }, &ctx);
+    app.act(Action::Edit(EditAction::AddActor { at: None }), &ctx);
     poll_and_dispatch(&mut app, &ctx);
     assert_eq!(
         app.state.unsaved_prompt,
