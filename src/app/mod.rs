@@ -4,6 +4,8 @@
 pub mod action;
 pub mod appearance;
 pub mod commands;
+#[cfg(test)]
+mod dialog_tests;
 pub mod dispatch;
 mod dispatch_edit;
 mod dispatch_view;
@@ -20,8 +22,6 @@ mod replace;
 pub mod saving;
 pub mod state;
 pub mod tasks;
-#[cfg(test)]
-mod dialog_tests;
 
 use std::path::PathBuf;
 
