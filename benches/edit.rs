@@ -17,7 +17,7 @@ use relmap::app::Document;
 use relmap::edit::{merge_actors, Edit};
 use relmap::generate::generate;
 use relmap::model::{Polarity, Tie, TieKind};
-use relmap::ui::map_graph::MapCache;
+use relmap::ui::map::MapCache;
 
 /// Brings `cache` up to date with `doc`, as the map view does.
 fn sync(doc: &Document, cache: &mut MapCache, synced: &mut u64) {

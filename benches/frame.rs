@@ -8,7 +8,7 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use egui::{Pos2, RawInput, Rect, Vec2};
 use relmap::app::{AppOptions, AppState, Document};
-use relmap::ui::map_view::MapView;
+use relmap::ui::map::MapView;
 
 const SIZE: Vec2 = Vec2::new(1920.0, 1080.0);
 
@@ -48,7 +48,7 @@ fn ours(c: &mut Criterion, actors: usize, zoom: f32, name: &str, gpu: bool, sele
     let ctx = egui::Context::default();
     let mut map = MapView::default();
     if gpu {
-        map.gpu = Some(relmap::ui::map_gpu::GpuOverview::without_device());
+        map.gpu = Some(relmap::ui::map::gpu::GpuOverview::without_device());
     }
     let mut actions = Vec::new();
     let mut frame = |state: &AppState, map: &mut MapView| {

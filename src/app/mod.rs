@@ -33,7 +33,7 @@ pub use dispatch::dispatch;
 pub use document::Document;
 pub use state::{AppOptions, AppState};
 
-use crate::ui::map_view::MapView;
+use crate::ui::map::MapView;
 
 const RECENT_KEY: &str = "relmap.recent";
 
@@ -96,7 +96,7 @@ impl RelmapApp {
             cc.and_then(|cc| cc.wgpu_render_state.as_ref()),
             state.options.cpu_overview,
         ) {
-            map.gpu = Some(crate::ui::map_gpu::GpuOverview::install(render_state));
+            map.gpu = Some(crate::ui::map::gpu::GpuOverview::install(render_state));
         }
         Self {
             state,

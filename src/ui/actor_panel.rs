@@ -22,7 +22,7 @@ pub fn actor_panel_ui(
 ) {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
-        ui.painter().add(super::map_shapes::kind_shape(
+        ui.painter().add(super::map::shapes::kind_shape(
             actor.kind,
             rect.center(),
             7.0,

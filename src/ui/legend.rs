@@ -2,7 +2,7 @@
 
 use egui::{Color32, Pos2, Stroke, Ui, Vec2};
 
-use super::map_shapes::kind_shape;
+use super::map::shapes::kind_shape;
 use super::theme::{self, LineStyle};
 use crate::model::{ActorKind, Polarity};
 

@@ -6,16 +6,7 @@ pub mod dialogs;
 pub mod edit_windows;
 pub mod fields;
 pub mod legend;
-pub mod map_camera;
-pub mod map_display;
-pub mod map_draw;
-pub mod map_gestures;
-pub mod map_gpu;
-pub mod map_graph;
-pub mod map_index;
-pub mod map_labels;
-pub mod map_shapes;
-pub mod map_view;
+pub mod map;
 pub mod menus;
 pub mod palette;
 pub mod reader_text;
@@ -26,7 +17,7 @@ pub mod tie_panel;
 use egui::{Panel, RichText, Ui};
 
 use crate::app::{Action, AppState, Selection};
-use map_view::MapView;
+use map::MapView;
 
 /// Draws one whole frame: menus, status bar, side panels, the map and any dialogs.
 pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut Vec<Action>) {

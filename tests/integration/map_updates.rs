@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use relmap::app::Document;
 use relmap::sample::sample_dataset;
-use relmap::ui::map_graph::MapCache;
+use relmap::ui::map::MapCache;
 
 use super::edit_sequences::decode;
 

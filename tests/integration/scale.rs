@@ -3,7 +3,7 @@
 
 use egui::{Pos2, RawInput, Rect, Vec2};
 use relmap::app::{AppOptions, AppState, Document};
-use relmap::ui::map_view::MapView;
+use relmap::ui::map::MapView;
 
 fn frame(ctx: &egui::Context, map: &mut MapView, state: &AppState) {
     let input = RawInput {
@@ -64,8 +64,8 @@ fn a_10k_map_builds_culls_and_picks_the_actor_under_a_point() {
         map.stats.edges < data.ties.len(),
         "ties off screen are culled"
     );
-    let few_edges = map.stats.edges <= relmap::ui::map_draw::DETAIL_EDGES
-        && map.stats.edge_length <= relmap::ui::map_draw::DETAIL_EDGE_LENGTH;
+    let few_edges = map.stats.edges <= relmap::ui::map::draw::DETAIL_EDGES
+        && map.stats.edge_length <= relmap::ui::map::draw::DETAIL_EDGE_LENGTH;
     assert_eq!(map.stats.detailed_edges, few_edges, "{:?}", map.stats);
     assert!(map.stats.detailed_nodes, "{:?}", map.stats);
 

@@ -1,18 +1,18 @@
 //! The map's overview drawn by the GPU when the window renders through wgpu: the plain ties
 //! (1-pixel lines) and plain actors (small shapes) live in GPU buffers, written again only when
 //! positions or highlighting change; a frame sends nothing but the camera. Without wgpu (tests,
-//! benchmarks, `RELMAP_CPU_OVERVIEW=1`) `map_draw` builds the same picture as egui meshes.
+//! benchmarks, `RELMAP_CPU_OVERVIEW=1`) `draw` builds the same picture as egui meshes.
 
 use std::sync::{Arc, Mutex, PoisonError};
 
 use eframe::egui_wgpu::{self, wgpu};
 use egui::{Color32, Painter, Rect};
 
-use super::map_camera::Camera;
-use super::map_graph::MapCache;
-use super::map_shapes::Emphasis;
-use super::theme;
+use super::cache::MapCache;
+use super::camera::Camera;
+use super::shapes::Emphasis;
 use crate::model::ActorKind;
+use crate::ui::theme;
 
 /// Bytes per tie vertex: x, y (f32) and a colour (4 bytes); two vertices per tie.
 const TIE_VERTEX_BYTES: u64 = 12;
@@ -161,7 +161,7 @@ fn write_actors(cache: &MapCache, out: &mut Vec<u8>) {
 }
 
 /// The plain outline of an actor kind: number of sides, radius factor, angle of the first corner.
-/// The same outlines as `map_draw`'s meshes.
+/// The same outlines as `draw`'s meshes.
 pub fn kind_outline(kind: ActorKind) -> (u32, f32, f32) {
     use std::f32::consts::{FRAC_PI_2, FRAC_PI_4};
     match kind {

@@ -7,12 +7,12 @@ use foldhash::HashMap;
 use egui::Pos2;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 
-use super::map_display::{ActorNode, MapGraph, TieEdge};
-use super::map_index::GridIndex;
-use super::map_shapes::Emphasis;
-use super::theme::{self, LineStyle};
+use super::display::{ActorNode, MapGraph, TieEdge};
+use super::grid::GridIndex;
+use super::shapes::Emphasis;
 use crate::app::Selection;
 use crate::model::{Dataset, Point};
+use crate::ui::theme::{self, LineStyle};
 
 mod update;
 

@@ -4,9 +4,9 @@
 
 use egui::{epaint::PathStroke, Color32, Pos2, Shape, Stroke, Vec2};
 
-use super::map_display::{ActorNode, TieEdge};
-use super::theme::{self, LineStyle};
+use super::display::{ActorNode, TieEdge};
 use crate::model::ActorKind;
+use crate::ui::theme::{self, LineStyle};
 
 /// Node radius in canvas units at zoom 1.
 pub const NODE_RADIUS: f32 = 13.0;

@@ -5,10 +5,10 @@
 
 use egui::{Align2, FontId, Rect, Ui, Vec2};
 
-use super::map_shapes::{screen_radius, Emphasis};
-use super::map_view::MapView;
-use super::theme;
+use super::shapes::{screen_radius, Emphasis};
+use super::view::MapView;
 use crate::app::{AppState, Selection};
+use crate::ui::theme;
 
 /// At most this many labels are drawn at once.
 pub const LABEL_CAP: usize = 200;

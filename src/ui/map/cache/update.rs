@@ -7,8 +7,8 @@ use foldhash::HashSet;
 use super::{fan_out, next_revision, pair_key, tie_payload, MapCache};
 use crate::edit::Change;
 use crate::model::Dataset;
-use crate::ui::map_display::ActorNode;
-use crate::ui::map_shapes::Emphasis;
+use crate::ui::map::display::ActorNode;
+use crate::ui::map::shapes::Emphasis;
 
 /// Above this many changes at once, rebuilding is as cheap and simpler.
 const MOST_CHANGES: usize = 1 << 20;

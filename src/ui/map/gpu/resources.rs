@@ -23,7 +23,7 @@ impl Resources {
     pub fn new(device: &wgpu::Device, format: wgpu::TextureFormat) -> Self {
         let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
             label: Some("relmap overview"),
-            source: wgpu::ShaderSource::Wgsl(include_str!("../map_overview.wgsl").into()),
+            source: wgpu::ShaderSource::Wgsl(include_str!("../overview.wgsl").into()),
         });
         let camera = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("relmap overview camera"),

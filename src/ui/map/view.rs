@@ -1,4 +1,4 @@
-//! The map widget: the view cache drawn through `map_draw`, and the pointer turned into actions:
+//! The map widget: the view cache drawn through `draw`, and the pointer turned into actions:
 //! selection (Shift adds), dragging actors (one edit per drag, several selected move together),
 //! panning, zooming around the cursor, fit to view, hover tooltips. It asks for a repaint only
 //! while something moves, so an idle map costs no CPU.
@@ -6,12 +6,12 @@
 use crate::app::{EditAction, LayoutAction, SelectionAction};
 use egui::{CursorIcon, PointerButton, Pos2, Rect, Sense, Ui, Vec2};
 
-use super::map_camera::Camera;
-use super::map_draw::{cull, draw_map, Canvas, DrawScratch, DrawStats, Pointer};
-use super::map_gestures::Gesture;
-use super::map_gpu::GpuOverview;
-use super::map_graph::MapCache;
-use super::map_shapes::{
+use super::cache::MapCache;
+use super::camera::Camera;
+use super::draw::{cull, draw_map, Canvas, DrawScratch, DrawStats, Pointer};
+use super::gestures::Gesture;
+use super::gpu::GpuOverview;
+use super::shapes::{
     path_midpoint, screen_radius, tie_hit, tie_path, Look, LANE_SPACING, NODE_RADIUS,
 };
 use crate::app::{Action, AppState, Selection};
@@ -52,7 +52,7 @@ pub struct MapView {
     /// counted for: counted once per change, not every frame.
     selection_ties: Option<(u64, Selection, usize)>,
     scratch: DrawScratch,
-    labels: super::map_labels::LabelScratch,
+    labels: super::labels::LabelScratch,
     /// What the last frame drew.
     pub stats: DrawStats,
     /// The overview drawn by the GPU, when the window renders through wgpu.
@@ -239,13 +239,13 @@ impl MapView {
         };
         self.stats = draw_map(&canvas, &self.cache, pointer, &look, &mut self.scratch);
         let mut labels = std::mem::take(&mut self.labels);
-        super::map_labels::draw_labels(ui, self, state, rect, &mut labels);
+        super::labels::draw_labels(ui, self, state, rect, &mut labels);
         self.labels = labels;
 
         if response.clicked_by(PointerButton::Primary) {
             self.click(ui, state, actions);
         }
-        super::map_gestures::gestures_ui(ui, self, state, &response, actions);
+        super::gestures::gestures_ui(ui, self, state, &response, actions);
         if self.drag.is_some() {
             ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
         } else if self.hovered_actor.is_some() || self.hovered_tie.is_some() {
@@ -432,7 +432,7 @@ impl MapView {
             let tie = &data.ties[i];
             response.on_hover_ui_at_pointer(|ui| {
                 ui.set_max_width(360.0);
-                ui.strong(super::tie_panel::tie_heading(data, tie));
+                ui.strong(crate::ui::tie_panel::tie_heading(data, tie));
                 ui.label(format!("{} · {}", tie.kind.label(), tie.polarity.label()));
                 if let Some(x) = tie.excerpts.first() {
                     ui.label(egui::RichText::new(format!("“{}”", x.quote)).italics());

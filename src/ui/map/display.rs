@@ -1,15 +1,15 @@
 //! The egui_graphs side of the map: the payloads kept per actor and tie, and the
-//! `DisplayNode`/`DisplayEdge` types, which draw through the functions in `map_shapes`.
+//! `DisplayNode`/`DisplayEdge` types, which draw through the functions in `shapes`.
 
 use egui::{Pos2, Shape, Vec2};
 use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node, NodeProps};
 use petgraph::{stable_graph::DefaultIx, Directed};
 
-use super::map_shapes::{
+use super::shapes::{
     actor_shapes, screen_radius, tie_hit, tie_shapes, Emphasis, Look, NodeState, TieEnds,
 };
-use super::theme::LineStyle;
 use crate::model::{ActorKind, Polarity};
+use crate::ui::theme::LineStyle;
 
 /// What the map keeps per actor.
 #[derive(Clone, Debug)]

@@ -6,14 +6,14 @@
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, Painter, Pos2, Rect, Shape, Vec2};
 
-use super::map_camera::Camera;
-use super::map_gpu::{kind_outline, GpuOverview, Part};
-use super::map_graph::MapCache;
-use super::map_shapes::{
+use super::cache::MapCache;
+use super::camera::Camera;
+use super::gpu::{kind_outline, GpuOverview, Part};
+use super::shapes::{
     actor_shapes, screen_radius, tie_shapes, Emphasis, Look, NodeState, TieEnds, LANE_SPACING,
 };
-use super::theme;
 use crate::model::ActorKind;
+use crate::ui::theme;
 
 /// Above these counts of visible elements, the map switches to its fast, plain drawing.
 pub const DETAIL_EDGES: usize = 2_500;
@@ -109,7 +109,7 @@ pub fn draw_map(
     let r = screen_radius(cam.zoom);
     // Many actors in view: they shrink with the zoom (down to 2 points) so the ties between
     // them stay visible.
-    let lod_r = (super::map_shapes::NODE_RADIUS * cam.zoom).clamp(2.0, r);
+    let lod_r = (super::shapes::NODE_RADIUS * cam.zoom).clamp(2.0, r);
     let diagonal = rect.size().length();
     let mut edge_length = 0.0;
     if scratch.visible_edges.len() <= DETAIL_EDGES {

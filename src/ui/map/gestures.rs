@@ -4,11 +4,11 @@
 use crate::app::{EditAction, SelectionAction};
 use egui::{Pos2, Rect, Stroke, Ui};
 
-use super::map_view::MapView;
-use super::theme;
+use super::view::MapView;
 use crate::app::commands::Command;
 use crate::app::{Action, AppState, Selection};
 use crate::model::Point;
+use crate::ui::theme;
 
 /// A gesture in progress.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

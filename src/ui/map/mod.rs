@@ -1,0 +1,18 @@
+//! The map: the widget that draws the dataset's actors and ties and turns the pointer into
+//! actions. `cache` holds what the map draws (positions, tie ends, lanes, looks), the one
+//! source of truth for them; `view` is the widget; `draw`, `labels`, `shapes` and `gpu` paint;
+//! `grid` finds what is near a point; `camera` and `gestures` move the view.
+
+pub mod cache;
+pub mod camera;
+pub mod display;
+pub mod draw;
+pub mod gestures;
+pub mod gpu;
+pub mod grid;
+pub mod labels;
+pub mod shapes;
+pub mod view;
+
+pub use cache::MapCache;
+pub use view::MapView;
