@@ -179,6 +179,10 @@ pub enum ViewAction {
     /// Dark, light, or follow the system's theme; kept between runs.
     SetTheme(egui::ThemePreference),
     ClosePalette,
+    /// Hide the selected actors (with their ties) or the selected tie from the map.
+    HideSelection,
+    /// Show again everything that was hidden by hand.
+    ShowHidden,
 }
 
 /// The force layout and the quick layouts.

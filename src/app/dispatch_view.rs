@@ -67,6 +67,15 @@ pub fn view_action(state: &mut AppState, action: ViewAction, ctx: &egui::Context
             super::appearance::apply_theme(ctx, theme);
         }
         ViewAction::ClosePalette => state.palette_open = false,
+        ViewAction::HideSelection => {
+            let ties = match &state.selection {
+                Selection::Tie(id) => vec![id.clone()],
+                _ => Vec::new(),
+            };
+            state.hidden.hide(state.selection.actor_ids(), ties);
+            state.selection = Selection::None;
+        }
+        ViewAction::ShowHidden => state.hidden.show_all(),
         ViewAction::OpenWindow(window) => {
             state
                 .windows

@@ -22,6 +22,7 @@ mod replace;
 pub mod saving;
 pub mod state;
 pub mod tasks;
+pub mod visibility;
 
 use std::path::PathBuf;
 
@@ -233,6 +234,7 @@ impl eframe::App for RelmapApp {
         merging::finish(&mut self.state);
         duplicates::keep_up(&mut self.state, &ctx);
         commands::collect_shortcut_actions(&ctx, &self.state, &mut self.actions);
+        visibility::refresh(&mut self.state);
 
         crate::ui::frame_ui(ui, &self.state, &mut self.map, &mut self.actions);
 

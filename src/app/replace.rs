@@ -25,6 +25,7 @@ pub fn replace_document(state: &mut AppState, doc: Document) {
     state.selection = Selection::None;
     state.fresh_actor = None;
     state.reader = None;
+    state.hidden = Default::default();
     state.overwrite_prompt = None;
     state
         .windows

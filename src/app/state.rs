@@ -153,6 +153,10 @@ pub struct AppState {
     pub duplicates: Option<super::duplicates::DuplicateSearch>,
     /// The command palette is open.
     pub palette_open: bool,
+    /// What the user hid by hand; one of the inputs of `visibility`.
+    pub hidden: super::visibility::Hidden,
+    /// What the map shows, computed from the state by `visibility::refresh` once a frame.
+    pub visibility: super::visibility::Visibility,
 }
 
 /// How many recent files are remembered.
@@ -188,6 +192,8 @@ impl AppState {
             quick_layout: None,
             duplicates: None,
             palette_open: false,
+            hidden: Default::default(),
+            visibility: Default::default(),
         }
     }
 

@@ -48,6 +48,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             use Command::*;
             command_items(ui, state, &[FitView, ZoomIn, ZoomOut], actions);
             ui.separator();
+            command_items(ui, state, &[HideSelected, ShowHidden], actions);
+            ui.separator();
             command_items(ui, state, &[CommandPalette], actions);
             ui.separator();
             theme_items(ui, state, actions);

@@ -5,6 +5,7 @@ pub mod article_reader;
 pub mod dialogs;
 pub mod edit_windows;
 pub mod fields;
+pub mod hidden_count;
 pub mod legend;
 pub mod map;
 pub mod menus;

@@ -58,6 +58,7 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         }
         ui.separator();
         ui.label(state.doc.data.summary());
+        super::hidden_count::hidden_count_ui(ui, state, actions);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(
                 RichText::new("Drag actors · drag empty space to pan · wheel to zoom · F to fit")

@@ -24,3 +24,4 @@ mod ui_path_field;
 mod ui_reader;
 mod ui_replace;
 mod ui_theme;
+mod ui_visibility;

@@ -12,35 +12,23 @@ use super::edit_sequences::decode;
 fn picture(cache: &MapCache, data: &relmap::model::Dataset) -> Vec<String> {
     let mut lines = vec![
         format!("tie ends {:?}", cache.tie_ends),
-        format!("lanes {:?}", cache.lanes),
         format!("degree {:?}", cache.degree),
         format!("by degree {:?}", cache.by_degree),
-        format!("nodes {}", cache.graph.node_count()),
-        format!("edges {}", cache.graph.edge_count()),
+        format!("actors {}", cache.actors.len()),
+        format!("ties {}", cache.ties.len()),
     ];
     let mut ids: Vec<_> = cache.index_of.iter().collect();
     ids.sort();
     lines.push(format!("ids {ids:?}"));
     for (i, actor) in data.actors.iter().enumerate() {
-        let node = cache.graph.node(cache.actor_nodes[i]).expect("actor node");
-        lines.push(format!("actor {i} {:?}", node.payload()));
+        lines.push(format!("actor {i} {:?}", cache.actors[i]));
         if actor.position.is_some() {
             lines.push(format!("actor {i} at {:?}", cache.positions[i]));
         }
     }
-    for (t, edge) in cache.tie_edges.iter().enumerate() {
-        let Some(edge) = *edge else {
-            lines.push(format!("tie {t} not drawn"));
-            continue;
-        };
-        let (a, b) = cache.tie_ends[t].expect("a drawn tie has ends");
-        let ends = cache.graph.edge_endpoints(edge);
-        let expected = (cache.actor_nodes[a as usize], cache.actor_nodes[b as usize]);
-        assert_eq!(ends, Some(expected), "tie {t} joins the wrong nodes");
-        lines.push(format!(
-            "tie {t} {:?}",
-            cache.graph.edge(edge).unwrap().payload()
-        ));
+    for (t, look) in cache.ties.iter().enumerate() {
+        // The lane is part of the look.
+        lines.push(format!("tie {t} {look:?}"));
     }
     lines
 }

@@ -132,3 +132,88 @@ fn the_gpu_overview_draws_every_actor_and_tie_like_the_meshes_do() {
         "GPU and meshes differ: actors {gpu_actors:.3} / {cpu_actors:.3}, ties {gpu_ties:.3} / {cpu_ties:.3}"
     );
 }
+
+/// Of the actors whose centre is well away from any shown actor: the share of the hidden ones,
+/// and of the shown ones, whose centre pixel has their kind's colour.
+fn masked_shares(harness: &mut AppHarness) -> (f64, f64) {
+    let image = harness.render().expect("the harness renders through wgpu");
+    let ppp = harness.ctx.pixels_per_point();
+    let pixel = |p: Pos2| {
+        let (x, y) = ((p.x * ppp) as u32, (p.y * ppp) as u32);
+        (x < image.width() && y < image.height()).then(|| {
+            let [r, g, b, a] = image.get_pixel(x, y).0;
+            Color32::from_rgba_premultiplied(r, g, b, a)
+        })
+    };
+    let app = harness.state();
+    let map = app.map();
+    let data = &app.state.doc.data;
+    let inside = |p: Pos2| map.rect.shrink(60.0).contains(p);
+    let shown: Vec<Pos2> = (0..data.actors.len())
+        .filter(|&i| map.cache.shown.actor(i))
+        .filter_map(|i| map.actor_screen_pos(i))
+        .collect();
+    let alone = |p: Pos2| inside(p) && shown.iter().all(|s| s.distance(p) > 10.0 || *s == p);
+    let share = |(hit, all): (u32, u32)| f64::from(hit) / f64::from(all.max(1));
+    let (mut hidden, mut visible) = ((0, 0), (0, 0));
+    for (i, actor) in data.actors.iter().enumerate() {
+        let Some(p) = map.actor_screen_pos(i).filter(|p| alone(*p)) else {
+            continue;
+        };
+        let count = if map.cache.shown.actor(i) {
+            &mut visible
+        } else {
+            &mut hidden
+        };
+        count.1 += 1;
+        let expected = relmap::ui::theme::actor_color(actor.kind);
+        if pixel(p).is_some_and(|c| close(c, expected, 40)) {
+            count.0 += 1;
+        }
+    }
+    assert!(
+        hidden.1 > 30 && visible.1 > 100,
+        "too few in view: {hidden:?} {visible:?}"
+    );
+    (share(hidden), share(visible))
+}
+
+#[test]
+fn hidden_actors_and_ties_are_drawn_by_neither_the_gpu_nor_the_meshes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = big_map(dir.path());
+    for cpu_overview in [false, true] {
+        let mut h = rendered_app(file.clone(), cpu_overview);
+        assert_eq!(h.state().map().gpu.is_some(), !cpu_overview);
+        // One actor in eight hidden, with its ties, and one tie in three.
+        let data = relmap::model::Dataset::clone(&h.state().state.doc.data);
+        let actors = (0..data.actors.len()).map(|i| i % 8 != 0).collect();
+        let ties = (0..data.ties.len()).map(|i| i % 3 != 0).collect();
+        let mask = relmap::app::visibility::Visibility::from_flags(&data, actors, ties);
+        let (hidden_actors, hidden_ties) = mask.hidden_counts();
+        relmap::app::visibility::set_by_hand(&mut h.state_mut().state, mask);
+        h.run_steps(3);
+        let map = h.state().map();
+        // Still the plain drawing, which the GPU does when it can.
+        assert!(
+            !map.stats.detailed_nodes && !map.stats.detailed_edges,
+            "{:?}",
+            map.stats
+        );
+        let (actors_shown, ties_shown) = (
+            data.actors.len() - hidden_actors,
+            data.ties.len() - hidden_ties,
+        );
+        assert!(map.stats.nodes <= actors_shown && map.stats.edges <= ties_shown);
+        if let Some(gpu) = &map.gpu {
+            assert_eq!(gpu.buffered(), (ties_shown, actors_shown));
+        }
+        let (hidden, shown) = masked_shares(&mut h);
+        println!(
+            "gpu {}: hidden actors drawn {hidden:.3}, shown {shown:.3}",
+            !cpu_overview
+        );
+        assert!(hidden < 0.03, "hidden actors drawn: {hidden:.3}");
+        assert!(shown > 0.9, "shown actors drawn: {shown:.3}");
+    }
+}

@@ -46,6 +46,8 @@ pub enum Command {
     FitView,
     ZoomIn,
     ZoomOut,
+    HideSelected,
+    ShowHidden,
     ThemeDark,
     ThemeLight,
     ThemeSystem,
@@ -97,6 +99,8 @@ impl Command {
         Command::FitView,
         Command::ZoomIn,
         Command::ZoomOut,
+        Command::HideSelected,
+        Command::ShowHidden,
         Command::ThemeDark,
         Command::ThemeLight,
         Command::ThemeSystem,
@@ -153,6 +157,11 @@ impl Command {
             Command::FitView => ("Fit to view", "Fit the whole map in view"),
             Command::ZoomIn => ("Zoom in", "Zoom in on the middle of the map"),
             Command::ZoomOut => ("Zoom out", "Zoom out from the middle of the map"),
+            Command::HideSelected => (
+                "Hide selected",
+                "Take the selected actors (with their ties) or tie off the map until shown again",
+            ),
+            Command::ShowHidden => ("Show hidden", "Put back on the map everything hidden"),
             Command::ThemeDark => ("Theme: dark", "Light text on a dark background"),
             Command::ThemeLight => ("Theme: light", "Dark text on a light background"),
             Command::ThemeSystem => (
@@ -175,6 +184,7 @@ impl Command {
     /// on macOS and Ctrl elsewhere. Plain keys work only while no text field has focus.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         const NONE: Modifiers = Modifiers::NONE;
+        const SHIFT: Modifiers = Modifiers::SHIFT;
         match self {
             Command::New => &[keys!(CMD, N)],
             Command::Open => &[keys!(CMD, O)],
@@ -189,6 +199,8 @@ impl Command {
             Command::FitView => &[keys!(NONE, F), keys!(NONE, Home)],
             Command::ZoomIn => &[keys!(NONE, Plus), keys!(NONE, Equals)],
             Command::ZoomOut => &[keys!(NONE, Minus)],
+            Command::HideSelected => &[keys!(NONE, H)],
+            Command::ShowHidden => &[keys!(SHIFT, H)],
             Command::CommandPalette => &[keys!(CMD_SHIFT, P), keys!(CMD, K)],
             _ => &[],
         }
@@ -221,6 +233,8 @@ impl Command {
                 state.selection != Selection::None
             }
             Command::ClearRecent => !state.recent.is_empty(),
+            Command::HideSelected => state.selection != Selection::None,
+            Command::ShowHidden => !state.hidden.is_empty(),
             Command::ForceLayout | Command::CircularLayout | Command::GroupedLayout => {
                 !layout_running
             }
@@ -266,6 +280,8 @@ impl Command {
             Command::FitView => Action::View(ViewAction::FitView),
             Command::ZoomIn => Action::View(ViewAction::ZoomBy(ZOOM_STEP)),
             Command::ZoomOut => Action::View(ViewAction::ZoomBy(1.0 / ZOOM_STEP)),
+            Command::HideSelected => Action::View(ViewAction::HideSelection),
+            Command::ShowHidden => Action::View(ViewAction::ShowHidden),
             Command::ThemeDark => Action::View(ViewAction::SetTheme(ThemePreference::Dark)),
             Command::ThemeLight => Action::View(ViewAction::SetTheme(ThemePreference::Light)),
             Command::ThemeSystem => Action::View(ViewAction::SetTheme(ThemePreference::System)),

@@ -40,13 +40,15 @@ fn every_command_is_listed_once_with_a_label_and_a_description() {
         | Command::FitView
         | Command::ZoomIn
         | Command::ZoomOut
+        | Command::HideSelected
+        | Command::ShowHidden
         | Command::ThemeDark
         | Command::ThemeLight
         | Command::ThemeSystem
         | Command::CommandPalette => Command::ALL.contains(&c),
     };
     assert!(Command::ALL.iter().all(|&c| listed(c)));
-    assert_eq!(Command::ALL.len(), 29);
+    assert_eq!(Command::ALL.len(), 31);
 }
 
 #[test]

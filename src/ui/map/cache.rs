@@ -1,28 +1,28 @@
-//! The map's view cache: an egui_graphs graph built from the dataset and keyed by actor index.
-//! Built when a document opens, updated in place when actors or ties are added, removed or
-//! replaced (`update`); never saved and never the source of truth.
+//! The map's view cache, the one source of truth for what the map draws: where each actor is
+//! (by actor index), the actors at the ends of each tie and its lane (by tie index), each
+//! actor's and tie's look, and the visibility mask it was last given. Built when a document
+//! opens, updated in place when actors or ties are added, removed or replaced (`update`);
+//! never saved.
 
 use foldhash::HashMap;
 
 use egui::Pos2;
-use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 
-use super::display::{ActorNode, MapGraph, TieEdge};
 use super::grid::GridIndex;
+use super::looks::{ActorLook, TieLook};
 use super::shapes::Emphasis;
+use crate::app::visibility::Visibility;
 use crate::app::Selection;
 use crate::model::{Dataset, Point};
-use crate::ui::theme::{self, LineStyle};
 
 mod update;
 
-/// The graph drawn on the map and the links between it and the dataset.
+/// What the map draws, by actor and tie index.
 pub struct MapCache {
-    pub graph: MapGraph,
-    /// Node of each actor, by actor index.
-    pub actor_nodes: Vec<NodeIndex>,
-    /// Edge of each tie, by tie index (`None` for ties whose actors are missing).
-    pub tie_edges: Vec<Option<EdgeIndex>>,
+    /// How each actor is drawn.
+    pub actors: Vec<ActorLook>,
+    /// How each tie is drawn, lane included.
+    pub ties: Vec<TieLook>,
     /// Number of ties of each actor, by actor index.
     pub degree: Vec<usize>,
     /// Actor indices, most connected first: the order in which labels claim space.
@@ -32,18 +32,19 @@ pub struct MapCache {
     /// Where each actor is drawn, in canvas units, by actor index: what the map shows now
     /// (a running layout or a drag moves it before the document changes).
     pub positions: Vec<Pos2>,
-    /// The actor indices at the ends of each tie, by tie index.
+    /// The actor indices at the ends of each tie, by tie index (`None` for ties whose actors
+    /// are missing).
     pub tie_ends: Vec<Option<(u32, u32)>>,
-    /// The lane of each tie, by tie index (also in the edge's payload, which the drawing reads).
-    pub lanes: Vec<f32>,
     /// How many ties and actors the selection highlights (selected or in focus), all over
     /// the map: a drawing need count those in view only when these are large.
     pub highlighted: (usize, usize),
-    /// A spatial index over `positions`, for culling and hit-tests.
+    /// What is shown: a copy of the state's mask, taken by [`Self::set_visibility`].
+    pub shown: Visibility,
+    /// A spatial index over the positions of the shown actors, for culling and hit-tests.
     pub grid: GridIndex,
     grid_dirty: bool,
-    /// Changes whenever positions or highlighting change: drawings kept between frames compare
-    /// it. Unique across caches, so a rebuilt cache never looks unchanged.
+    /// Changes whenever positions, highlighting or the mask change: drawings kept between
+    /// frames compare it. Unique across caches, so a rebuilt cache never looks unchanged.
     pub revision: u64,
 }
 
@@ -55,31 +56,16 @@ impl Default for MapCache {
 
 impl MapCache {
     pub fn build(data: &Dataset) -> Self {
-        let mut graph = MapGraph::from(&StableGraph::default());
-        // Exact room: growing by doubling would hold both copies at once on large maps.
-        graph.g_mut().reserve_exact_nodes(data.actors.len());
-        graph.g_mut().reserve_exact_edges(data.ties.len());
-        let fallback = fallback_positions(data);
+        let positions: Vec<Pos2> = fallback_positions(data)
+            .iter()
+            .map(|p| Pos2::new(p.x as f32, p.y as f32))
+            .collect();
         let index_of: HashMap<String, usize> = data
             .actors
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let mut actor_nodes = Vec::with_capacity(data.actors.len());
-        for (i, actor) in data.actors.iter().enumerate() {
-            let p = actor.position.unwrap_or(fallback[i]);
-            let node = graph.add_node_with_location(
-                ActorNode {
-                    actor: i,
-                    kind: actor.kind,
-                    pinned: actor.pinned,
-                    emphasis: Emphasis::Normal,
-                },
-                Pos2::new(p.x as f32, p.y as f32),
-            );
-            actor_nodes.push(node);
-        }
         let tie_ends: Vec<Option<(u32, u32)>> = data
             .ties
             .iter()
@@ -89,30 +75,18 @@ impl MapCache {
                 Some((a as u32, b as u32))
             })
             .collect();
-        let lanes = lanes(&tie_ends);
-        let mut tie_edges = Vec::with_capacity(data.ties.len());
-        for (i, t) in data.ties.iter().enumerate() {
-            let edge = tie_ends[i].map(|(a, b)| {
-                let ends = (actor_nodes[a as usize], actor_nodes[b as usize]);
-                graph.add_edge(ends.0, ends.1, tie_payload(t, lanes[i]))
-            });
-            tie_edges.push(edge);
-        }
-        let positions = fallback
-            .iter()
-            .map(|p| Pos2::new(p.x as f32, p.y as f32))
-            .collect();
+        let mut ties: Vec<TieLook> = data.ties.iter().map(|t| TieLook::of(t, 0.0)).collect();
+        fan_out_all(&mut ties, &tie_ends);
         let mut cache = Self {
-            graph,
-            actor_nodes,
-            tie_edges,
+            actors: data.actors.iter().map(ActorLook::of).collect(),
+            ties,
             degree: Vec::new(),
             by_degree: Vec::new(),
             index_of,
             positions,
             tie_ends,
-            lanes,
             highlighted: (0, 0),
+            shown: Visibility::everything(),
             grid: GridIndex::default(),
             grid_dirty: true,
             revision: next_revision(),
@@ -142,9 +116,6 @@ impl MapCache {
     pub fn set_position(&mut self, actor: usize, p: Pos2) {
         if let Some(slot) = self.positions.get_mut(actor) {
             *slot = p;
-            if let Some(n) = self.graph.node_mut(self.actor_nodes[actor]) {
-                n.set_location(p);
-            }
             self.grid_dirty = true;
             self.revision = next_revision();
         }
@@ -161,18 +132,52 @@ impl MapCache {
             if let Some(p) = actor.position {
                 self.set_position(i, Pos2::new(p.x as f32, p.y as f32));
             }
-            if let Some(n) = self.graph.node_mut(self.actor_nodes[i]) {
-                n.payload_mut().pinned = actor.pinned;
-            }
+            self.actors[i].pinned = actor.pinned;
         }
     }
 
-    /// Rebuilds the spatial index if positions changed since it was built.
+    /// Takes the state's visibility mask, when it differs from the one the cache has; says
+    /// whether it did.
+    pub fn set_visibility(&mut self, mask: &Visibility) -> bool {
+        if self.shown.is_same(mask) {
+            return false;
+        }
+        self.shown = mask.clone();
+        self.grid_dirty = true;
+        self.revision = next_revision();
+        true
+    }
+
+    /// Whether the actor at this index is drawn.
+    pub fn actor_shown(&self, actor: usize) -> bool {
+        actor < self.positions.len() && self.shown.actor(actor)
+    }
+
+    /// Rebuilds the spatial index if positions or the mask changed since it was built. Hidden
+    /// actors are left out of it, so culling, hover and clicks never find them.
     pub fn reindex(&mut self) {
         if self.grid_dirty {
-            self.grid.rebuild(self.positions.iter().copied());
+            let shown = &self.shown;
+            self.grid.rebuild(
+                self.positions.len(),
+                self.positions
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| shown.actor(*i))
+                    .map(|(i, p)| (i as u32, *p)),
+            );
             self.grid_dirty = false;
         }
+    }
+
+    /// The positions of the shown actors: what Fit frames.
+    pub fn shown_positions(&self) -> Vec<Pos2> {
+        self.positions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.shown.actor(*i))
+            .map(|(_, p)| *p)
+            .collect()
     }
 
     /// Marks the selection and its neighbourhood, and dims the rest.
@@ -183,7 +188,6 @@ impl MapCache {
         hovered_tie: Option<usize>,
     ) {
         let n = data.actors.len();
-        let index = |id: &str| self.index_of.get(id).copied();
         let mut selected = vec![false; n];
         let mut focus = vec![false; n];
         let selected_tie = match selection {
@@ -191,7 +195,7 @@ impl MapCache {
             _ => None,
         };
         for id in selection.actor_ids() {
-            if let Some(i) = index(&id) {
+            if let Some(&i) = self.index_of.get(&id) {
                 selected[i] = true;
                 focus[i] = true;
             }
@@ -199,44 +203,37 @@ impl MapCache {
         let ends = &self.tie_ends;
         let touches_selected =
             |ti: usize| ends[ti].is_some_and(|(a, b)| selected[a as usize] || selected[b as usize]);
+        let highlights =
+            |ti: usize| (touches_selected(ti) || selected_tie == Some(ti)) && self.shown.tie(ti);
         for (ti, tie_ends) in ends.iter().enumerate() {
-            if touches_selected(ti) || selected_tie == Some(ti) {
-                if let Some((a, b)) = *tie_ends {
-                    focus[a as usize] = true;
-                    focus[b as usize] = true;
-                }
+            if let (true, Some((a, b))) = (highlights(ti), *tie_ends) {
+                focus[a as usize] = true;
+                focus[b as usize] = true;
             }
         }
         self.revision = next_revision();
         let dimming = !matches!(selection, Selection::None);
-        let ties = (0..ends.len())
-            .filter(|&ti| touches_selected(ti) || selected_tie == Some(ti))
-            .count();
-        self.highlighted = (ties, focus.iter().filter(|f| **f).count());
-        for (i, &node) in self.actor_nodes.iter().enumerate() {
-            if let Some(n) = self.graph.node_mut(node) {
-                n.set_selected(selected[i]);
-                n.payload_mut().emphasis = match (dimming, focus[i]) {
-                    (false, _) => Emphasis::Normal,
-                    (true, true) => Emphasis::Focus,
-                    (true, false) => Emphasis::Dim,
-                };
-            }
+        let ties = (0..ends.len()).filter(|&ti| highlights(ti)).count();
+        let actors = (0..n).filter(|&i| focus[i] && self.shown.actor(i)).count();
+        self.highlighted = (ties, actors);
+        for (i, look) in self.actors.iter_mut().enumerate() {
+            look.selected = selected[i];
+            look.emphasis = match (dimming, focus[i]) {
+                (false, _) => Emphasis::Normal,
+                (true, true) => Emphasis::Focus,
+                (true, false) => Emphasis::Dim,
+            };
         }
-        for (i, edge) in self.tie_edges.iter().enumerate() {
-            let Some(edge) = *edge else { continue };
-            let is_selected = selected_tie == Some(i);
-            let focused = is_selected || touches_selected(i) || hovered_tie == Some(i);
-            if let Some(e) = self.graph.edge_mut(edge) {
-                e.set_selected(is_selected);
-                e.payload_mut().emphasis = if focused {
-                    Emphasis::Focus
-                } else if dimming {
-                    Emphasis::Dim
-                } else {
-                    Emphasis::Normal
-                };
-            }
+        for (i, look) in self.ties.iter_mut().enumerate() {
+            look.selected = selected_tie == Some(i);
+            let focused = look.selected || touches_selected(i) || hovered_tie == Some(i);
+            look.emphasis = if focused {
+                Emphasis::Focus
+            } else if dimming {
+                Emphasis::Dim
+            } else {
+                Emphasis::Normal
+            };
         }
     }
 
@@ -256,28 +253,10 @@ impl MapCache {
             .filter(|(a, b)| chosen[*a as usize] || chosen[*b as usize])
             .count()
     }
-
-    /// The actor index of a node.
-    pub fn actor_of(&self, node: NodeIndex) -> Option<usize> {
-        self.graph.node(node).map(|n| n.payload().actor)
-    }
 }
 
-/// What the map draws of a tie.
-fn tie_payload(t: &crate::model::Tie, lane: f32) -> TieEdge {
-    TieEdge {
-        polarity: t.polarity,
-        style: LineStyle::of_tie(t),
-        width: theme::tie_width(t.excerpts.len()),
-        directed: t.directed,
-        lane,
-        emphasis: Emphasis::Normal,
-    }
-}
-
-/// The lane of each tie: the ties of one pair of actors are fanned out symmetrically around
-/// the straight line, in document order; loops are stacked outwards.
-fn lanes(tie_ends: &[Option<(u32, u32)>]) -> Vec<f32> {
+/// Gives every tie its lane (see [`fan_out`]).
+fn fan_out_all(ties: &mut [TieLook], tie_ends: &[Option<(u32, u32)>]) {
     // Ties sorted by their unordered pair, then by index: each pair's ties are one run.
     let mut order: Vec<(u64, u32)> = tie_ends
         .iter()
@@ -285,15 +264,9 @@ fn lanes(tie_ends: &[Option<(u32, u32)>]) -> Vec<f32> {
         .filter_map(|(i, ends)| Some((pair_key((*ends)?), i as u32)))
         .collect();
     order.sort_unstable();
-    let mut lanes = vec![0.0; tie_ends.len()];
     for run in order.chunk_by(|x, y| x.0 == y.0) {
-        fan_out(
-            &mut lanes,
-            run[0].0,
-            run.iter().map(|&(_, tie)| tie as usize),
-        );
+        fan_out(ties, run[0].0, run.iter().map(|&(_, tie)| tie as usize));
     }
-    lanes
 }
 
 /// The unordered pair of actors at the ends of a tie, as one number.
@@ -303,7 +276,7 @@ fn pair_key((a, b): (u32, u32)) -> u64 {
 
 /// Gives the ties of one pair (in document order) their lanes: fanned out symmetrically around
 /// the straight line, or stacked outwards for loops.
-fn fan_out(lanes: &mut [f32], pair: u64, ties: impl ExactSizeIterator<Item = usize>) {
+fn fan_out(looks: &mut [TieLook], pair: u64, ties: impl ExactSizeIterator<Item = usize>) {
     let is_loop = (pair >> 32) == (pair & 0xffff_ffff);
     let centre = if is_loop {
         0.0
@@ -311,7 +284,7 @@ fn fan_out(lanes: &mut [f32], pair: u64, ties: impl ExactSizeIterator<Item = usi
         (ties.len() as f32 - 1.0) / 2.0
     };
     for (k, tie) in ties.enumerate() {
-        lanes[tie] = k as f32 - centre;
+        looks[tie].lane = k as f32 - centre;
     }
 }
 

@@ -66,7 +66,7 @@ pub fn cull(cache: &MapCache, cam: &Camera, rect: Rect, scratch: &mut DrawScratc
         .grid
         .for_each_in(view, |i| scratch.visible_nodes.push(i));
     for (ti, ends) in cache.tie_ends.iter().enumerate() {
-        if let Some((a, b)) = *ends {
+        if let (Some((a, b)), true) = (*ends, cache.shown.tie(ti)) {
             let (p, q) = (cache.positions[a as usize], cache.positions[b as usize]);
             let bounds = Rect::from_two_pos(p, q);
             if bounds.intersects(view) {
@@ -129,8 +129,10 @@ pub fn draw_map(
 
     // Ties: plain lines in one mesh when there are many, then the highlighted ones in detail.
     let edge_of = |ti: u32| {
-        cache.tie_edges[ti as usize]
-            .and_then(|e| cache.graph.edge(e).map(|e| (e.payload(), e.selected())))
+        cache
+            .ties
+            .get(ti as usize)
+            .map(|look| (look, look.selected))
     };
     if let (false, Some(gpu)) = (detailed_edges, canvas.gpu) {
         gpu.draw(Part::Ties, painter, rect, cam, cache, lod_r);
@@ -196,10 +198,7 @@ pub fn draw_map(
         mesh.reserve_vertices(scratch.visible_nodes.len() * 9);
         mesh.reserve_triangles(scratch.visible_nodes.len() * 8);
         for &i in &scratch.visible_nodes {
-            let Some(node) = cache.graph.node(cache.actor_nodes[i as usize]) else {
-                continue;
-            };
-            let payload = node.payload();
+            let payload = &cache.actors[i as usize];
             let mut color = theme::actor_color(payload.kind);
             if payload.emphasis == Emphasis::Dim {
                 color = theme::dimmed(color);
@@ -213,8 +212,8 @@ pub fn draw_map(
         // The selected ones stand out by size; their neighbours are drawn undimmed above.
         let mut mesh = Mesh::default();
         for &i in &scratch.visible_nodes {
-            let node = cache.graph.node(cache.actor_nodes[i as usize]);
-            if let Some(payload) = node.filter(|n| n.selected()).map(|n| n.payload()) {
+            let payload = &cache.actors[i as usize];
+            if payload.selected {
                 let c = cam.to_screen(rect, cache.positions[i as usize]);
                 let color = theme::actor_color(payload.kind);
                 add_kind(&mut mesh, payload.kind, c, lod_r * 1.8, color);
@@ -225,11 +224,9 @@ pub fn draw_map(
     let mut on_top: Option<(usize, NodeState)> = None;
     for &i in &scratch.visible_nodes {
         let i = i as usize;
-        let Some(node) = cache.graph.node(cache.actor_nodes[i]) else {
-            continue;
-        };
+        let node = &cache.actors[i];
         let state = NodeState {
-            selected: node.selected(),
+            selected: node.selected,
             hovered: pointer.hovered_actor == Some(i),
             dragged: pointer.dragged_actor == Some(i),
         };
@@ -237,17 +234,14 @@ pub fn draw_map(
             on_top = Some((i, state));
             continue;
         }
-        let highlighted = state.selected || node.payload().emphasis == Emphasis::Focus;
-        if detailed_nodes || (highlighted && !crowded.actors) {
+        if detailed_nodes || (node.is_highlighted() && !crowded.actors) {
             let c = cam.to_screen(rect, cache.positions[i]);
-            actor_shapes(&mut scratch.shapes, node.payload(), c, r, state, look);
+            actor_shapes(&mut scratch.shapes, node, c, r, state, look);
         }
     }
     if let Some((i, state)) = on_top {
-        if let Some(node) = cache.graph.node(cache.actor_nodes[i]) {
-            let c = cam.to_screen(rect, cache.positions[i]);
-            actor_shapes(&mut scratch.shapes, node.payload(), c, r, state, look);
-        }
+        let c = cam.to_screen(rect, cache.positions[i]);
+        actor_shapes(&mut scratch.shapes, &cache.actors[i], c, r, state, look);
     }
     painter.extend(scratch.shapes.drain(..));
     DrawStats {
@@ -269,14 +263,8 @@ struct Crowded {
 
 impl Crowded {
     fn count(cache: &MapCache, scratch: &DrawScratch) -> Self {
-        let focus_tie = |&ti: &u32| {
-            let edge = cache.tie_edges[ti as usize].and_then(|e| cache.graph.edge(e));
-            edge.is_some_and(|e| e.selected() || e.payload().emphasis == Emphasis::Focus)
-        };
-        let focus_actor = |&i: &u32| {
-            let node = cache.graph.node(cache.actor_nodes[i as usize]);
-            node.is_some_and(|n| n.selected() || n.payload().emphasis == Emphasis::Focus)
-        };
+        let focus_tie = |&ti: &u32| cache.ties[ti as usize].is_highlighted();
+        let focus_actor = |&i: &u32| cache.actors[i as usize].is_highlighted();
         let many = |mut items: std::slice::Iter<'_, u32>, test: &dyn Fn(&u32) -> bool, most| {
             items.by_ref().filter(|x| test(x)).nth(most).is_some()
         };

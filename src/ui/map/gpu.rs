@@ -65,6 +65,16 @@ impl GpuOverview {
         }
     }
 
+    /// How many ties and actors the vertex data holds, as last written (hidden ones are left
+    /// out; highlighted ties are there, transparent).
+    pub fn buffered(&self) -> (usize, usize) {
+        let g = self.geometry.lock().unwrap_or_else(PoisonError::into_inner);
+        (
+            g.ties.len() / (2 * TIE_VERTEX_BYTES as usize),
+            g.actors.len() / ACTOR_BYTES as usize,
+        )
+    }
+
     /// Draws a part of the overview: every plain tie (the highlighted ones and loops are left
     /// to the detailed drawing), or every actor as a small plain shape of radius `radius`
     /// (screen points; ties and actors share one camera per frame, so both pass it).
@@ -116,13 +126,11 @@ impl GpuOverview {
 
 fn write_ties(cache: &MapCache, out: &mut Vec<u8>) {
     out.clear();
-    for (ti, ends) in cache.tie_ends.iter().enumerate() {
-        let Some((a, b)) = *ends else { continue };
-        let Some(edge) = cache.tie_edges[ti].and_then(|e| cache.graph.edge(e)) else {
+    for ((ti, ends), payload) in cache.tie_ends.iter().enumerate().zip(&cache.ties) {
+        let (Some((a, b)), true) = (*ends, cache.shown.tie(ti)) else {
             continue;
         };
-        let payload = edge.payload();
-        let detailed = edge.selected() || payload.emphasis == Emphasis::Focus || a == b;
+        let detailed = payload.is_highlighted() || a == b;
         let color = if detailed {
             Color32::TRANSPARENT
         } else {
@@ -143,11 +151,10 @@ fn write_ties(cache: &MapCache, out: &mut Vec<u8>) {
 
 fn write_actors(cache: &MapCache, out: &mut Vec<u8>) {
     out.clear();
-    for (i, &node) in cache.actor_nodes.iter().enumerate() {
-        let Some(node) = cache.graph.node(node) else {
+    for (i, payload) in cache.actors.iter().enumerate() {
+        if !cache.shown.actor(i) {
             continue;
-        };
-        let payload = node.payload();
+        }
         let mut color = theme::actor_color(payload.kind);
         if payload.emphasis == Emphasis::Dim {
             color = theme::dimmed(color);

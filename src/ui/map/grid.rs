@@ -13,23 +13,35 @@ pub struct GridIndex {
     /// `starts[c]..starts[c + 1]` are the items of cell `c` in `items`.
     starts: Vec<u32>,
     items: Vec<u32>,
-    /// Position of each item, copied at build time.
+    /// Position of each item, copied at build time (by item index; those left out too).
     points: Vec<Pos2>,
+    /// The items in the grid, in the order given.
+    kept: Vec<u32>,
+    /// The cell of each kept item.
     cell_of: Vec<u32>,
 }
 
 const MAX_SIDE: usize = 512;
 
 impl GridIndex {
-    /// Rebuilds the grid over `points` (item `i` at `points[i]`), reusing the buffers.
-    pub fn rebuild(&mut self, points: impl ExactSizeIterator<Item = Pos2>) {
+    /// Rebuilds the grid over the `entries` (item index and position) of items numbered below
+    /// `len`, reusing the buffers; items left out are never found.
+    pub fn rebuild(&mut self, len: usize, entries: impl Iterator<Item = (u32, Pos2)>) {
         self.points.clear();
-        self.points.extend(points);
-        let n = self.points.len();
+        self.points.resize(len, Pos2::ZERO);
+        self.kept.clear();
+        for (i, p) in entries {
+            if let Some(slot) = self.points.get_mut(i as usize) {
+                *slot = p;
+                self.kept.push(i);
+            }
+        }
+        let n = self.kept.len();
         let mut bounds = Rect::NOTHING;
-        for p in &self.points {
+        for &i in &self.kept {
+            let p = self.points[i as usize];
             if p.is_finite() {
-                bounds.extend_with(*p);
+                bounds.extend_with(p);
             }
         }
         if n == 0 || !bounds.is_finite() {
@@ -49,8 +61,8 @@ impl GridIndex {
         self.starts.clear();
         self.starts.resize(cells + 1, 0);
         self.cell_of.clear();
-        for i in 0..n {
-            let c = self.cell_index(self.points[i]) as u32;
+        for k in 0..n {
+            let c = self.cell_index(self.points[self.kept[k] as usize]) as u32;
             self.cell_of.push(c);
             self.starts[c as usize + 1] += 1;
         }
@@ -61,19 +73,15 @@ impl GridIndex {
         self.items.resize(n, 0);
         // Place each item at its cell's running end; afterwards `starts[c]` holds the end of
         // cell c, which is the start of cell c + 1, so the starts are shifted back by one.
-        let mut cursor = std::mem::take(&mut self.cell_of);
-        for (i, c) in cursor.iter_mut().enumerate() {
-            let slot = &mut self.starts[*c as usize];
-            self.items[*slot as usize] = i as u32;
+        for (k, &c) in self.cell_of.iter().enumerate() {
+            let slot = &mut self.starts[c as usize];
+            self.items[*slot as usize] = self.kept[k];
             *slot += 1;
-            *c = i as u32;
         }
-        // `starts[c]` now holds the end of cell c; shift back to get the starts.
         for c in (1..=cells).rev() {
             self.starts[c] = self.starts[c - 1];
         }
         self.starts[0] = 0;
-        self.cell_of = cursor;
     }
 
     fn col_row(&self, p: Pos2) -> (usize, usize) {
@@ -96,7 +104,7 @@ impl GridIndex {
 
     /// Calls `f` for every item inside `rect`.
     pub fn for_each_in(&self, rect: Rect, mut f: impl FnMut(u32)) {
-        if self.points.is_empty() {
+        if self.items.is_empty() {
             return;
         }
         let (c0, r0) = self.col_row(rect.min);
@@ -131,6 +139,26 @@ impl GridIndex {
 mod tests {
     use super::*;
 
+    fn numbered(points: &[Pos2]) -> impl Iterator<Item = (u32, Pos2)> + '_ {
+        points.iter().enumerate().map(|(i, p)| (i as u32, *p))
+    }
+
+    #[test]
+    fn items_left_out_are_never_found() {
+        let points = scattered(3_000);
+        let mut grid = GridIndex::default();
+        grid.rebuild(points.len(), numbered(&points).filter(|(i, _)| i % 3 != 0));
+        let everywhere = Rect::from_min_max(Pos2::new(-1e9, -1e9), Pos2::new(1e9, 1e9));
+        let mut found = Vec::new();
+        grid.for_each_in(everywhere, |i| found.push(i));
+        found.sort_unstable();
+        let expected: Vec<u32> = (0..points.len() as u32).filter(|i| i % 3 != 0).collect();
+        assert_eq!(found, expected);
+        for (i, p) in numbered(&points).filter(|(i, _)| i % 3 == 0) {
+            assert_ne!(grid.nearest(p, 0.001), Some(i));
+        }
+    }
+
     fn scattered(n: usize) -> Vec<Pos2> {
         let mut seed: u32 = 12345;
         (0..n)
@@ -148,7 +176,7 @@ mod tests {
     fn rect_queries_match_a_full_scan() {
         let points = scattered(10_000);
         let mut grid = GridIndex::default();
-        grid.rebuild(points.iter().copied());
+        grid.rebuild(points.len(), numbered(&points));
         let rect = Rect::from_min_max(Pos2::new(-300.0, 200.0), Pos2::new(900.0, 1400.0));
         let mut found = Vec::new();
         grid.for_each_in(rect, |i| found.push(i));
@@ -163,7 +191,7 @@ mod tests {
     fn nearest_matches_a_full_scan() {
         let points = scattered(2_000);
         let mut grid = GridIndex::default();
-        grid.rebuild(points.iter().copied());
+        grid.rebuild(points.len(), numbered(&points));
         for probe in scattered(200) {
             let expected = (0..points.len())
                 .map(|i| (i as u32, (points[i] - probe).length()))
@@ -177,9 +205,9 @@ mod tests {
     #[test]
     fn empty_and_degenerate_inputs() {
         let mut grid = GridIndex::default();
-        grid.rebuild(std::iter::empty::<Pos2>().collect::<Vec<_>>().into_iter());
+        grid.rebuild(0, std::iter::empty());
         assert_eq!(grid.nearest(Pos2::ZERO, 10.0), None);
-        grid.rebuild(vec![Pos2::ZERO; 5].into_iter());
+        grid.rebuild(5, numbered(&[Pos2::ZERO; 5]));
         assert!(grid.nearest(Pos2::new(1.0, 1.0), 5.0).is_some());
     }
 }

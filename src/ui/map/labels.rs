@@ -30,6 +30,8 @@ pub struct LabelScratch {
     /// The size of each actor's label once measured, for the document generation `measured_for`.
     sizes: Vec<Option<Vec2>>,
     measured_for: u64,
+    /// The actors labelled last frame, by index.
+    pub labelled: Vec<usize>,
 }
 
 /// Shortens a long name with an ellipsis.
@@ -110,7 +112,10 @@ pub fn draw_labels(
         scratch.sizes.resize(n, None);
         scratch.measured_for = state.doc.generation();
     }
-    let on_screen = |i: usize| rect.contains(view.camera.to_screen(rect, cache.positions[i]));
+    // Hidden actors are never labelled.
+    let on_screen = |i: usize| {
+        cache.shown.actor(i) && rect.contains(view.camera.to_screen(rect, cache.positions[i]))
+    };
 
     // Priority: hover, then the selection's neighbourhood, then the most connected in view.
     scratch.order.clear();
@@ -122,15 +127,11 @@ pub fn draw_labels(
             scratch.order.push(i);
         }
     };
-    if let Some(h) = view.hovered_actor {
+    if let Some(h) = view.hovered_actor.filter(|&h| cache.actor_shown(h)) {
         queue(h, scratch);
     }
     for &i in &cache.by_degree {
-        let focused = cache
-            .graph
-            .node(cache.actor_nodes[i])
-            .is_some_and(|n| n.payload().emphasis == Emphasis::Focus || n.selected());
-        if focused && on_screen(i) {
+        if cache.actors[i].is_highlighted() && on_screen(i) {
             queue(i, scratch);
         }
     }
@@ -153,13 +154,12 @@ pub fn draw_labels(
         }
     }
     let mut placed = 0;
+    scratch.labelled.clear();
     for &i in &scratch.order {
         if placed >= LABEL_CAP {
             break;
         }
-        let Some(node) = cache.graph.node(cache.actor_nodes[i]) else {
-            continue;
-        };
+        let node = &cache.actors[i];
         let center = view.camera.to_screen(rect, cache.positions[i]);
         // Measured once per actor from glyph widths: laying out the text of every candidate
         // would fill egui's text cache with a thousand galleys on a large map's first frame.
@@ -182,7 +182,7 @@ pub fn draw_labels(
             Align2::LEFT_CENTER.anchor_size(center + Vec2::new(r + 4.0, 0.0), size),
             Align2::RIGHT_CENTER.anchor_size(center - Vec2::new(r + 4.0, 0.0), size),
         ];
-        let important = node.selected() || view.hovered_actor == Some(i);
+        let important = node.selected || view.hovered_actor == Some(i);
         let label_rect = match (candidates.iter().find(|c| grid.is_free(**c)), important) {
             (Some(free), _) => *free,
             (None, true) => candidates[0],
@@ -190,9 +190,10 @@ pub fn draw_labels(
         };
         grid.take(label_rect);
         placed += 1;
+        scratch.labelled.push(i);
         let galley =
             painter.layout_no_wrap(short_name(&data.actors[i].name), font.clone(), text_color);
-        let (bg, fg) = if node.payload().emphasis == Emphasis::Dim {
+        let (bg, fg) = if node.emphasis == Emphasis::Dim {
             (halo.gamma_multiply(0.5), text_color.gamma_multiply(0.45))
         } else {
             (halo, text_color)
@@ -207,7 +208,8 @@ pub fn draw_labels(
         _ => None,
     }
     .into_iter()
-    .chain(view.hovered_tie);
+    .chain(view.hovered_tie)
+    .filter(|&ti| cache.shown.tie(ti));
     for ti in named_tie {
         draw_tie_label(&painter, view, state, ti, &mut grid);
     }

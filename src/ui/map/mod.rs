@@ -11,6 +11,7 @@ pub mod gestures;
 pub mod gpu;
 pub mod grid;
 pub mod labels;
+pub mod looks;
 pub mod shapes;
 pub mod view;
 

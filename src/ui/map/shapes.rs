@@ -4,7 +4,7 @@
 
 use egui::{epaint::PathStroke, Color32, Pos2, Shape, Stroke, Vec2};
 
-use super::display::{ActorNode, TieEdge};
+use super::looks::{ActorLook, TieLook};
 use crate::model::ActorKind;
 use crate::ui::theme::{self, LineStyle};
 
@@ -164,7 +164,7 @@ pub struct NodeState {
 /// The shapes of an actor centred at `center` with screen radius `r`.
 pub fn actor_shapes(
     out: &mut Vec<Shape>,
-    node: &ActorNode,
+    node: &ActorLook,
     center: Pos2,
     r: f32,
     state: NodeState,
@@ -216,7 +216,7 @@ pub struct TieEnds {
 }
 
 /// The tie's line in screen space, trimmed at the node outlines.
-pub fn tie_screen_path(edge: &TieEdge, ends: &TieEnds) -> Vec<Pos2> {
+pub fn tie_screen_path(edge: &TieLook, ends: &TieEnds) -> Vec<Pos2> {
     let (a, b) = (ends.a, ends.b);
     let path = tie_path(a, b, edge.lane * LANE_SPACING, ends.flip);
     let r = ends.node_r + 2.0;
@@ -238,7 +238,7 @@ pub fn tie_screen_path(edge: &TieEdge, ends: &TieEnds) -> Vec<Pos2> {
 /// The shapes of a tie in full detail: curve, dashes or dots, arrowhead, and halo when highlighted.
 pub fn tie_shapes(
     out: &mut Vec<Shape>,
-    edge: &TieEdge,
+    edge: &TieLook,
     selected: bool,
     ends: &TieEnds,
     look: &Look,
@@ -358,7 +358,7 @@ fn clip_segment(a: Pos2, b: Pos2, rect: egui::Rect) -> Option<(Pos2, Pos2)> {
 /// Whether `pos` (canvas units) is on the tie between canvas points `a` and `b` at `zoom`,
 /// within a tolerance in screen pixels.
 pub fn tie_hit(
-    edge: &TieEdge,
+    edge: &TieLook,
     a: Pos2,
     b: Pos2,
     flip: bool,

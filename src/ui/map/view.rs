@@ -98,12 +98,7 @@ impl MapView {
     /// The middle of a tie's line on screen, as of the last frame: a point that selects it.
     pub fn tie_screen_midpoint(&self, tie: usize) -> Option<Pos2> {
         let (a, b) = self.cache.tie_ends.get(tie).copied().flatten()?;
-        let lane = self
-            .cache
-            .graph
-            .edge(self.cache.tie_edges[tie]?)?
-            .payload()
-            .lane;
+        let lane = self.cache.ties.get(tie)?.lane;
         let path = tie_path(
             self.actor_screen_pos(a as usize)?,
             self.actor_screen_pos(b as usize)?,
@@ -129,25 +124,15 @@ impl MapView {
             .iter()
             .map(|&t| t as usize)
             .find(|&ti| {
-                let (Some((a, b)), Some(edge)) = (
-                    self.cache.tie_ends[ti],
-                    self.cache.tie_edges[ti].and_then(|e| self.cache.graph.edge(e)),
-                ) else {
+                let (Some((a, b)), Some(edge)) = (self.cache.tie_ends[ti], self.cache.ties.get(ti))
+                else {
                     return false;
                 };
                 let (pa, pb) = (
                     self.cache.positions[a as usize],
                     self.cache.positions[b as usize],
                 );
-                tie_hit(
-                    edge.payload(),
-                    pa,
-                    pb,
-                    a > b,
-                    a == b,
-                    self.camera.zoom,
-                    canvas,
-                )
+                tie_hit(edge, pa, pb, a > b, a == b, self.camera.zoom, canvas)
             })
     }
 
@@ -178,6 +163,10 @@ impl MapView {
             self.cache.refresh_positions(data);
         }
         self.generation = state.doc.generation();
+        if self.cache.set_visibility(&state.visibility) {
+            // What the selection highlights depends on what is shown.
+            self.highlighted_for = None;
+        }
         self.follow_layout(state, rebuilt);
         let counted = self
             .selection_ties
@@ -189,6 +178,11 @@ impl MapView {
             let ties = self.cache.ties_touching(&state.selection.actor_ids());
             self.selection_ties = Some((self.structure_generation, state.selection.clone(), ties));
         }
+    }
+
+    /// The actors labelled in the last frame, by index.
+    pub fn labelled(&self) -> &[usize] {
+        &self.labels.labelled
     }
 
     /// How many times the cache was brought up to date: once a frame (for tests).
@@ -371,7 +365,7 @@ impl MapView {
             self.fit_serial = state.view.fit_serial;
             let margin = (80.0, 30.0, 40.0 + LEGEND_HEIGHT);
             self.camera
-                .fit(rect, &self.cache.positions, NODE_RADIUS, margin);
+                .fit(rect, &self.cache.shown_positions(), NODE_RADIUS, margin);
         }
         if state.view.zoom_serial != self.zoom_serial {
             self.zoom_serial = state.view.zoom_serial;

@@ -4,11 +4,10 @@
 use egui::Pos2;
 use foldhash::HashSet;
 
-use super::{fan_out, next_revision, pair_key, tie_payload, MapCache};
+use super::{fan_out, next_revision, pair_key, MapCache};
 use crate::edit::Change;
 use crate::model::Dataset;
-use crate::ui::map::display::ActorNode;
-use crate::ui::map::shapes::Emphasis;
+use crate::ui::map::looks::{ActorLook, TieLook};
 
 /// Above this many changes at once, rebuilding is as cheap and simpler.
 const MOST_CHANGES: usize = 1 << 20;
@@ -112,8 +111,7 @@ fn replay(len: usize, changes: &[Change], actors: bool) -> Option<Vec<Slot>> {
 impl MapCache {
     /// Brings the cache from the dataset it was built for to `data`, given what changed in
     /// between; returns false (and changes nothing) when it cannot, and the caller rebuilds.
-    /// Costs a pass over the cache's plain arrays plus work in proportion to what changed: the
-    /// graph's nodes and edges are touched only where actors or ties came, went, or moved lane.
+    /// Costs a pass over the cache's plain arrays plus work in proportion to what changed.
     pub fn apply_changes(&mut self, data: &Dataset, changes: &[Change]) -> bool {
         if changes.len() > MOST_CHANGES {
             return false;
@@ -127,7 +125,6 @@ impl MapCache {
         if actor_slots.len() != data.actors.len() || tie_slots.len() != data.ties.len() {
             return false;
         }
-        self.remove_gone(&actor_slots, &tie_slots);
         self.update_actors(data, &actor_slots);
         self.update_ties(data, &tie_slots);
         self.revision = next_revision();
@@ -135,40 +132,9 @@ impl MapCache {
         true
     }
 
-    /// Takes the nodes of gone actors and the edges of gone or replaced ties out of the graph.
-    /// Through petgraph directly: egui_graphs' own removals renumber the stacking order of
-    /// every parallel edge, which the map does not use (it has its lanes), at a cost that grows
-    /// with the square of a hub's degree.
-    fn remove_gone(&mut self, actor_slots: &[Slot], tie_slots: &[Slot]) {
-        let graph = self.graph.g_mut();
-        let mut stays = vec![false; self.actor_nodes.len()];
-        for slot in actor_slots {
-            if let Slot::Kept(old) | Slot::Replaced(old) = *slot {
-                stays[old as usize] = true;
-            }
-        }
-        // A node goes with all its edges, each unlinked in constant time from its own list.
-        for (old, _) in stays.iter().enumerate().filter(|(_, stays)| !**stays) {
-            graph.remove_node(self.actor_nodes[old]);
-        }
-        let mut kept = vec![false; self.tie_edges.len()];
-        for slot in tie_slots {
-            if let Slot::Kept(old) = *slot {
-                kept[old as usize] = true;
-            }
-        }
-        for (old, edge) in self.tie_edges.iter().enumerate() {
-            // An edge whose node went is gone already; nothing was added since, so its index
-            // is still vacant and removing it again does nothing.
-            if let (false, Some(edge)) = (kept[old], *edge) {
-                graph.remove_edge(edge);
-            }
-        }
-    }
-
     fn update_actors(&mut self, data: &Dataset, slots: &[Slot]) {
         const GONE: u32 = u32::MAX;
-        // Only ties changed: the actors, their places and their nodes stay as they are.
+        // Only ties changed: the actors and their places stay as they are.
         let unchanged = |(j, slot): (usize, &Slot)| *slot == Slot::Kept(j as u32);
         if slots.len() == self.positions.len() && slots.iter().enumerate().all(unchanged) {
             return;
@@ -180,36 +146,19 @@ impl MapCache {
             }
         }
         let centre = self.centre();
-        let mut nodes = Vec::with_capacity(slots.len());
+        let mut looks = Vec::with_capacity(slots.len());
         let mut positions = Vec::with_capacity(slots.len());
-        for (j, (slot, actor)) in slots.iter().zip(&data.actors).enumerate() {
-            let (node, position) = match *slot {
-                Slot::Kept(old) | Slot::Replaced(old) => {
-                    (self.actor_nodes[old as usize], self.positions[old as usize])
-                }
-                Slot::Added => {
-                    let p = actor
-                        .position
-                        .map_or(centre, |p| Pos2::new(p.x as f32, p.y as f32));
-                    let payload = ActorNode {
-                        actor: j,
-                        kind: actor.kind,
-                        pinned: actor.pinned,
-                        emphasis: Emphasis::Normal,
-                    };
-                    (self.graph.add_node_with_location(payload, p), p)
-                }
+        for (slot, actor) in slots.iter().zip(&data.actors) {
+            let position = match *slot {
+                Slot::Kept(old) | Slot::Replaced(old) => self.positions[old as usize],
+                Slot::Added => actor
+                    .position
+                    .map_or(centre, |p| Pos2::new(p.x as f32, p.y as f32)),
             };
-            if let Some(n) = self.graph.node_mut(node) {
-                let payload = n.payload_mut();
-                payload.actor = j;
-                payload.kind = actor.kind;
-                payload.pinned = actor.pinned;
-            }
-            nodes.push(node);
+            looks.push(ActorLook::of(actor));
             positions.push(position);
         }
-        self.actor_nodes = nodes;
+        self.actors = looks;
         self.positions = positions;
         // Ties keep pointing at the same actors under their new indices.
         for ends in self.tie_ends.iter_mut().flatten() {
@@ -228,25 +177,22 @@ impl MapCache {
 
     fn update_ties(&mut self, data: &Dataset, slots: &[Slot]) {
         const GONE: u32 = u32::MAX;
-        let mut edges = Vec::with_capacity(slots.len());
+        let mut looks = Vec::with_capacity(slots.len());
         let mut ends = Vec::with_capacity(slots.len());
-        let mut lanes = Vec::with_capacity(slots.len());
         let mut fresh = Vec::new();
         for (i, slot) in slots.iter().enumerate() {
             match *slot {
                 Slot::Kept(old) => {
-                    edges.push(self.tie_edges[old as usize]);
+                    looks.push(self.ties[old as usize]);
                     ends.push(self.tie_ends[old as usize]);
-                    lanes.push(self.lanes[old as usize]);
                 }
-                // Replaced ties may have new ends: they get a new edge like new ones.
+                // Replaced ties may have new ends and a new look, like new ones.
                 Slot::Replaced(_) | Slot::Added => {
                     let tie = &data.ties[i];
                     let a = self.index_of.get(&tie.from).copied();
                     let b = self.index_of.get(&tie.to).copied();
                     ends.push(a.zip(b).map(|(a, b)| (a as u32, b as u32)));
-                    edges.push(None);
-                    lanes.push(0.0);
+                    looks.push(TieLook::of(tie, 0.0));
                     fresh.push(i);
                 }
             }
@@ -268,26 +214,9 @@ impl MapCache {
             }
         }
         touched.extend(fresh.iter().filter_map(|&i| ends[i].map(pair_key)));
-        let relaned = fan_out_pairs(&mut lanes, &ends, &touched);
-        for &i in &fresh {
-            if let Some((a, b)) = ends[i] {
-                let edge = egui_graphs::Edge::new(tie_payload(&data.ties[i], lanes[i]));
-                let (na, nb) = (self.actor_nodes[a as usize], self.actor_nodes[b as usize]);
-                // Through petgraph, like the removals: egui_graphs' `add_edge` walks both
-                // ends' edge lists to pick a stacking order the map does not use, which costs
-                // a hub's degree per added tie. Such edges carry no egui_graphs id; relmap
-                // never runs egui_graphs' `GraphView` on this graph, the one reader of it.
-                edges[i] = Some(self.graph.g_mut().add_edge(na, nb, edge));
-            }
-        }
-        for i in relaned {
-            if let Some(e) = edges[i].and_then(|e| self.graph.edge_mut(e)) {
-                e.payload_mut().lane = lanes[i];
-            }
-        }
-        self.tie_edges = edges;
+        fan_out_pairs(&mut looks, &ends, &touched);
+        self.ties = looks;
         self.tie_ends = ends;
-        self.lanes = lanes;
         self.rank_by_degree();
     }
 
@@ -305,15 +234,10 @@ impl MapCache {
     }
 }
 
-/// Fans out again the ties of the `touched` pairs of actors; returns the ties whose lane
-/// changed.
-fn fan_out_pairs(
-    lanes: &mut [f32],
-    ends: &[Option<(u32, u32)>],
-    touched: &HashSet<u64>,
-) -> Vec<usize> {
+/// Fans out again the ties of the `touched` pairs of actors.
+fn fan_out_pairs(looks: &mut [TieLook], ends: &[Option<(u32, u32)>], touched: &HashSet<u64>) {
     if touched.is_empty() {
-        return Vec::new();
+        return;
     }
     // Each touched pair's ties, in document order, as one run once sorted.
     let mut order: Vec<(u64, u32)> = ends
@@ -323,14 +247,7 @@ fn fan_out_pairs(
         .filter(|(key, _)| touched.contains(key))
         .collect();
     order.sort_unstable();
-    let before: Vec<f32> = order.iter().map(|&(_, i)| lanes[i as usize]).collect();
     for run in order.chunk_by(|x, y| x.0 == y.0) {
-        fan_out(lanes, run[0].0, run.iter().map(|&(_, tie)| tie as usize));
+        fan_out(looks, run[0].0, run.iter().map(|&(_, tie)| tie as usize));
     }
-    order
-        .iter()
-        .zip(before)
-        .filter(|&(&(_, i), lane)| lanes[i as usize] != lane)
-        .map(|(&(_, i), _)| i as usize)
-        .collect()
 }

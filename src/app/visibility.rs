@@ -1,0 +1,243 @@
+//! What the map shows: the visibility mask, one "shown" flag per actor and per tie, decided in
+//! one place ([`refresh`]) from the state: what the user hid (View → Hide selected), and the
+//! filters to come. A tie with a hidden end is hidden too. The map's culling, hit-tests, hover,
+//! labels, GPU buffers and fit read the mask, and so does the force layout (hidden actors stay
+//! where they are). When nothing is hidden the mask holds no flags and costs nothing.
+
+use foldhash::{HashMap, HashSet};
+
+use super::state::AppState;
+use crate::model::Dataset;
+
+/// The visibility mask.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Visibility {
+    /// Shown or not, by actor index; empty when every actor and tie is shown.
+    actors: Vec<bool>,
+    /// Shown or not, by tie index; empty when every actor and tie is shown.
+    ties: Vec<bool>,
+    hidden_actors: usize,
+    hidden_ties: usize,
+    /// Unique to each mask made from flags (0 when everything is shown), so that comparing two
+    /// masks costs nothing.
+    stamp: u64,
+    /// Where the mask came from (see [`refresh`]); `None` before it was first computed.
+    origin: Option<Origin>,
+}
+
+/// Where a mask came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    Computed(MaskInputs),
+    /// Set by hand for this document and structure.
+    ByHand {
+        document: u64,
+        structure: u64,
+    },
+}
+
+/// The state a mask was computed from: the document and its structure, and the hidden sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct MaskInputs {
+    document: u64,
+    structure: u64,
+    hidden: u64,
+}
+
+impl Visibility {
+    /// Everything shown.
+    pub fn everything() -> Self {
+        Self::default()
+    }
+
+    /// A mask from flags by index (missing flags count as shown); ties with a hidden end are
+    /// hidden whatever their own flag says.
+    pub fn from_flags(data: &Dataset, mut actors: Vec<bool>, mut ties: Vec<bool>) -> Self {
+        actors.resize(data.actors.len(), true);
+        ties.resize(data.ties.len(), true);
+        if actors.iter().all(|shown| *shown) && ties.iter().all(|shown| *shown) {
+            return Self::everything();
+        }
+        if actors.iter().any(|shown| !*shown) {
+            let place: HashMap<&str, usize> = data
+                .actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.as_str(), i))
+                .collect();
+            let shown = |id: &str| place.get(id).is_none_or(|&i| actors[i]);
+            for (flag, tie) in ties.iter_mut().zip(&data.ties) {
+                *flag = *flag && shown(&tie.from) && shown(&tie.to);
+            }
+        }
+        let hidden_actors = actors.iter().filter(|shown| !**shown).count();
+        let hidden_ties = ties.iter().filter(|shown| !**shown).count();
+        Self {
+            actors,
+            ties,
+            hidden_actors,
+            hidden_ties,
+            stamp: next_stamp(),
+            origin: None,
+        }
+    }
+
+    /// Whether the actor at this index is shown.
+    pub fn actor(&self, index: usize) -> bool {
+        self.actors.get(index).copied().unwrap_or(true)
+    }
+
+    /// Whether the tie at this index is shown.
+    pub fn tie(&self, index: usize) -> bool {
+        self.ties.get(index).copied().unwrap_or(true)
+    }
+
+    pub fn shows_everything(&self) -> bool {
+        self.hidden_actors == 0 && self.hidden_ties == 0
+    }
+
+    /// How many actors and ties are hidden.
+    pub fn hidden_counts(&self) -> (usize, usize) {
+        (self.hidden_actors, self.hidden_ties)
+    }
+
+    /// The flags by actor index, or `None` when every actor is shown (for the force layout).
+    pub fn actor_flags(&self) -> Option<&[bool]> {
+        (self.hidden_actors > 0).then_some(self.actors.as_slice())
+    }
+
+    /// Whether two masks are the same one, or both show everything (what they were computed
+    /// from aside). Two masks made apart with equal flags count as different.
+    pub fn is_same(&self, other: &Self) -> bool {
+        self.stamp == other.stamp || (self.shows_everything() && other.shows_everything())
+    }
+}
+
+fn next_stamp() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// What the user hid by hand, by id, so that it stays hidden across edits.
+#[derive(Clone, Debug, Default)]
+pub struct Hidden {
+    actors: HashSet<String>,
+    ties: HashSet<String>,
+    /// Changes whenever the sets do.
+    revision: u64,
+}
+
+impl Hidden {
+    pub fn hide(&mut self, actors: impl IntoIterator<Item = String>, ties: Vec<String>) {
+        self.actors.extend(actors);
+        self.ties.extend(ties);
+        self.revision += 1;
+    }
+
+    pub fn show_all(&mut self) {
+        self.actors.clear();
+        self.ties.clear();
+        self.revision += 1;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.ties.is_empty()
+    }
+}
+
+/// Brings the mask up to date with the state, once a frame before the map draws. Recomputes
+/// only when the document, its list of actors and ties, or the hidden sets changed; a mask set
+/// by hand stays until one of those changes.
+pub fn refresh(state: &mut AppState) {
+    let inputs = MaskInputs {
+        document: state.doc.id(),
+        structure: state.doc.structure_generation(),
+        hidden: state.hidden.revision,
+    };
+    let current = match state.visibility.origin {
+        Some(Origin::Computed(computed)) => computed == inputs,
+        // Set by hand for this document and structure: kept until they change.
+        Some(Origin::ByHand {
+            document,
+            structure,
+        }) => (document, structure) == (inputs.document, inputs.structure),
+        None => false,
+    };
+    if current {
+        return;
+    }
+    let data = &state.doc.data;
+    let hidden = &state.hidden;
+    let mut mask = if hidden.is_empty() {
+        Visibility::everything()
+    } else {
+        let actors = data
+            .actors
+            .iter()
+            .map(|a| !hidden.actors.contains(&a.id))
+            .collect();
+        let ties = data
+            .ties
+            .iter()
+            .map(|t| !hidden.ties.contains(&t.id))
+            .collect();
+        Visibility::from_flags(data, actors, ties)
+    };
+    mask.origin = Some(Origin::Computed(inputs));
+    state.visibility = mask;
+}
+
+/// Sets the mask by hand (tests, and the filters' own code until they are state): kept until
+/// the document or its structure changes.
+pub fn set_by_hand(state: &mut AppState, mask: Visibility) {
+    state.visibility = Visibility {
+        origin: Some(Origin::ByHand {
+            document: state.doc.id(),
+            structure: state.doc.structure_generation(),
+        }),
+        ..mask
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::sample_dataset;
+
+    #[test]
+    fn nothing_hidden_holds_no_flags() {
+        let data = sample_dataset();
+        let mask = Visibility::from_flags(&data, Vec::new(), vec![true; 3]);
+        assert!(mask.shows_everything());
+        assert!(mask.actor(0) && mask.tie(data.ties.len() + 5));
+        assert_eq!(mask.actor_flags(), None);
+    }
+
+    #[test]
+    fn a_hidden_actor_hides_its_ties() {
+        let data = sample_dataset();
+        let kim = data.actors.iter().position(|a| a.id == "kim").unwrap();
+        let mut actors = vec![true; data.actors.len()];
+        actors[kim] = false;
+        let mask = Visibility::from_flags(&data, actors, Vec::new());
+        assert!(!mask.actor(kim));
+        let of_kim = data.ties_of("kim").count();
+        assert!(of_kim > 0);
+        assert_eq!(mask.hidden_counts(), (1, of_kim));
+        for (i, tie) in data.ties.iter().enumerate() {
+            let touches = tie.from == "kim" || tie.to == "kim";
+            assert_eq!(mask.tie(i), !touches, "{}", tie.id);
+        }
+        assert_eq!(mask.actor_flags().map(|f| f.len()), Some(data.actors.len()));
+    }
+
+    #[test]
+    fn a_hidden_tie_keeps_its_ends() {
+        let data = sample_dataset();
+        let mask = Visibility::from_flags(&data, Vec::new(), vec![false]);
+        assert_eq!(mask.hidden_counts(), (0, 1));
+        assert!(!mask.tie(0) && mask.tie(1));
+        assert_eq!(mask.actor_flags(), None);
+    }
+}

@@ -1,0 +1,66 @@
+//! What the map keeps of each actor and tie to draw it: kind, pin, polarity, line style,
+//! width, lane, and how the selection and hover emphasise it. Plain values, one per actor and
+//! one per tie, held by the map's cache (`cache.rs`) in the dataset's order.
+
+use super::shapes::Emphasis;
+use crate::model::{ActorKind, Polarity, Tie};
+use crate::ui::theme::{self, LineStyle};
+
+/// How the map draws an actor.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ActorLook {
+    pub kind: ActorKind,
+    pub pinned: bool,
+    /// Part of the selection.
+    pub selected: bool,
+    pub emphasis: Emphasis,
+}
+
+impl ActorLook {
+    pub fn of(actor: &crate::model::Actor) -> Self {
+        Self {
+            kind: actor.kind,
+            pinned: actor.pinned,
+            selected: false,
+            emphasis: Emphasis::Normal,
+        }
+    }
+
+    /// Selected, or in the selection's neighbourhood.
+    pub fn is_highlighted(&self) -> bool {
+        self.selected || self.emphasis == Emphasis::Focus
+    }
+}
+
+/// How the map draws a tie.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TieLook {
+    pub polarity: Polarity,
+    pub style: LineStyle,
+    pub width: f32,
+    pub directed: bool,
+    /// Signed lane among the ties of the same pair; 0 is the straight middle line.
+    pub lane: f32,
+    /// The selected tie.
+    pub selected: bool,
+    pub emphasis: Emphasis,
+}
+
+impl TieLook {
+    pub fn of(tie: &Tie, lane: f32) -> Self {
+        Self {
+            polarity: tie.polarity,
+            style: LineStyle::of_tie(tie),
+            width: theme::tie_width(tie.excerpts.len()),
+            directed: tie.directed,
+            lane,
+            selected: false,
+            emphasis: Emphasis::Normal,
+        }
+    }
+
+    /// Selected, or in the selection's neighbourhood.
+    pub fn is_highlighted(&self) -> bool {
+        self.selected || self.emphasis == Emphasis::Focus
+    }
+}
