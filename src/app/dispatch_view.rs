@@ -68,10 +68,10 @@ pub fn view_action(state: &mut AppState, action: ViewAction, ctx: &egui::Context
         }
         ViewAction::ClosePalette => state.palette_open = false,
         ViewAction::HideSelection => {
-            let ties = match &state.selection {
-                Selection::Tie(id) => vec![id.clone()],
-                _ => Vec::new(),
-            };
+            let mut ties = Vec::new();
+            if let Selection::Tie(id) = &state.selection {
+                ties.push(id.clone());
+            }
             state.hidden.hide(state.selection.actor_ids(), ties);
             state.selection = Selection::None;
         }

@@ -42,18 +42,23 @@ fn close(a: Color32, b: Color32, tolerance: i32) -> bool {
     d(a.r(), b.r()) <= tolerance && d(a.g(), b.g()) <= tolerance && d(a.b(), b.b()) <= tolerance
 }
 
-/// The share of actors whose centre pixel has their kind's colour, and of long ties whose
-/// middle pixel is not the background.
-fn drawn_shares(harness: &mut AppHarness) -> (f64, f64) {
+/// Renders a frame; returns the colour at a point of the window, if inside it.
+fn rendered_pixels(harness: &mut AppHarness) -> impl Fn(Pos2) -> Option<Color32> {
     let image = harness.render().expect("the harness renders through wgpu");
     let ppp = harness.ctx.pixels_per_point();
-    let pixel = |p: Pos2| {
+    move |p: Pos2| {
         let (x, y) = ((p.x * ppp) as u32, (p.y * ppp) as u32);
         (x < image.width() && y < image.height()).then(|| {
             let [r, g, b, a] = image.get_pixel(x, y).0;
             Color32::from_rgba_premultiplied(r, g, b, a)
         })
-    };
+    }
+}
+
+/// The share of actors whose centre pixel has their kind's colour, and of long ties whose
+/// middle pixel is not the background.
+fn drawn_shares(harness: &mut AppHarness) -> (f64, f64) {
+    let pixel = rendered_pixels(harness);
     let app = harness.state();
     let map = app.map();
     let data = &app.state.doc.data;
@@ -136,15 +141,7 @@ fn the_gpu_overview_draws_every_actor_and_tie_like_the_meshes_do() {
 /// Of the actors whose centre is well away from any shown actor: the share of the hidden ones,
 /// and of the shown ones, whose centre pixel has their kind's colour.
 fn masked_shares(harness: &mut AppHarness) -> (f64, f64) {
-    let image = harness.render().expect("the harness renders through wgpu");
-    let ppp = harness.ctx.pixels_per_point();
-    let pixel = |p: Pos2| {
-        let (x, y) = ((p.x * ppp) as u32, (p.y * ppp) as u32);
-        (x < image.width() && y < image.height()).then(|| {
-            let [r, g, b, a] = image.get_pixel(x, y).0;
-            Color32::from_rgba_premultiplied(r, g, b, a)
-        })
-    };
+    let pixel = rendered_pixels(harness);
     let app = harness.state();
     let map = app.map();
     let data = &app.state.doc.data;
