@@ -11,7 +11,8 @@ use petgraph::Directed;
 
 use super::cache::MapCache;
 use super::looks::{ActorLook, TieLook};
-use super::shapes::{actor_shapes, screen_radius, tie_hit, tie_shapes, Look, NodeState, TieEnds};
+use super::shapes::{actor_shapes, screen_radius, tie_shapes, Look, NodeState, TieEnds};
+use super::tie_geometry::tie_hit;
 
 /// An actor as an egui_graphs node's payload: its index in the dataset and its look.
 #[derive(Clone, Debug)]

@@ -6,6 +6,7 @@
 pub mod cache;
 pub mod camera;
 pub mod display;
+mod dragging;
 pub mod draw;
 pub mod gestures;
 pub mod gpu;
@@ -13,6 +14,7 @@ pub mod grid;
 pub mod labels;
 pub mod looks;
 pub mod shapes;
+pub mod tie_geometry;
 pub mod view;
 
 pub use cache::MapCache;

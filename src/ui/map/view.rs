@@ -1,32 +1,23 @@
 //! The map widget: the view cache drawn through `draw`, and the pointer turned into actions:
-//! selection (Shift adds), dragging actors (one edit per drag, several selected move together),
-//! panning, zooming around the cursor, fit to view, hover tooltips. It asks for a repaint only
-//! while something moves, so an idle map costs no CPU.
+//! selection (Shift adds), dragging (`dragging.rs`), zooming around the cursor, fit to view,
+//! hover tooltips. It asks for a repaint only while something moves, so an idle map costs no
+//! CPU.
 
-use crate::app::{EditAction, LayoutAction, SelectionAction};
-use egui::{CursorIcon, PointerButton, Pos2, Rect, Sense, Ui, Vec2};
+use crate::app::SelectionAction;
+use egui::{CursorIcon, PointerButton, Pos2, Rect, Sense, Ui};
 
 use super::cache::MapCache;
 use super::camera::Camera;
+use super::dragging::Drag;
 use super::draw::{cull, draw_map, Canvas, DrawScratch, DrawStats, Pointer};
 use super::gestures::Gesture;
 use super::gpu::GpuOverview;
-use super::shapes::{
-    path_midpoint, screen_radius, tie_hit, tie_path, Look, LANE_SPACING, NODE_RADIUS,
-};
+use super::shapes::{screen_radius, Look, LANE_SPACING, NODE_RADIUS};
+use super::tie_geometry::{path_midpoint, tie_hit, tie_path};
 use crate::app::{Action, AppState, Selection};
-use crate::edit::Edit;
-use crate::model::Point;
 
 /// Height the legend takes along the bottom of the map, kept free when fitting.
 pub const LEGEND_HEIGHT: f32 = 80.0;
-
-/// An actor being dragged: which, where it was, and the others moving with it.
-struct Drag {
-    actor: usize,
-    together: Vec<usize>,
-    origin: Option<Point>,
-}
 
 /// The map's UI-side state: the view cache, the camera and what the pointer is doing.
 pub struct MapView {
@@ -36,8 +27,8 @@ pub struct MapView {
     structure_generation: u64,
     fit_serial: u64,
     zoom_serial: u64,
-    drag: Option<Drag>,
-    panning: bool,
+    pub(super) drag: Option<Drag>,
+    pub(super) panning: bool,
     pub hovered_tie: Option<usize>,
     pub hovered_actor: Option<usize>,
     /// The map's rectangle on screen last frame.
@@ -264,97 +255,6 @@ impl MapView {
             ))));
         } else if !shift {
             actions.push(Action::Selection(SelectionAction::Select(Selection::None)));
-        }
-    }
-
-    /// Drags an actor (with the other selected ones) or pans the map.
-    fn handle_drag(
-        &mut self,
-        ui: &Ui,
-        state: &AppState,
-        response: &egui::Response,
-        actions: &mut Vec<Action>,
-    ) {
-        let data = &state.doc.data;
-        let shift = ui.input(|i| i.modifiers.shift);
-        if response.drag_started_by(PointerButton::Primary) && !shift {
-            let origin = ui.input(|i| i.pointer.press_origin());
-            match origin.and_then(|p| self.actor_at(p)) {
-                Some(actor) => {
-                    let selected = state.selection.actor_ids();
-                    let together =
-                        if selected.len() > 1 && selected.contains(&data.actors[actor].id) {
-                            selected
-                                .iter()
-                                .filter_map(|id| self.cache.index_of.get(id).copied())
-                                .collect()
-                        } else {
-                            vec![actor]
-                        };
-                    self.drag = Some(Drag {
-                        actor,
-                        together,
-                        origin: data.actors[actor].position,
-                    });
-                }
-                None => self.panning = true,
-            }
-        }
-        if response.drag_started_by(PointerButton::Middle) {
-            self.panning = true;
-        }
-        let delta = response.drag_delta();
-        if let Some(drag) = &self.drag {
-            if delta != Vec2::ZERO {
-                let step = delta / self.camera.zoom.max(1e-4);
-                for &i in &drag.together {
-                    let p = self.cache.positions[i] + step;
-                    self.cache.set_position(i, p);
-                }
-                if state.layout.is_some() {
-                    let p = self.cache.positions[drag.actor];
-                    actions.push(Action::Layout(LayoutAction::LayoutHold {
-                        actor: data.actors[drag.actor].id.clone(),
-                        at: Some(Point::new(f64::from(p.x), f64::from(p.y))),
-                    }));
-                }
-            }
-        } else if self.panning {
-            self.camera.pan += delta;
-        }
-        if response.drag_stopped() || (!response.dragged() && (self.drag.is_some() || self.panning))
-        {
-            self.panning = false;
-            if let Some(drag) = self.drag.take() {
-                self.finish_drag(drag, state, actions);
-            }
-        }
-    }
-
-    fn finish_drag(&mut self, drag: Drag, state: &AppState, actions: &mut Vec<Action>) {
-        let data = &state.doc.data;
-        // Hundredths of a unit are finer than any screen; rounding keeps saved files tidy.
-        let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
-        let at = |i: usize| {
-            let p = self.cache.positions[i];
-            Point::new(round(p.x), round(p.y))
-        };
-        if state.layout.is_some() {
-            actions.push(Action::Layout(LayoutAction::LayoutHold {
-                actor: data.actors[drag.actor].id.clone(),
-                at: None,
-            }));
-        }
-        let moved = drag
-            .origin
-            .is_none_or(|o| o.distance(at(drag.actor)) > 1e-3);
-        if moved {
-            let moves = drag
-                .together
-                .iter()
-                .map(|&i| (data.actors[i].id.clone(), Some(at(i))))
-                .collect();
-            actions.push(Action::Edit(EditAction::Apply(Edit::MoveActors { moves })));
         }
     }
 
