@@ -1,5 +1,7 @@
 //! The palette's fuzzy match: the typed letters must appear in order in a label; runs of
-//! consecutive letters and letters at the start of a word score higher.
+//! consecutive letters and letters at the start of a word score higher. Commands whose label
+//! does not match but whose description has words starting with each typed word ("unsaved"
+//! finds Quit) come after those whose label does.
 
 use super::Command;
 
@@ -49,12 +51,29 @@ pub fn fuzzy_score(query: &str, text: &str) -> Option<i32> {
     best.into_iter().flatten().max()
 }
 
-/// The commands whose label matches `query`, best first; ties keep the palette's order.
+/// Whether every word of `query` (two letters or more) starts a word of `text`, ignoring case.
+pub fn words_match(query: &str, text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut typed = query.split_whitespace().map(str::to_lowercase).peekable();
+    typed.peek().is_some()
+        && typed.all(|t| t.chars().count() >= 2 && words.iter().any(|w| w.starts_with(&t)))
+}
+
+/// The commands whose label matches `query`, best first, then those whose description does;
+/// ties keep the palette's order.
 pub fn matching(query: &str) -> Vec<Command> {
+    let score = |c: Command| {
+        fuzzy_score(query, c.label())
+            .or_else(|| words_match(query, c.description()).then_some(i32::MIN))
+    };
     let mut found: Vec<(i32, usize, Command)> = Command::ALL
         .iter()
         .enumerate()
-        .filter_map(|(i, &c)| fuzzy_score(query, c.label()).map(|s| (s, i, c)))
+        .filter_map(|(i, &c)| score(c).map(|s| (s, i, c)))
         .collect();
     found.sort_by_key(|&(s, i, _)| (std::cmp::Reverse(s), i));
     found.into_iter().map(|(_, _, c)| c).collect()
@@ -63,6 +82,30 @@ pub fn matching(query: &str) -> Vec<Command> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn descriptions_are_searched_by_word_after_labels() {
+        assert!(words_match(
+            "unsaved",
+            "Close relmap, asking first about unsaved changes"
+        ));
+        assert!(words_match(
+            "unsav chan",
+            "asking first about unsaved changes"
+        ));
+        assert!(!words_match("nsaved", "unsaved changes"));
+        assert!(
+            !words_match("u", "unsaved changes"),
+            "one letter is too little"
+        );
+        assert!(!words_match("  ", "unsaved changes"));
+        assert_eq!(matching("unsaved"), [Command::Quit]);
+        // "pin" is in no label: the layouts that keep pinned actors are found by description.
+        assert!(matching("pinned").contains(&Command::ForceLayout));
+        // A label match comes first.
+        let theme = matching("dark");
+        assert_eq!(theme.first(), Some(&Command::ThemeDark));
+    }
 
     #[test]
     fn letters_must_come_in_order() {
