@@ -41,14 +41,20 @@ pub enum LineStyle {
 }
 
 impl LineStyle {
-    /// The firmest certainty among a tie's excerpts decides; no certainty counts as stated.
+    /// The firmest certainty among a tie's excerpts that have one decides; excerpts whose
+    /// certainty is not set do not count, and a tie with none set is drawn as stated.
     pub fn of_tie(tie: &Tie) -> LineStyle {
-        let firmness = |c: Option<Certainty>| match c {
-            None | Some(Certainty::Stated) => 2,
-            Some(Certainty::Reported | Certainty::Alleged) => 1,
-            Some(Certainty::Planned | Certainty::Speculative | Certainty::Denied) => 0,
+        let firmness = |c: Certainty| match c {
+            Certainty::Stated => 2,
+            Certainty::Reported | Certainty::Alleged => 1,
+            Certainty::Planned | Certainty::Speculative | Certainty::Denied => 0,
         };
-        match tie.excerpts.iter().map(|x| firmness(x.certainty)).max() {
+        let firmest = tie
+            .excerpts
+            .iter()
+            .filter_map(|x| x.certainty.map(firmness))
+            .max();
+        match firmest {
             None | Some(2) => LineStyle::Solid,
             Some(1) => LineStyle::Dashed,
             _ => LineStyle::Dotted,
@@ -137,4 +143,47 @@ pub fn install(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.interaction.tooltip_delay = 0.25;
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Excerpt;
+
+    fn tie_with(certainties: &[Option<Certainty>]) -> Tie {
+        let excerpt = |certainty| Excerpt {
+            source: "s".into(),
+            quote: "q".into(),
+            start: 0,
+            end: 1,
+            certainty,
+            attributed_to: None,
+        };
+        Tie {
+            excerpts: certainties.iter().map(|c| excerpt(*c)).collect(),
+            ..Tie::default()
+        }
+    }
+
+    #[test]
+    fn excerpts_without_a_certainty_do_not_change_the_line() {
+        use Certainty::*;
+        assert_eq!(
+            LineStyle::of_tie(&tie_with(&[Some(Reported), None])),
+            LineStyle::Dashed
+        );
+        assert_eq!(
+            LineStyle::of_tie(&tie_with(&[None, Some(Planned)])),
+            LineStyle::Dotted
+        );
+        assert_eq!(
+            LineStyle::of_tie(&tie_with(&[Some(Reported), Some(Stated)])),
+            LineStyle::Solid
+        );
+        assert_eq!(
+            LineStyle::of_tie(&tie_with(&[None, None])),
+            LineStyle::Solid
+        );
+        assert_eq!(LineStyle::of_tie(&tie_with(&[])), LineStyle::Solid);
+    }
 }

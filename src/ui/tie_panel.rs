@@ -76,9 +76,9 @@ fn edit_excerpt_ui(ui: &mut Ui, tie: &Tie, index: usize, actions: &mut Vec<Actio
     ui.horizontal_wrapped(|ui| {
         let mut certainty = excerpt.certainty;
         egui::ComboBox::from_id_salt(id("certainty"))
-            .selected_text(certainty.map_or("no certainty", Certainty::label))
+            .selected_text(certainty.map_or("certainty not set", Certainty::label))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut certainty, None, "no certainty");
+                ui.selectable_value(&mut certainty, None, "certainty not set");
                 for c in Certainty::ALL {
                     ui.selectable_value(&mut certainty, Some(c), c.label());
                 }
@@ -114,7 +114,7 @@ pub fn tie_heading(data: &Dataset, tie: &Tie) -> String {
     )
 }
 
-/// "planned, according to Korean Central News Agency" / "reported" / "".
+/// "planned, according to Korean Central News Agency" / "reported" / "certainty not set".
 pub fn certainty_line(data: &Dataset, excerpt: &Excerpt) -> String {
     let who = excerpt
         .attributed_to
@@ -123,8 +123,8 @@ pub fn certainty_line(data: &Dataset, excerpt: &Excerpt) -> String {
     match (excerpt.certainty, who) {
         (Some(c), Some(who)) => format!("{} {who}", c.by_phrase()),
         (Some(c), None) => c.label().to_owned(),
-        (None, Some(who)) => format!("according to {who}"),
-        (None, None) => String::new(),
+        (None, Some(who)) => format!("according to {who} · certainty not set"),
+        (None, None) => "certainty not set".to_owned(),
     }
 }
 
@@ -225,13 +225,11 @@ fn excerpt_ui(
             ui.add_space(2.0);
             ui.label(RichText::new(source_line(data, excerpt)).small().weak());
             let certainty = certainty_line(data, excerpt);
-            if !certainty.is_empty() {
-                ui.label(
-                    RichText::new(certainty)
-                        .small()
-                        .color(theme::certainty_text(ui.visuals())),
-                );
-            }
+            let color = match excerpt.certainty {
+                Some(_) => theme::certainty_text(ui.visuals()),
+                None => ui.visuals().weak_text_color(),
+            };
+            ui.label(RichText::new(certainty).small().color(color));
             if ui
                 .button("Read in article")
                 .on_hover_text("Show the whole article with this excerpt highlighted")
