@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use super::tasks::{self, Outcome, Task};
 use super::{AppState, Window};
-use crate::edit::possible_duplicates;
+use crate::edit::{possible_duplicates, PossibleDuplicate};
 
-/// Pairs of actor indices that look like the same actor, with the name that matched.
-pub type Pairs = Vec<(usize, usize, String)>;
+/// Pairs of actors that look like the same actor, with why, strongest first.
+pub type Pairs = Vec<PossibleDuplicate>;
 
 /// One search, for one state of the document.
 pub struct DuplicateSearch {

@@ -1,7 +1,7 @@
 //! Merging actors into one: names become aliases, ties are rewired to the survivor, ties that
 //! become duplicates are combined with their excerpts united. The result is one undoable batch.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::{Edit, EditError};
 use crate::model::{Dataset, Tie};
@@ -122,63 +122,4 @@ pub fn merge_actors(data: &Dataset, survivor: &str, others: &[String]) -> Result
         ),
         edits,
     })
-}
-
-/// A name reduced for comparison: lower case, no punctuation, hyphens as spaces, titles dropped.
-/// "Mr. Kim Jong-un" and "Kim Jong Un" both become "kim jong un".
-pub fn normalize_name(name: &str) -> String {
-    const TITLES: [&str; 7] = ["mr", "mrs", "ms", "dr", "president", "the", "prof"];
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else if c == '-' || c.is_whitespace() {
-                ' '
-            } else {
-                '\u{0}'
-            }
-        })
-        .filter(|c| *c != '\u{0}')
-        .collect();
-    cleaned
-        .split_whitespace()
-        .filter(|w| !TITLES.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Pairs of actors (by index, lower first) whose names or aliases match once normalised,
-/// with the name that matched.
-pub fn possible_duplicates(data: &Dataset) -> Vec<(usize, usize, String)> {
-    let key_of = |name: &str| normalize_name(name).replace(' ', "");
-    let name_keys: Vec<String> = data.actors.iter().map(|a| key_of(&a.name)).collect();
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    let alias_keys: Vec<(usize, String)> = data
-        .actors
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| a.aliases.iter().map(move |alias| (i, key_of(alias))))
-        .collect();
-    let named = name_keys.iter().enumerate().map(|(i, k)| (i, k.as_str()));
-    for (i, key) in named.chain(alias_keys.iter().map(|(i, k)| (*i, k.as_str()))) {
-        if key.len() >= 3 {
-            let list = by_key.entry(key).or_default();
-            if list.last() != Some(&i) && !list.contains(&i) {
-                list.push(i);
-            }
-        }
-    }
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    let mut pairs: Vec<(usize, usize, String)> = Vec::new();
-    for (i, a) in data.actors.iter().enumerate() {
-        for &j in by_key.get(name_keys[i].as_str()).into_iter().flatten() {
-            let pair = (i.min(j), i.max(j));
-            if j != i && seen.insert(pair) {
-                pairs.push((pair.0, pair.1, a.name.clone()));
-            }
-        }
-    }
-    pairs.sort();
-    pairs
 }

@@ -1,6 +1,6 @@
-//! Merge: ties rewired, duplicates combined, excerpts kept, undo exact; duplicate detection.
+//! Merge: ties rewired, duplicates combined, excerpts kept, undo exact.
 
-use super::merge::{merge_actors, normalize_name, possible_duplicates};
+use super::merge::merge_actors;
 use crate::model::{Actor, ActorKind, Dataset, Excerpt, Polarity, Source, Tie, TieKind};
 
 const TEXT: &str = "Kim Jong-un met Xi. Kim Jong Un met Xi again. Xi praised Kim.";
@@ -98,24 +98,4 @@ fn merge_rewires_combines_keeps_excerpts_and_undoes_exactly() {
 
     inverse.apply(&mut d).unwrap();
     assert_eq!(d, original);
-}
-
-#[test]
-fn names_normalise_across_case_hyphens_punctuation_and_titles() {
-    assert_eq!(normalize_name("Mr. Kim Jong-un"), "kim jong un");
-    assert_eq!(normalize_name("KIM JONG UN"), "kim jong un");
-    assert_eq!(normalize_name("D.P.R.K."), "dprk");
-}
-
-#[test]
-fn possible_duplicates_finds_kim_twice_and_nothing_else() {
-    assert_eq!(
-        possible_duplicates(&data()),
-        [(0, 2, "Kim Jong-un".to_owned())]
-    );
-}
-
-#[test]
-fn the_sample_has_no_duplicate_actors() {
-    assert!(possible_duplicates(&crate::sample::sample_dataset()).is_empty());
 }

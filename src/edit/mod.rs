@@ -4,13 +4,15 @@
 
 mod apply;
 mod bulk;
+mod duplicates;
 mod history;
 mod merge;
 mod places;
 mod scan;
 
+pub use duplicates::{normalize_name, possible_duplicates, PossibleDuplicate, Reason};
 pub use history::History;
-pub use merge::{merge_actors, normalize_name, possible_duplicates};
+pub use merge::merge_actors;
 
 use crate::model::{Actor, Dataset, Point, Source, Tie};
 

@@ -5,6 +5,7 @@ use crate::app::{EditAction, ViewAction};
 use egui::{Id, RichText, Ui};
 
 use crate::app::{Action, AppState, Window};
+use crate::edit::PossibleDuplicate;
 use crate::model::{Dataset, Source};
 
 pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -64,7 +65,7 @@ fn duplicates_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.label("No two actors have names that match closely.");
         return;
     }
-    ui.label("These actors have names or aliases that match once case, punctuation and hyphens are ignored.");
+    ui.label("These actors may be one actor under two names, most likely first.");
     let data = &state.doc.data;
     egui::ScrollArea::vertical()
         .max_height(420.0)
@@ -74,13 +75,16 @@ fn duplicates_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 fn duplicate_pairs_ui(
     ui: &mut Ui,
     data: &Dataset,
-    pairs: &[(usize, usize, String)],
+    pairs: &[PossibleDuplicate],
     actions: &mut Vec<Action>,
 ) {
-    for &(a, b, _) in pairs {
-        let (a, b) = (&data.actors[a], &data.actors[b]);
+    for pair in pairs {
+        let (Some(a), Some(b)) = (data.actors.get(pair.a), data.actors.get(pair.b)) else {
+            continue;
+        };
         ui.separator();
-        ui.label(format!("“{}” and “{}”", a.name, b.name));
+        ui.label(RichText::new(format!("“{}” and “{}”", a.name, b.name)).strong());
+        ui.label(RichText::new(pair.reason.explain()).small().weak());
         ui.horizontal(|ui| {
             for (keep, other) in [(a, b), (b, a)] {
                 if ui.button(format!("Merge into “{}”", keep.name)).clicked() {
