@@ -356,6 +356,16 @@ fn sentence(kind: TieKind, a: &str, b: &str, topic: &str) -> String {
         TieKind::Family => format!("{a} is a close relative of {b}."),
         TieKind::Advisory => format!("{a} has advised {b} on {topic}."),
         TieKind::Commentary => format!("{a} commented on {b} in an interview about {topic}."),
+        TieKind::Contract => format!("{a} signed a contract with {b} on {topic}."),
+        TieKind::Ownership => format!("{a} owns a stake in {b}."),
+        TieKind::Employment => format!("{a} works for {b}."),
+        TieKind::Funding => format!("{a} funded {b}'s work on {topic}."),
+        TieKind::Investment => format!("{a} invested in {b}."),
+        TieKind::Lobbying => format!("{a} lobbied {b} on {topic}."),
+        TieKind::Sanction => format!("{a} imposed sanctions on {b} over {topic}."),
+        TieKind::LegalAction => format!("{a} took {b} to court over {topic}."),
+        TieKind::Endorsement => format!("{a} endorsed {b}."),
+        TieKind::Negotiation => format!("{a} negotiated with {b} over {topic}."),
         TieKind::Other => format!("{a} was linked to {b} in reports about {topic}."),
     }
 }

@@ -138,12 +138,22 @@ pub enum TieKind {
     Family,
     Advisory,
     Commentary,
+    Contract,
+    Ownership,
+    Employment,
+    Funding,
+    Investment,
+    Lobbying,
+    Sanction,
+    LegalAction,
+    Endorsement,
+    Negotiation,
     #[default]
     Other,
 }
 
 impl TieKind {
-    pub const ALL: [TieKind; 17] = [
+    pub const ALL: [TieKind; 27] = [
         TieKind::Meeting,
         TieKind::Visit,
         TieKind::Summit,
@@ -160,6 +170,16 @@ impl TieKind {
         TieKind::Family,
         TieKind::Advisory,
         TieKind::Commentary,
+        TieKind::Contract,
+        TieKind::Ownership,
+        TieKind::Employment,
+        TieKind::Funding,
+        TieKind::Investment,
+        TieKind::Lobbying,
+        TieKind::Sanction,
+        TieKind::LegalAction,
+        TieKind::Endorsement,
+        TieKind::Negotiation,
         TieKind::Other,
     ];
 
@@ -181,6 +201,16 @@ impl TieKind {
             TieKind::Family => "family",
             TieKind::Advisory => "advisory",
             TieKind::Commentary => "commentary",
+            TieKind::Contract => "contract",
+            TieKind::Ownership => "ownership",
+            TieKind::Employment => "employment",
+            TieKind::Funding => "funding",
+            TieKind::Investment => "investment",
+            TieKind::Lobbying => "lobbying",
+            TieKind::Sanction => "sanction",
+            TieKind::LegalAction => "legal action",
+            TieKind::Endorsement => "endorsement",
+            TieKind::Negotiation => "negotiation",
             TieKind::Other => "other",
         }
     }

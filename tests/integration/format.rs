@@ -109,3 +109,29 @@ fn a_failed_save_keeps_the_old_file() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 2, "no temporary file is left behind");
 }
+
+#[test]
+fn every_tie_kind_is_written_as_the_readme_documents_it_and_read_back() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let documented = readme
+        .lines()
+        .find(|l| l.starts_with("| tie `kind` |"))
+        .expect("the README's table has tie kinds");
+    let mut data = sample_dataset();
+    for kind in relmap::model::TieKind::ALL {
+        let written = serde_json::to_string(&kind).unwrap();
+        let name = written.trim_matches('"');
+        assert!(
+            documented.contains(&format!("`{name}`")),
+            "{name} is not in the README"
+        );
+        assert_eq!(name, kind.label().replace(' ', "_"));
+        data.ties[0].kind = kind;
+        let bytes = json::to_bytes(&data).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kind.relmap.json");
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(json::load_file(&path).unwrap().ties[0].kind, kind);
+    }
+}
