@@ -10,6 +10,7 @@ pub mod legend;
 pub mod map;
 pub mod menus;
 pub mod palette;
+pub mod picker;
 pub mod reader_text;
 pub mod status_bar;
 pub mod theme;

@@ -5,6 +5,7 @@ use crate::app::{EditAction, SelectionAction};
 use egui::{Id, RichText, Ui};
 
 use super::fields::{choice, text_field};
+use super::picker::{picker, Choice};
 use super::theme;
 use crate::app::{Action, Selection};
 use crate::edit::Edit;
@@ -16,11 +17,34 @@ fn update_tie(actions: &mut Vec<Action>, tie: &Tie, change: impl FnOnce(&mut Tie
     actions.push(Action::Edit(EditAction::Apply(Edit::UpdateTie { tie: t })));
 }
 
+/// The tie kinds, the commonest in news first; the rest in the format's order.
+pub fn kind_choices() -> Vec<Choice<TieKind>> {
+    use TieKind::*;
+    const COMMON: [TieKind; 10] = [
+        Meeting,
+        Visit,
+        Support,
+        Criticism,
+        Accusation,
+        Alliance,
+        Diplomatic,
+        Leadership,
+        Membership,
+        Affiliation,
+    ];
+    let rest = TieKind::ALL.into_iter().filter(|k| !COMMON.contains(k));
+    COMMON
+        .into_iter()
+        .chain(rest)
+        .map(|kind| Choice::new(kind, kind.label()))
+        .collect()
+}
+
 fn edit_tie_ui(ui: &mut Ui, tie: &Tie, actions: &mut Vec<Action>) {
     let id = |field: &str| Id::new(("tie-field", tie.id.as_str(), field));
     egui::Grid::new("tie-fields").num_columns(2).show(ui, |ui| {
         ui.label("Kind");
-        if let Some(kind) = choice(ui, id("kind"), tie.kind, &TieKind::ALL, TieKind::label) {
+        if let Some(kind) = picker(ui, id("kind"), tie.kind.label(), &kind_choices()) {
             update_tie(actions, tie, |t| t.kind = kind);
         }
         ui.end_row();

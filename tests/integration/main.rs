@@ -21,6 +21,7 @@ mod ui_layout;
 mod ui_map;
 mod ui_palette;
 mod ui_path_field;
+mod ui_picker;
 mod ui_reader;
 mod ui_replace;
 mod ui_theme;
