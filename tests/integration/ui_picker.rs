@@ -37,7 +37,7 @@ fn a_tie_kind_is_found_by_typing_and_chosen_with_enter() {
     h.run_steps(3);
     let data = &h.state().state.doc.data;
     assert_eq!(data.tie(&tie.id).unwrap().kind, TieKind::Accusation);
-    assert_eq!(h.state().state.doc.history.undo_label().is_some(), true);
+    assert!(h.state().state.doc.history.undo_label().is_some());
     assert!(filter_field(&h).is_none(), "the picker closed");
 
     // Down moves past the best match; Escape closes without a change.
