@@ -4,6 +4,7 @@
 mod date;
 mod geometry;
 pub mod invisible;
+pub mod mentions;
 mod validate;
 
 pub use date::{DateError, DateSpec};

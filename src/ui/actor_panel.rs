@@ -5,6 +5,7 @@ use crate::app::{EditAction, SelectionAction};
 use egui::{Id, RichText, Ui};
 
 use super::fields::{choice, text_area, text_field};
+use super::picker::{actor_choices, picker};
 use super::theme;
 use crate::app::{Action, Selection};
 use crate::edit::Edit;
@@ -115,16 +116,12 @@ fn edit_actor_ui(
         })));
     }
     ui.horizontal(|ui| {
-        let mut target: Option<String> = None;
-        egui::ComboBox::from_id_salt(id("new-tie"))
-            .selected_text("Add tie to…")
-            .show_ui(ui, |ui| {
-                for other in data.actors.iter().filter(|a| a.id != actor.id) {
-                    if ui.selectable_label(false, &other.name).clicked() {
-                        target = Some(other.id.clone());
-                    }
-                }
-            });
+        let others = || {
+            let mut choices = actor_choices(data, &[]);
+            choices.retain(|c| c.value != actor.id);
+            choices
+        };
+        let target = picker(ui, id("new-tie"), "Add tie to…", others);
         if let Some(to) = target {
             actions.push(Action::Edit(EditAction::CreateTie {
                 from: actor.id.clone(),

@@ -4,8 +4,10 @@
 use crate::app::{EditAction, ViewAction};
 use egui::{Id, RichText, Ui};
 
+use super::picker::{actor_choices, picker};
 use crate::app::{Action, AppState, Window};
 use crate::edit::PossibleDuplicate;
+use crate::model::mentions::actors_mentioned;
 use crate::model::{Dataset, Source};
 
 pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -178,6 +180,19 @@ fn add_source_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
     ui.data_mut(|d| d.insert_temp(key, draft));
 }
 
+/// From, To, and the actors the selection names (ids, first mentioned first).
+type Ends = (String, String, Vec<String>);
+
+/// The ends a new tie from `quote` starts with: the first two actors it names, else none.
+fn suggested_ends(data: &Dataset, quote: &str) -> Ends {
+    let mentioned: Vec<String> = actors_mentioned(data, quote)
+        .into_iter()
+        .map(|i| data.actors[i].id.clone())
+        .collect();
+    let nth = |n: usize| mentioned.get(n).cloned().unwrap_or_default();
+    (nth(0), nth(1), mentioned)
+}
+
 fn new_tie_ui(
     ui: &mut Ui,
     data: &Dataset,
@@ -191,24 +206,33 @@ fn new_tie_ui(
         .and_then(|s| s.text.get(start..end))
         .unwrap_or_default();
     ui.label(RichText::new(format!("“{}”", quote.trim())).italics());
-    let key = Id::new("new-tie-ends");
-    let (mut from, mut to): (String, String) = ui.data(|d| d.get_temp(key)).unwrap_or_default();
+    // The ends belong to this selection: a new selection starts from the actors it names.
+    let key = Id::new(("new-tie-ends", source, start, end));
+    let (mut from, mut to, mentioned): Ends = ui
+        .data(|d| d.get_temp(key))
+        .unwrap_or_else(|| suggested_ends(data, quote));
     for (label, value) in [("From", &mut from), ("To", &mut to)] {
         ui.horizontal(|ui| {
             ui.label(label);
-            egui::ComboBox::from_id_salt(("new-tie", label))
-                .selected_text(if value.is_empty() {
-                    "choose an actor"
-                } else {
-                    data.actor_name(value)
-                })
-                .show_ui(ui, |ui| {
-                    for a in &data.actors {
-                        ui.selectable_value(value, a.id.clone(), &a.name);
-                    }
-                });
+            let current = if value.is_empty() {
+                "choose an actor"
+            } else {
+                data.actor_name(value)
+            };
+            let choices = || actor_choices(data, &mentioned);
+            if let Some(id) = picker(ui, Id::new(("new-tie", label)), current, choices) {
+                *value = id;
+            }
         });
     }
+    if mentioned.is_empty() {
+        ui.label(
+            RichText::new("The selection names no actor on the map.")
+                .small()
+                .weak(),
+        );
+    }
+    ui.data_mut(|d| d.insert_temp(key, (from.clone(), to.clone(), mentioned)));
     let ready = !from.is_empty() && !to.is_empty();
     if ui
         .add_enabled(ready, egui::Button::new("Create tie"))

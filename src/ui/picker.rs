@@ -7,6 +7,7 @@
 use egui::{Id, Key, Modifiers, Popup, PopupCloseBehavior, RichText, Ui};
 
 use crate::app::commands::fuzzy_score;
+use crate::model::Dataset;
 
 /// One option of a picker.
 #[derive(Clone, Debug)]
@@ -28,6 +29,31 @@ impl<T> Choice<T> {
             detail: String::new(),
         }
     }
+}
+
+/// Every actor as a choice, found by name or alias: the ones in `first` (ids) first, in that
+/// order, then the rest by name.
+pub fn actor_choices(data: &Dataset, first: &[String]) -> Vec<Choice<String>> {
+    let mut order: Vec<usize> = (0..data.actors.len()).collect();
+    let rank = |i: usize| first.iter().position(|id| *id == data.actors[i].id);
+    order.sort_by(|&x, &y| match (rank(x), rank(y)) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => data.actors[x].name.cmp(&data.actors[y].name),
+    });
+    order
+        .into_iter()
+        .map(|i| {
+            let actor = &data.actors[i];
+            Choice {
+                value: actor.id.clone(),
+                label: actor.name.clone(),
+                other_names: actor.aliases.clone(),
+                detail: actor.kind.label().to_owned(),
+            }
+        })
+        .collect()
 }
 
 /// At most this many options are listed at once; typing narrows the rest down.
@@ -57,8 +83,14 @@ struct PickerState {
     focused: bool,
 }
 
-/// A button showing `current` that opens the picker; returns the option chosen, once.
-pub fn picker<T: Clone>(ui: &mut Ui, id: Id, current: &str, options: &[Choice<T>]) -> Option<T> {
+/// A button showing `current` that opens the picker; returns the option chosen, once. The
+/// options are asked for only while the picker is open.
+pub fn picker<T: Clone>(
+    ui: &mut Ui,
+    id: Id,
+    current: &str,
+    options: impl FnOnce() -> Vec<Choice<T>>,
+) -> Option<T> {
     let button = ui.button(format!("{current}  ⏷"));
     let popup_id = Popup::default_response_id(&button);
     let state_id = id.with("picker");
@@ -68,7 +100,7 @@ pub fn picker<T: Clone>(ui: &mut Ui, id: Id, current: &str, options: &[Choice<T>
         .width(button.rect.width().max(260.0))
         .show(|ui| {
             let mut state: PickerState = ui.data(|d| d.get_temp(state_id)).unwrap_or_default();
-            picked = list_ui(ui, id, &mut state, options);
+            picked = list_ui(ui, id, &mut state, &options());
             ui.data_mut(|d| d.insert_temp(state_id, state));
         });
     if shown.is_none() {

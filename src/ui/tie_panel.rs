@@ -44,7 +44,7 @@ fn edit_tie_ui(ui: &mut Ui, tie: &Tie, actions: &mut Vec<Action>) {
     let id = |field: &str| Id::new(("tie-field", tie.id.as_str(), field));
     egui::Grid::new("tie-fields").num_columns(2).show(ui, |ui| {
         ui.label("Kind");
-        if let Some(kind) = picker(ui, id("kind"), tie.kind.label(), &kind_choices()) {
+        if let Some(kind) = picker(ui, id("kind"), tie.kind.label(), kind_choices) {
             update_tie(actions, tie, |t| t.kind = kind);
         }
         ui.end_row();

@@ -19,6 +19,7 @@ mod ui_gpu;
 mod ui_hostile_paths;
 mod ui_layout;
 mod ui_map;
+mod ui_new_tie;
 mod ui_palette;
 mod ui_path_field;
 mod ui_picker;
