@@ -4,7 +4,7 @@
 use crate::app::{EditAction, SelectionAction};
 use egui::{Id, RichText, Ui};
 
-use super::fields::{choice, text_area, text_field};
+use super::fields::{choice, text_area, text_field, text_field_taking_focus};
 use super::picker::{actor_choices, picker};
 use super::theme;
 use crate::app::{Action, Selection};
@@ -43,7 +43,9 @@ pub fn actor_panel_ui(
     egui::CollapsingHeader::new("Edit actor")
         .id_salt(("edit-actor", actor.id.as_str()))
         .default_open(fresh)
-        .show(ui, |ui| edit_actor_ui(ui, data, actor, ties, actions));
+        .show(ui, |ui| {
+            edit_actor_ui(ui, data, actor, ties, fresh, actions)
+        });
     ui.separator();
     ties_list_ui(ui, data, actor, actions);
 }
@@ -53,6 +55,7 @@ fn edit_actor_ui(
     data: &Dataset,
     actor: &Actor,
     ties: usize,
+    fresh: bool,
     actions: &mut Vec<Action>,
 ) {
     let id = |field: &str| Id::new(("actor-field", actor.id.as_str(), field));
@@ -67,7 +70,12 @@ fn edit_actor_ui(
         .num_columns(2)
         .show(ui, |ui| {
             ui.label("Name");
-            if let Some(name) = text_field(ui, id("name"), &actor.name, "name") {
+            let name = if fresh {
+                text_field_taking_focus(ui, id("name"), &actor.name, "name")
+            } else {
+                text_field(ui, id("name"), &actor.name, "name")
+            };
+            if let Some(name) = name {
                 update(&|a| a.name = name.trim().to_owned());
             }
             ui.end_row();

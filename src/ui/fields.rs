@@ -8,12 +8,34 @@ pub fn text_field(ui: &mut Ui, id: Id, current: &str, hint: &str) -> Option<Stri
     edit_text(ui, id, current, hint, false)
 }
 
+/// A single-line text field that takes the keyboard once, with its text selected, so that
+/// typing replaces it (a new actor's name); later frames it is a plain [`text_field`].
+pub fn text_field_taking_focus(ui: &mut Ui, id: Id, current: &str, hint: &str) -> Option<String> {
+    let done = id.with("focused-once");
+    if !ui.data(|d| d.get_temp::<bool>(done).unwrap_or(false)) {
+        ui.data_mut(|d| d.insert_temp(done, true));
+        return edit_text_focused(ui, id, current, hint, false, true);
+    }
+    edit_text(ui, id, current, hint, false)
+}
+
 /// A multi-line text field; committed when it loses focus.
 pub fn text_area(ui: &mut Ui, id: Id, current: &str, hint: &str) -> Option<String> {
     edit_text(ui, id, current, hint, true)
 }
 
 fn edit_text(ui: &mut Ui, id: Id, current: &str, hint: &str, multiline: bool) -> Option<String> {
+    edit_text_focused(ui, id, current, hint, multiline, false)
+}
+
+fn edit_text_focused(
+    ui: &mut Ui,
+    id: Id,
+    current: &str,
+    hint: &str,
+    multiline: bool,
+    take_focus: bool,
+) -> Option<String> {
     let mut text = ui
         .data(|d| d.get_temp::<String>(id))
         .unwrap_or_else(|| current.to_owned());
@@ -23,6 +45,17 @@ fn edit_text(ui: &mut Ui, id: Id, current: &str, hint: &str, multiline: bool) ->
         egui::TextEdit::singleline(&mut text)
     };
     let response = ui.add(edit.id(id).hint_text(hint).desired_width(f32::INFINITY));
+    if take_focus {
+        response.request_focus();
+        // Everything selected, so that typing replaces it.
+        let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(text.chars().count()),
+        );
+        state.cursor.set_char_range(Some(all));
+        state.store(ui.ctx(), id);
+    }
     if response.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, text));
         return None;

@@ -70,6 +70,11 @@ impl LineStyle {
     }
 }
 
+/// The thin ring around the map while it has the keyboard.
+pub fn map_focus_ring(visuals: &egui::Visuals) -> Color32 {
+    visuals.selection.stroke.color.gamma_multiply(0.6)
+}
+
 /// The dark outline around an actor's shape, on the map, in the legend and in the actor panel.
 pub const SHAPE_OUTLINE: Color32 = Color32::from_gray(30);
 

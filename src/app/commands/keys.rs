@@ -18,6 +18,18 @@ fn shortcuts_in_match_order() -> Vec<(Command, KeyboardShortcut)> {
     all
 }
 
+/// The id under which the map takes the keyboard focus.
+pub fn map_focus_id() -> egui::Id {
+    egui::Id::new("relmap-map")
+}
+
+/// Whether plain keys are the map's now: it has the keyboard focus, and had it in the last
+/// frame too (so a key pressed as focus leaves a text field never reaches the map).
+pub fn map_has_keys(ctx: &egui::Context) -> bool {
+    let id = map_focus_id();
+    ctx.memory(|m| m.has_focus(id) && m.had_focus_last_frame(id))
+}
+
 /// Whether a shortcut is a plain key (no Ctrl, Cmd or Alt), which a text field would take.
 pub fn is_plain(keys: &KeyboardShortcut) -> bool {
     let m = keys.modifiers;
@@ -25,15 +37,16 @@ pub fn is_plain(keys: &KeyboardShortcut) -> bool {
 }
 
 /// Reads the shortcuts pressed this frame and pushes the actions of the enabled commands.
-/// Plain keys count only while no text field has focus; while the palette is open it reads
-/// the keys itself. Keys that the map reads (see `Command::keys_read_by_map`) are left to it.
+/// Plain keys count only while the map has the keyboard (see [`map_has_keys`]); while the
+/// palette is open it reads the keys itself. Keys that the map reads (see
+/// `Command::keys_read_by_map`) are left to it, under the same rule.
 pub fn collect_shortcut_actions(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
     if state.palette_open {
         return;
     }
-    let typing = ctx.text_edit_focused();
+    let plain_keys = map_has_keys(ctx) && !ctx.text_edit_focused();
     for (command, keys) in shortcuts_in_match_order() {
-        if command.keys_read_by_map() || (typing && is_plain(&keys)) {
+        if command.keys_read_by_map() || (!plain_keys && is_plain(&keys)) {
             continue;
         }
         if ctx.input_mut(|i| i.consume_shortcut(&keys)) && command.is_enabled(state) {

@@ -13,7 +13,7 @@ use super::layout_session::QuickLayout;
 use super::state::AppState;
 
 pub use fuzzy::{fuzzy_score, matching};
-pub use keys::{collect_shortcut_actions, is_plain};
+pub use keys::{collect_shortcut_actions, is_plain, map_focus_id, map_has_keys};
 
 /// How much one press of "Zoom in" zooms; "Zoom out" undoes it.
 pub const ZOOM_STEP: f32 = 1.25;

@@ -5,7 +5,7 @@ use crate::app::{EditAction, SelectionAction};
 use egui::{Pos2, Rect, Stroke, Ui};
 
 use super::view::MapView;
-use crate::app::commands::Command;
+use crate::app::commands::{map_has_keys, Command};
 use crate::app::{Action, AppState, Selection};
 use crate::model::Point;
 use crate::ui::theme;
@@ -121,10 +121,11 @@ pub fn gestures_ui(
             }
         }
     }
-    // The A key adds an actor under the pointer, or in the middle of the view.
-    // Not while the palette is open: its field may not have the focus yet in its first frame.
-    let typing = ui.ctx().text_edit_focused() || state.palette_open;
-    let add_key = !typing && Command::AddActor.consume_keys(ui.ctx());
+    // The A key adds an actor under the pointer, or in the middle of the view, when the map has
+    // the keyboard. Not while the palette is open: its field may not have the focus yet in its
+    // first frame.
+    let live = map_has_keys(ui.ctx()) && !state.palette_open;
+    let add_key = live && Command::AddActor.consume_keys(ui.ctx());
     if add_key {
         let at = pointer
             .filter(|p| rect.contains(*p))

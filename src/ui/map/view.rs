@@ -14,6 +14,7 @@ use super::gestures::Gesture;
 use super::gpu::GpuOverview;
 use super::shapes::{screen_radius, Look, LANE_SPACING, NODE_RADIUS};
 use super::tie_geometry::{path_midpoint, tie_hit, tie_path};
+use crate::app::commands::map_focus_id;
 use crate::app::{Action, AppState, Selection};
 
 /// Height the legend takes along the bottom of the map, kept free when fitting.
@@ -50,6 +51,8 @@ pub struct MapView {
     pub gpu: Option<GpuOverview>,
     /// How many times [`Self::sync`] ran.
     syncs: u64,
+    /// The map took the keyboard once, at the start.
+    focus_given: bool,
 }
 
 impl Default for MapView {
@@ -75,6 +78,7 @@ impl Default for MapView {
             stats: DrawStats::default(),
             gpu: None,
             syncs: 0,
+            focus_given: false,
         }
     }
 }
@@ -190,7 +194,9 @@ impl MapView {
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let data = &state.doc.data;
 
-        let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+        let response = ui.interact(rect, map_focus_id(), Sense::click_and_drag());
+        self.keep_focus(ui, &response);
         self.rect = rect;
         self.navigate(ui, state, &response);
         self.handle_drag(ui, state, &response, actions);
@@ -298,6 +304,34 @@ impl MapView {
                 continue;
             }
             self.cache.set_position(i, Pos2::new(p[0], p[1]));
+        }
+    }
+
+    /// The map takes the keyboard when it is pressed (and at the start, when nothing has it),
+    /// keeps Escape and the arrows while it has it, and shows that it has it.
+    fn keep_focus(&mut self, ui: &Ui, response: &egui::Response) {
+        let pressed =
+            response.is_pointer_button_down_on() || response.clicked_by(PointerButton::Secondary);
+        let at_start = !self.focus_given && ui.memory(|m| m.focused().is_none());
+        self.focus_given = true;
+        if pressed || at_start {
+            response.request_focus();
+        }
+        if response.has_focus() {
+            let keep = egui::EventFilter {
+                tab: false,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: true,
+            };
+            ui.memory_mut(|m| m.set_focus_lock_filter(response.id, keep));
+            let ring = egui::Stroke::new(1.0, crate::ui::theme::map_focus_ring(ui.visuals()));
+            ui.painter().rect_stroke(
+                response.rect.shrink(0.5),
+                0.0,
+                ring,
+                egui::StrokeKind::Inside,
+            );
         }
     }
 

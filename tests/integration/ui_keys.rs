@@ -1,0 +1,114 @@
+//! Keys reach the map only while it has the keyboard: never while a text field has it, nor in
+//! the frame in which a text field lets it go, nor after a click that missed a field. A new
+//! actor's name field takes the keyboard with its text selected.
+
+use egui::{Event, Key, Modifiers, Pos2};
+use relmap::app::commands::map_focus_id;
+
+use super::common::{app, click_at, AppHarness};
+
+/// A key as the keyboard sends it: the key, and for a letter the text it types.
+fn press(h: &mut AppHarness, key: Key, text: Option<&str>) {
+    for pressed in [true, false] {
+        h.event(Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        });
+        if let (true, Some(text)) = (pressed, text) {
+            h.event(Event::Text(text.to_owned()));
+        }
+    }
+}
+
+fn empty_spot(h: &AppHarness) -> Pos2 {
+    let map = h.state().map();
+    let rect = map.rect;
+    // A point of the map far from every actor.
+    let mut best = (rect.center(), 0.0);
+    for x in 0..20 {
+        for y in 0..12 {
+            let p = rect.min
+                + egui::vec2(
+                    rect.width() * (x as f32 + 0.5) / 20.0,
+                    rect.height() * (y as f32 + 0.5) / 12.0,
+                );
+            let nearest = (0..h.state().state.doc.data.actors.len())
+                .filter_map(|i| map.actor_screen_pos(i))
+                .map(|a| a.distance(p))
+                .fold(f32::MAX, f32::min);
+            if nearest > best.1 && p.y < rect.max.y - 100.0 {
+                best = (p, nearest);
+            }
+        }
+    }
+    best.0
+}
+
+#[test]
+fn a_name_typed_into_a_new_actor_and_entered_adds_nothing_else() {
+    let mut h = app(None);
+    let before = h.state().state.doc.data.actors.len();
+    let spot = empty_spot(&h);
+    click_at(&mut h, spot);
+    assert!(
+        h.ctx.memory(|m| m.has_focus(map_focus_id())),
+        "the map took the keyboard"
+    );
+    press(&mut h, Key::A, Some("a"));
+    h.run_steps(3);
+    assert_eq!(h.state().state.doc.data.actors.len(), before + 1);
+
+    // The name field has the keyboard with "New actor" selected: typing replaces it.
+    for c in "University of Valmor".chars() {
+        h.event(Event::Text(c.to_string()));
+    }
+    h.run_steps(1);
+    // The last letter and Enter in one frame, as a fast typist sends them.
+    press(&mut h, Key::A, Some("a"));
+    press(&mut h, Key::Enter, None);
+    h.run_steps(3);
+    let data = &h.state().state.doc.data;
+    assert_eq!(data.actors.len(), before + 1, "no second actor");
+    assert_eq!(data.actors.last().unwrap().name, "University of Valmora");
+
+    // The field let the keyboard go; A does nothing until the map is clicked.
+    press(&mut h, Key::A, Some("a"));
+    h.run_steps(3);
+    assert_eq!(h.state().state.doc.data.actors.len(), before + 1);
+    // Beside the new actor (not under the legend, which sits over the map's lower left).
+    click_at(&mut h, spot + egui::vec2(40.0, -30.0));
+    press(&mut h, Key::A, Some("a"));
+    h.run_steps(3);
+    assert_eq!(h.state().state.doc.data.actors.len(), before + 2);
+}
+
+#[test]
+fn typing_after_a_click_that_missed_a_field_changes_nothing() {
+    let mut h = app(None);
+    let revision = h.state().state.doc.history.undo_label().map(str::to_owned);
+    // The selection panel's empty lower part: not a field, not the map.
+    let panel = egui::pos2(1300.0, 820.0);
+    assert!(!h.state().map().rect.contains(panel));
+    click_at(&mut h, panel);
+    assert!(!h.ctx.memory(|m| m.has_focus(map_focus_id())));
+    let zoom = h.state().map().camera.zoom;
+    for c in "a fact, hid".chars() {
+        let key = Key::from_name(&c.to_uppercase().to_string());
+        match key {
+            Some(key) => press(&mut h, key, Some(&c.to_string())),
+            None => h.event(Event::Text(c.to_string())),
+        }
+        h.run_steps(1);
+    }
+    press(&mut h, Key::Delete, None);
+    press(&mut h, Key::Plus, Some("+"));
+    h.run_steps(3);
+    let state = &h.state().state;
+    assert!(!state.doc.is_modified(), "the map was not changed");
+    assert_eq!(state.doc.history.undo_label().map(str::to_owned), revision);
+    assert!(state.visibility.shows_everything(), "nothing hidden");
+    assert_eq!(h.state().map().camera.zoom, zoom, "no zoom");
+}
