@@ -197,6 +197,15 @@ impl AppState {
         }
     }
 
+    /// Whether a question is on screen that the user must answer first (unsaved changes, the
+    /// path field, replacing a file, restoring unsaved work): the map takes no keys meanwhile.
+    pub fn asks_the_user(&self) -> bool {
+        self.unsaved_prompt.is_some()
+            || self.path_field.is_some()
+            || self.overwrite_prompt.is_some()
+            || self.recovery_offer.is_some()
+    }
+
     /// The window title: file name, a modified marker, and the app name.
     pub fn window_title(&self) -> String {
         let marker = if self.doc.is_modified() { "● " } else { "" };

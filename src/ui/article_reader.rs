@@ -114,6 +114,9 @@ pub fn article_reader_ui(
                 .desired_width(f32::INFINITY)
                 .layouter(&mut layouter)
                 .show(ui);
+            if output.response.drag_stopped() {
+                snap_selection_to_words(ui.ctx(), output.state.clone(), &shown.shown);
+            }
             if !already {
                 if let Some((start, _)) = highlight_bytes {
                     scroll_to_byte(ui, &output.galley, output.galley_pos, &shown.shown, start);
@@ -121,6 +124,28 @@ pub fn article_reader_ui(
                 ui.data_mut(|d| d.insert_temp(scroll_key, wanted));
             }
         });
+}
+
+/// Widens the text box's selection to whole words once a drag ends.
+fn snap_selection_to_words(
+    ctx: &egui::Context,
+    mut state: egui::text_edit::TextEditState,
+    text: &str,
+) {
+    use egui::text::{CCursor, CCursorRange};
+    let Some(range) = state.cursor.char_range() else {
+        return;
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let (a, b) = (range.primary.index.0, range.secondary.index.0);
+    let (start, end) = super::reader_text::snap_to_words(&chars, a.min(b), a.max(b));
+    let snapped = if a < b {
+        CCursorRange::two(CCursor::new(end), CCursor::new(start))
+    } else {
+        CCursorRange::two(CCursor::new(start), CCursor::new(end))
+    };
+    state.cursor.set_char_range(Some(snapped));
+    state.store(ctx, reader_text_id());
 }
 
 fn source_header_ui(ui: &mut Ui, source: &Source) {

@@ -6,8 +6,22 @@ use egui::{Id, RichText, Ui};
 use crate::app::state::{NoticeKind, OverwriteReason, PathPurpose};
 use crate::app::{Action, AppState, Guarded};
 
+/// A dialog's default button: what Enter presses, drawn so that it shows.
+fn default_button(ui: &mut Ui, text: &str, enter: bool) -> bool {
+    let stroke = egui::Stroke::new(1.5, ui.visuals().selection.stroke.color);
+    let button = egui::Button::new(RichText::new(text).strong()).stroke(stroke);
+    ui.add(button).on_hover_text("Enter").clicked() || enter
+}
+
+/// Enter pressed this frame, outside any text field (a field's Enter is its own).
+fn enter_pressed(ui: &Ui) -> bool {
+    !ui.ctx().text_edit_focused()
+        && ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.is_none())
+}
+
 pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let ctx = ui.ctx().clone();
+    let enter = enter_pressed(ui);
     if let Some(op) = &state.unsaved_prompt {
         let doing = match op {
             Guarded::New => "starting a new map",
@@ -25,7 +39,7 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
+                if default_button(ui, "Save", enter) {
                     actions.push(Action::File(FileAction::SaveAndContinue));
                 }
                 if ui.button("Don't save").clicked() {
@@ -53,7 +67,7 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Restore").clicked() {
+                if default_button(ui, "Restore", enter) {
                     actions.push(Action::File(FileAction::RestoreRecovery));
                 }
                 if ui.button("Discard").clicked() {
@@ -83,11 +97,12 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     ));
                 }
             }
+            // Keeping the file is what Enter does; replacing it takes a click.
             ui.horizontal(|ui| {
                 if ui.button("Overwrite").clicked() {
                     actions.push(Action::File(FileAction::ConfirmOverwrite));
                 }
-                if ui.button("Cancel").clicked() {
+                if default_button(ui, "Cancel", enter) {
                     actions.push(Action::File(FileAction::CancelPrompt));
                 }
             });
@@ -126,7 +141,7 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     PathPurpose::Open => "Open",
                     PathPurpose::SaveAs => "Save",
                 };
-                if ui.button(verb).clicked() || enter {
+                if default_button(ui, verb, enter) {
                     actions.push(Action::File(FileAction::PathFieldSubmit(text.clone())));
                     text.clear();
                 }
@@ -139,6 +154,8 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ctx.data_mut(|d| d.insert_temp(key, text));
     }
 
+    let newest = state.notices.len().checked_sub(1);
+    let enter_dismisses = enter && !state.asks_the_user();
     for (i, notice) in state.notices.iter().enumerate() {
         let (icon, color) = match notice.kind {
             NoticeKind::Error => ("⚠", ui.visuals().error_fg_color),
@@ -162,7 +179,12 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 if notice.kind == NoticeKind::Error {
                     ui.label(RichText::new("The map that was open is unchanged.").weak());
                 }
-                if ui.button("Dismiss").clicked() {
+                let dismiss = if Some(i) == newest {
+                    default_button(ui, "Dismiss", enter_dismisses)
+                } else {
+                    ui.button("Dismiss").clicked()
+                };
+                if dismiss {
                     actions.push(Action::View(ViewAction::DismissNotice(i)));
                 }
             });

@@ -115,6 +115,8 @@ struct SourceDraft {
 fn add_source_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
     let key = Id::new("source-draft");
     let mut draft: SourceDraft = ui.data(|d| d.get_temp(key)).unwrap_or_default();
+    // Enter in a one-line field adds the source, as the button does.
+    let mut entered = false;
     egui::Grid::new("source-fields")
         .num_columns(2)
         .show(ui, |ui| {
@@ -125,18 +127,21 @@ fn add_source_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
                 ("URL", &mut draft.url, "https://…"),
             ] {
                 ui.label(label);
-                ui.add(
+                let field = ui.add(
                     egui::TextEdit::singleline(value)
                         .hint_text(hint)
                         .desired_width(f32::INFINITY),
                 );
+                entered |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.end_row();
             }
         });
     ui.label("Text of the article (paste it, or load a .txt file):");
     ui.horizontal(|ui| {
-        ui.add(egui::TextEdit::singleline(&mut draft.file).hint_text("/path/to/article.txt"));
-        if ui.button("Load .txt").clicked() {
+        let file =
+            ui.add(egui::TextEdit::singleline(&mut draft.file).hint_text("/path/to/article.txt"));
+        let load = file.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Load .txt").clicked() || load {
             match crate::io::read_text(std::path::Path::new(draft.file.trim())) {
                 Ok(text) => {
                     draft.text = text;
@@ -159,11 +164,15 @@ fn add_source_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
         ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
     }
     let ready = !draft.title.trim().is_empty() && !draft.text.trim().is_empty();
-    if ui
-        .add_enabled(ready, egui::Button::new("Add source"))
+    let add = ui
+        .add_enabled(
+            ready,
+            egui::Button::new(RichText::new("Add source").strong()),
+        )
+        .on_hover_text("Enter in a field above")
         .on_disabled_hover_text("A source needs a title and its text")
-        .clicked()
-    {
+        .clicked();
+    if add || (entered && ready) {
         let id = crate::app::editing::unique_id(draft.title.trim(), |id| data.source(id).is_some());
         let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
         actions.push(Action::Edit(EditAction::AddSource(Source {
@@ -205,12 +214,15 @@ fn new_tie_ui(
         .source(source)
         .and_then(|s| s.text.get(start..end))
         .unwrap_or_default();
+    ui.label(RichText::new("Cited exactly:").small().weak());
     ui.label(RichText::new(format!("“{}”", quote.trim())).italics());
     // The ends belong to this selection: a new selection starts from the actors it names.
     let key = Id::new(("new-tie-ends", source, start, end));
     let (mut from, mut to, mentioned): Ends = ui
         .data(|d| d.get_temp(key))
         .unwrap_or_else(|| suggested_ends(data, quote));
+    // Enter that picks in a picker does not also create the tie.
+    let mut picked_now = false;
     for (label, value) in [("From", &mut from), ("To", &mut to)] {
         ui.horizontal(|ui| {
             ui.label(label);
@@ -222,6 +234,7 @@ fn new_tie_ui(
             let choices = || actor_choices(data, &mentioned);
             if let Some(id) = picker(ui, Id::new(("new-tie", label)), current, choices) {
                 *value = id;
+                picked_now = true;
             }
         });
     }
@@ -234,10 +247,18 @@ fn new_tie_ui(
     }
     ui.data_mut(|d| d.insert_temp(key, (from.clone(), to.clone(), mentioned)));
     let ready = !from.is_empty() && !to.is_empty();
-    if ui
-        .add_enabled(ready, egui::Button::new("Create tie"))
-        .clicked()
-    {
+    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter))
+        && !picked_now
+        && !ui.ctx().text_edit_focused()
+        && !egui::Popup::is_any_open(ui.ctx());
+    let create = ui
+        .add_enabled(
+            ready,
+            egui::Button::new(RichText::new("Create tie").strong()),
+        )
+        .on_hover_text("Enter")
+        .clicked();
+    if create || (enter && ready) {
         actions.push(Action::Edit(EditAction::NewTieFromText {
             from: from.clone(),
             to: to.clone(),
@@ -246,5 +267,4 @@ fn new_tie_ui(
             end,
         }));
     }
-    ui.data_mut(|d| d.insert_temp(key, (from, to)));
 }

@@ -69,6 +69,33 @@ impl ReaderText {
     }
 }
 
+/// A selection of `chars` widened to whole words, as a word processor does at the end of a
+/// drag: its start moves back to the start of the word it falls in, its end forward to the end
+/// of its word; an end that falls on space between words moves onto the nearest word. Character
+/// counts, both ways; `start <= end`.
+pub fn snap_to_words(chars: &[char], start: usize, end: usize) -> (usize, usize) {
+    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '_');
+    let len = chars.len();
+    let (mut start, mut end) = (start.min(len), end.min(len));
+    if start >= end {
+        return (start, end);
+    }
+    // Space at the edges is left out, then the edges widen to whole words.
+    while start < end && !in_word(chars[start]) && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && !in_word(chars[end - 1]) && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    while start > 0 && start < len && in_word(chars[start]) && in_word(chars[start - 1]) {
+        start -= 1;
+    }
+    while end < len && end > 0 && in_word(chars[end - 1]) && in_word(chars[end]) {
+        end += 1;
+    }
+    (start, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::ReaderText;

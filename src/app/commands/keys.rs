@@ -3,7 +3,7 @@
 use egui::{KeyboardShortcut, Modifiers};
 
 use super::Command;
-use crate::app::action::Action;
+use crate::app::action::{Action, FileAction, ViewAction};
 use crate::app::state::AppState;
 
 /// Every command's shortcuts, those with more modifiers first, so that Ctrl+Shift+S is not
@@ -41,10 +41,14 @@ pub fn is_plain(keys: &KeyboardShortcut) -> bool {
 /// palette is open it reads the keys itself. Keys that the map reads (see
 /// `Command::keys_read_by_map`) are left to it, under the same rule.
 pub fn collect_shortcut_actions(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
-    if state.palette_open {
+    // The palette and open pickers read their keys themselves.
+    if state.palette_open || egui::Popup::is_any_open(ctx) {
         return;
     }
-    let plain_keys = map_has_keys(ctx) && !ctx.text_edit_focused();
+    let plain_keys = map_has_keys(ctx) && !ctx.text_edit_focused() && !state.asks_the_user();
+    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, egui::Key::Escape)) {
+        actions.extend(escape_action(state, plain_keys));
+    }
     for (command, keys) in shortcuts_in_match_order() {
         if command.keys_read_by_map() || (!plain_keys && is_plain(&keys)) {
             continue;
@@ -52,6 +56,31 @@ pub fn collect_shortcut_actions(ctx: &egui::Context, state: &AppState, actions: 
         if ctx.input_mut(|i| i.consume_shortcut(&keys)) && command.is_enabled(state) {
             actions.push(command.action());
         }
+    }
+}
+
+/// What Escape does now, the most pressing first: cancel the question being asked, dismiss
+/// the newest notice, close the newest window (unless the map has the keyboard), or clear the
+/// selection (if it has). The recovery offer waits for an answer.
+pub fn escape_action(state: &AppState, map_has_keys: bool) -> Option<Action> {
+    if state.recovery_offer.is_some() {
+        return None;
+    }
+    if state.unsaved_prompt.is_some()
+        || state.overwrite_prompt.is_some()
+        || state.path_field.is_some()
+    {
+        return Some(Action::File(FileAction::CancelPrompt));
+    }
+    if let Some(newest) = state.notices.len().checked_sub(1) {
+        return Some(Action::View(ViewAction::DismissNotice(newest)));
+    }
+    match (map_has_keys, state.windows.last()) {
+        (false, Some(window)) => Some(Action::View(ViewAction::CloseWindow(window.clone()))),
+        (true, _) if Command::ClearSelection.is_enabled(state) => {
+            Some(Command::ClearSelection.action())
+        }
+        _ => None,
     }
 }
 
