@@ -183,6 +183,8 @@ pub enum ViewAction {
     HideSelection,
     /// Show again everything that was hidden by hand.
     ShowHidden,
+    /// The part of the map in view changed (canvas units): reported by the map.
+    MapArea(crate::model::Point, crate::model::Point),
 }
 
 /// The force layout and the quick layouts.

@@ -54,7 +54,7 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             state.forget_dangling_selection();
         }
         EditAction::AddActor { at } => {
-            let at = at.unwrap_or_else(|| editing::free_spot(data));
+            let at = at.unwrap_or_else(|| editing::free_spot(data, state.view.map_area));
             let (id, edit) = editing::add_actor(data, Some(at));
             if apply(state, edit) {
                 state.selection = Selection::Actor(id.clone());

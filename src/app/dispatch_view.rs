@@ -76,6 +76,7 @@ pub fn view_action(state: &mut AppState, action: ViewAction, ctx: &egui::Context
             state.selection = Selection::None;
         }
         ViewAction::ShowHidden => state.hidden.show_all(),
+        ViewAction::MapArea(min, max) => state.view.map_area = Some((min, max)),
         ViewAction::OpenWindow(window) => {
             state
                 .windows

@@ -54,14 +54,32 @@ pub fn add_actor(data: &Dataset, at: Option<Point>) -> (String, Edit) {
     )
 }
 
-/// A free spot for a new actor: near the middle of the map, at least 80 units from any actor.
-pub fn free_spot(data: &Dataset) -> Point {
+/// A free spot for a new actor, at least 80 units from any actor: near the middle of `area`
+/// (the part of the map in view, corners in canvas units) and inside it, or near the middle of
+/// the map when no area is given. The middle of the area when it has no free spot.
+pub fn free_spot(data: &Dataset, area: Option<(Point, Point)>) -> Point {
     let placed: Vec<Point> = data.actors.iter().filter_map(|a| a.position).collect();
-    let n = placed.len().max(1) as f64;
-    let cx = placed.iter().map(|p| p.x).sum::<f64>() / n;
-    let cy = placed.iter().map(|p| p.y).sum::<f64>() / n;
+    let (cx, cy) = match area {
+        Some((min, max)) => ((min.x + max.x) / 2.0, (min.y + max.y) / 2.0),
+        None => {
+            let n = placed.len().max(1) as f64;
+            let cx = placed.iter().map(|p| p.x).sum::<f64>() / n;
+            (cx, placed.iter().map(|p| p.y).sum::<f64>() / n)
+        }
+    };
+    let inside = |p: Point| {
+        area.is_none_or(|(min, max)| {
+            (min.x..=max.x).contains(&p.x) && (min.y..=max.y).contains(&p.y)
+        })
+    };
     let free = |p: Point| placed.iter().all(|q| q.distance(p) >= 80.0);
-    for ring in 0..200 {
+    let rings = match area {
+        Some((min, max)) => ((max.x - min.x).hypot(max.y - min.y) / 120.0)
+            .ceil()
+            .clamp(1.0, 200.0),
+        None => 200.0,
+    } as u32;
+    for ring in 0..rings {
         let radius = f64::from(ring) * 60.0;
         let steps = (ring * 6).max(1);
         for k in 0..steps {
@@ -70,12 +88,12 @@ pub fn free_spot(data: &Dataset) -> Point {
                 (cx + radius * angle.cos()).round(),
                 (cy + radius * angle.sin()).round(),
             );
-            if free(p) {
+            if inside(p) && free(p) {
                 return p;
             }
         }
     }
-    Point::new(cx, cy)
+    Point::new(cx.round(), cy.round())
 }
 
 /// A new tie from one actor to another, with no evidence yet.

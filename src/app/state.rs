@@ -73,6 +73,9 @@ pub struct ViewRequests {
     pub zoom_serial: u64,
     /// The zoom factor of the latest zoom request.
     pub zoom_factor: f32,
+    /// The part of the map in view (canvas units, the legend's corner left out), as the map
+    /// last reported it: where new actors go.
+    pub map_area: Option<(crate::model::Point, crate::model::Point)>,
 }
 
 impl ViewRequests {

@@ -112,3 +112,30 @@ fn typing_after_a_click_that_missed_a_field_changes_nothing() {
     assert!(state.visibility.shows_everything(), "nothing hidden");
     assert_eq!(h.state().map().camera.zoom, zoom, "no zoom");
 }
+
+#[test]
+fn add_actor_from_the_toolbar_places_the_actor_in_view() {
+    let mut h = app(None);
+    // Zoomed in on one corner of the map: the middle of the map is far out of view.
+    let corner = h.state().map().rect.min + egui::vec2(150.0, 150.0);
+    h.hover_at(corner);
+    for _ in 0..6 {
+        h.state_mut()
+            .push_actions([relmap::app::Action::View(relmap::app::ViewAction::ZoomBy(
+                1.6,
+            ))]);
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    let before = h.state().state.doc.data.actors.len();
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label("Add actor").click();
+    h.run_steps(3);
+    let data = &h.state().state.doc.data;
+    assert_eq!(data.actors.len(), before + 1);
+    let map = h.state().map();
+    let at = map.actor_screen_pos(data.actors.len() - 1).unwrap();
+    assert!(map.rect.contains(at), "{at:?} in {:?}", map.rect);
+    let legend_top = map.rect.max.y - relmap::ui::map::view::LEGEND_HEIGHT;
+    assert!(at.y < legend_top, "not under the legend");
+}

@@ -199,6 +199,7 @@ impl MapView {
         self.keep_focus(ui, &response);
         self.rect = rect;
         self.navigate(ui, state, &response);
+        self.report_area(state, actions);
         self.handle_drag(ui, state, &response, actions);
         self.cache.reindex();
 
@@ -304,6 +305,19 @@ impl MapView {
                 continue;
             }
             self.cache.set_position(i, Pos2::new(p[0], p[1]));
+        }
+    }
+
+    /// Tells the state which part of the map is in view, when that changed.
+    fn report_area(&self, state: &AppState, actions: &mut Vec<Action>) {
+        let mut rect = self.rect;
+        rect.max.y -= LEGEND_HEIGHT;
+        let area = self.camera.visible_canvas(rect.shrink(NODE_RADIUS * 2.0));
+        let round = |v: f32| f64::from(v.round());
+        let min = crate::model::Point::new(round(area.min.x), round(area.min.y));
+        let max = crate::model::Point::new(round(area.max.x), round(area.max.y));
+        if area.is_positive() && state.view.map_area != Some((min, max)) {
+            actions.push(Action::View(crate::app::ViewAction::MapArea(min, max)));
         }
     }
 
