@@ -107,11 +107,11 @@ fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<
                 .collect();
             actor_panel::actors_panel_ui(ui, ids, &names, ties, actions)
         }
-        Selection::None => empty_selection_ui(ui, state),
+        Selection::None => empty_selection_ui(ui, state, actions),
     }
 }
 
-fn empty_selection_ui(ui: &mut Ui, state: &AppState) {
+fn empty_selection_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let data = &state.doc.data;
     if !data.title.is_empty() {
         ui.heading(&data.title);
@@ -121,13 +121,39 @@ fn empty_selection_ui(ui: &mut Ui, state: &AppState) {
     }
     ui.add_space(8.0);
     if data.actors.is_empty() {
-        ui.label(RichText::new("This map is empty.").strong());
-        ui.label("Open a dataset with File → Open… (Ctrl+O), or drop a .relmap.json file onto the window.");
-        ui.label("File → Open sample shows the built-in example.");
+        empty_map_ui(ui, state, actions);
     } else {
         ui.label(RichText::new("Click a tie on the map to read the evidence for it.").strong());
         ui.label("Click an actor to see its profile and all its ties.");
         ui.add_space(6.0);
         ui.label(RichText::new(data.summary()).weak());
+    }
+}
+
+/// How to start a map: each way as a button with its command's shortcut.
+fn empty_map_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    use crate::app::commands::Command;
+    ui.label(RichText::new("This map is empty. To start:").strong());
+    let ways = [
+        (
+            Command::AddSource,
+            "paste or load an article, then cite its sentences",
+        ),
+        (Command::AddActor, "or double-click empty space on the map"),
+        (Command::Open, "or drop a .relmap.json file onto the window"),
+        (Command::OpenSample, "the built-in example"),
+    ];
+    for (command, hint) in ways {
+        ui.horizontal_wrapped(|ui| {
+            let keys = command.shortcut_text(ui.ctx());
+            let mut button = egui::Button::new(command.label());
+            if !keys.is_empty() {
+                button = button.shortcut_text(keys);
+            }
+            if ui.add_enabled(command.is_enabled(state), button).clicked() {
+                actions.push(command.action());
+            }
+            ui.label(RichText::new(hint).weak());
+        });
     }
 }
