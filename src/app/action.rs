@@ -43,6 +43,8 @@ pub enum Window {
     Duplicates,
     /// Add a source by pasting its text or loading a .txt file.
     AddSource,
+    /// The map's title and description.
+    DocumentProperties,
     /// Make a new tie whose evidence is bytes `start..end` of a source.
     NewTieFromSelection {
         source: String,

@@ -1,9 +1,10 @@
-//! Floating windows for editing: possible duplicates, adding a source, and a new tie from the
-//! text selected in the article reader.
+//! Floating windows for editing: possible duplicates, adding a source, the map's title and
+//! description, and a new tie from the text selected in the article reader.
 
 use crate::app::{EditAction, ViewAction};
 use egui::{Id, RichText, Ui};
 
+use super::fields::{text_area, text_field};
 use super::picker::{actor_choices, picker};
 use crate::app::{Action, AppState, Window};
 use crate::edit::PossibleDuplicate;
@@ -26,6 +27,14 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
                     .open(&mut open)
                     .default_width(520.0)
                     .show(&ctx, |ui| add_source_ui(ui, &state.doc.data, actions));
+            }
+            Window::DocumentProperties => {
+                egui::Window::new("Document properties")
+                    .open(&mut open)
+                    .default_width(460.0)
+                    .show(&ctx, |ui| {
+                        document_properties_ui(ui, &state.doc.data, actions)
+                    });
             }
             Window::NewTieFromSelection { source, start, end } => {
                 egui::Window::new("New tie from selection")
@@ -97,6 +106,35 @@ fn duplicate_pairs_ui(
                 }
             }
         });
+    }
+}
+
+/// The map's title and description; each change is one undoable edit, made when the field is
+/// left or Enter is pressed in the title.
+fn document_properties_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
+    let set = |title: String, description: String| {
+        Action::Edit(EditAction::Apply(crate::edit::Edit::SetInfo {
+            title,
+            description,
+        }))
+    };
+    ui.label("Title");
+    if let Some(title) = text_field(
+        ui,
+        Id::new("document-title"),
+        &data.title,
+        "what the map is about",
+    ) {
+        actions.push(set(title.trim().to_owned(), data.description.clone()));
+    }
+    ui.label("Description");
+    if let Some(text) = text_area(
+        ui,
+        Id::new("document-description"),
+        &data.description,
+        "sources, scope, who made it",
+    ) {
+        actions.push(set(data.title.clone(), text.trim().to_owned()));
     }
 }
 

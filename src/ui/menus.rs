@@ -88,6 +88,8 @@ fn file_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.separator();
     command_items(ui, state, &[Save, SaveAs], actions);
     ui.separator();
+    command_items(ui, state, &[DocumentProperties], actions);
+    ui.separator();
     command_items(ui, state, &[Quit], actions);
 }
 

@@ -89,3 +89,31 @@ fn enter_in_a_field_of_add_source_adds_it() {
     assert_eq!(data.sources.len(), sources + 1);
     assert_eq!(data.sources.last().unwrap().title, "Port deal");
 }
+
+#[test]
+fn the_title_and_description_are_edited_in_document_properties_and_undone() {
+    let mut h = app(None);
+    super::common::palette(&mut h, "document prop");
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    h.get_by_label("Document properties");
+    let title = h
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.value().is_some_and(|v| v == sample_dataset().title))
+        .expect("the title field");
+    title.focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text("Assad, Kim and the summit".into()));
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().state.doc.data.title, "Assad, Kim and the summit");
+    assert_eq!(
+        h.state().state.doc.data.description,
+        sample_dataset().description
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().state.doc.data.title, sample_dataset().title);
+}

@@ -35,6 +35,7 @@ pub enum Command {
     ClearSelection,
     FindDuplicates,
     AddSource,
+    DocumentProperties,
     ForceLayout,
     PauseLayout,
     ResumeLayout,
@@ -88,6 +89,7 @@ impl Command {
         Command::ClearSelection,
         Command::FindDuplicates,
         Command::AddSource,
+        Command::DocumentProperties,
         Command::ForceLayout,
         Command::PauseLayout,
         Command::ResumeLayout,
@@ -136,6 +138,10 @@ impl Command {
             Command::AddSource => (
                 "Add source…",
                 "Add an article by pasting its text or loading a .txt file",
+            ),
+            Command::DocumentProperties => (
+                "Document properties…",
+                "Edit the map's title and description",
             ),
             Command::ForceLayout => (
                 "Force layout",
@@ -263,6 +269,9 @@ impl Command {
             Command::ClearSelection => Action::Selection(SelectionAction::Select(Selection::None)),
             Command::FindDuplicates => Action::View(ViewAction::OpenWindow(Window::Duplicates)),
             Command::AddSource => Action::View(ViewAction::OpenWindow(Window::AddSource)),
+            Command::DocumentProperties => {
+                Action::View(ViewAction::OpenWindow(Window::DocumentProperties))
+            }
             Command::ForceLayout => Action::Layout(LayoutAction::StartLayout),
             Command::PauseLayout => Action::Layout(LayoutAction::PauseLayout),
             Command::ResumeLayout => Action::Layout(LayoutAction::ResumeLayout),

@@ -29,6 +29,7 @@ fn every_command_is_listed_once_with_a_label_and_a_description() {
         | Command::ClearSelection
         | Command::FindDuplicates
         | Command::AddSource
+        | Command::DocumentProperties
         | Command::ForceLayout
         | Command::PauseLayout
         | Command::ResumeLayout
@@ -48,7 +49,7 @@ fn every_command_is_listed_once_with_a_label_and_a_description() {
         | Command::CommandPalette => Command::ALL.contains(&c),
     };
     assert!(Command::ALL.iter().all(|&c| listed(c)));
-    assert_eq!(Command::ALL.len(), 31);
+    assert_eq!(Command::ALL.len(), 32);
 }
 
 #[test]
