@@ -177,7 +177,10 @@ pub fn source_line(data: &Dataset, excerpt: &Excerpt) -> String {
 
 pub fn tie_panel_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Action>) {
     ui.heading(tie_heading(data, tie));
-    if !tie.label.is_empty() {
+    // Every line is there whatever the values, so that nothing below moves when one is set.
+    if tie.label.is_empty() {
+        ui.label(RichText::new("no label").size(15.0).weak());
+    } else {
         ui.label(RichText::new(&tie.label).size(15.0));
     }
     ui.horizontal_wrapped(|ui| {
@@ -187,10 +190,12 @@ pub fn tie_panel_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Ac
         ui.label("·");
         let color = theme::polarity_text(tie.polarity, ui.visuals());
         ui.label(RichText::new(tie.polarity.label()).color(color));
-        if tie.directed {
-            ui.label("·");
-            ui.label("directed");
-        }
+        ui.label("·");
+        ui.label(if tie.directed {
+            "directed"
+        } else {
+            "undirected"
+        });
     });
     ui.horizontal_wrapped(|ui| {
         for (end, id) in [("From", &tie.from), ("To", &tie.to)] {

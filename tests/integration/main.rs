@@ -28,5 +28,6 @@ mod ui_picker;
 mod ui_reader;
 mod ui_reader_select;
 mod ui_replace;
+mod ui_steady_panel;
 mod ui_theme;
 mod ui_visibility;
