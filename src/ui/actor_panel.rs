@@ -124,7 +124,7 @@ fn edit_actor_ui(
         })));
     }
     ui.horizontal(|ui| {
-        let others = || {
+        let others = |_: &str| {
             let mut choices = actor_choices(data, &[]);
             choices.retain(|c| c.value != actor.id);
             choices

@@ -269,7 +269,7 @@ fn new_tie_ui(
             } else {
                 data.actor_name(value)
             };
-            let choices = || actor_choices(data, &mentioned);
+            let choices = |_: &str| actor_choices(data, &mentioned);
             if let Some(id) = picker(ui, Id::new(("new-tie", label)), current, choices) {
                 *value = id;
                 picked_now = true;

@@ -84,12 +84,13 @@ struct PickerState {
 }
 
 /// A button showing `current` that opens the picker; returns the option chosen, once. The
-/// options are asked for only while the picker is open.
+/// options are asked for only while the picker is open, with what is typed in its field (so
+/// that an option can offer the typed text itself).
 pub fn picker<T: Clone>(
     ui: &mut Ui,
     id: Id,
     current: &str,
-    options: impl FnOnce() -> Vec<Choice<T>>,
+    options: impl FnOnce(&str) -> Vec<Choice<T>>,
 ) -> Option<T> {
     let button = ui.button(format!("{current}  ⏷"));
     let popup_id = Popup::default_response_id(&button);
@@ -100,7 +101,7 @@ pub fn picker<T: Clone>(
         .width(button.rect.width().max(260.0))
         .show(|ui| {
             let mut state: PickerState = ui.data(|d| d.get_temp(state_id)).unwrap_or_default();
-            picked = list_ui(ui, id, &mut state, &options());
+            picked = list_ui(ui, id, &mut state, options);
             ui.data_mut(|d| d.insert_temp(state_id, state));
         });
     if shown.is_none() {
@@ -118,7 +119,7 @@ fn list_ui<T: Clone>(
     ui: &mut Ui,
     id: Id,
     state: &mut PickerState,
-    options: &[Choice<T>],
+    options: impl FnOnce(&str) -> Vec<Choice<T>>,
 ) -> Option<T> {
     // The arrows move in the list, not in the field.
     let (down, up) = ui.input_mut(|i| {
@@ -141,7 +142,8 @@ fn list_ui<T: Clone>(
     if state.query != before {
         state.highlighted = 0;
     }
-    let matches = ranked(&state.query, options);
+    let options = options(&state.query);
+    let matches = ranked(&state.query, &options);
     if matches.is_empty() {
         ui.label(RichText::new("Nothing matches").weak());
         return None;

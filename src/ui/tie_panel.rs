@@ -5,7 +5,7 @@ use crate::app::{EditAction, SelectionAction};
 use egui::{Id, RichText, Ui};
 
 use super::fields::{choice, text_field};
-use super::picker::{picker, Choice};
+use super::picker::{actor_choices, picker, Choice};
 use super::theme;
 use crate::app::{Action, Selection};
 use crate::edit::Edit;
@@ -44,7 +44,7 @@ fn edit_tie_ui(ui: &mut Ui, tie: &Tie, actions: &mut Vec<Action>) {
     let id = |field: &str| Id::new(("tie-field", tie.id.as_str(), field));
     egui::Grid::new("tie-fields").num_columns(2).show(ui, |ui| {
         ui.label("Kind");
-        if let Some(kind) = picker(ui, id("kind"), tie.kind.label(), kind_choices) {
+        if let Some(kind) = picker(ui, id("kind"), tie.kind.label(), |_| kind_choices()) {
             update_tie(actions, tie, |t| t.kind = kind);
         }
         ui.end_row();
@@ -92,7 +92,13 @@ fn edit_tie_ui(ui: &mut Ui, tie: &Tie, actions: &mut Vec<Action>) {
 }
 
 /// Certainty and attribution of one excerpt, and removing it.
-fn edit_excerpt_ui(ui: &mut Ui, tie: &Tie, index: usize, actions: &mut Vec<Action>) {
+fn edit_excerpt_ui(
+    ui: &mut Ui,
+    data: &Dataset,
+    tie: &Tie,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
     let Some(excerpt) = tie.excerpts.get(index) else {
         return;
     };
@@ -110,22 +116,40 @@ fn edit_excerpt_ui(ui: &mut Ui, tie: &Tie, index: usize, actions: &mut Vec<Actio
         if certainty != excerpt.certainty {
             update_tie(actions, tie, |t| t.excerpts[index].certainty = certainty);
         }
-        let who = excerpt.attributed_to.clone().unwrap_or_default();
-        ui.add_sized([150.0, 20.0], |ui: &mut Ui| {
-            if let Some(text) = text_field(ui, id("attributed"), &who, "attributed to") {
-                let text = text.trim().to_owned();
-                update_tie(actions, tie, |t| {
-                    t.excerpts[index].attributed_to = (!text.is_empty()).then_some(text)
-                });
-            }
-            ui.response()
-        });
+        let current = match excerpt.attributed_to.as_deref() {
+            None => "not attributed".to_owned(),
+            Some(who) => format!("by {}", data.actor_name(who)),
+        };
+        let choices = |typed: &str| attribution_choices(data, typed);
+        if let Some(who) = picker(ui, id("attributed"), &current, choices) {
+            update_tie(actions, tie, |t| t.excerpts[index].attributed_to = who);
+        }
         if ui.button("Remove excerpt").clicked() {
             update_tie(actions, tie, |t| {
                 t.excerpts.remove(index);
             });
         }
     });
+}
+
+/// Who an excerpt's claim can be attributed to: nobody, an actor of the map (stored by id), or
+/// the typed text as written, for a claimant not on the map.
+fn attribution_choices(data: &Dataset, typed: &str) -> Vec<Choice<Option<String>>> {
+    let typed = typed.trim();
+    let mut choices = vec![Choice::new(None, "not attributed")];
+    choices.extend(actor_choices(data, &[]).into_iter().map(|c| Choice {
+        value: Some(c.value),
+        label: c.label,
+        other_names: c.other_names,
+        detail: c.detail,
+    }));
+    if !typed.is_empty() && data.actor(typed).is_none() {
+        choices.push(Choice {
+            detail: "as written, not an actor of the map".to_owned(),
+            ..Choice::new(Some(typed.to_owned()), format!("“{typed}”"))
+        });
+    }
+    choices
 }
 
 /// "Bashar al-Assad → Kim Jong-un" for directed ties, "A — B" otherwise.
@@ -270,7 +294,7 @@ fn excerpt_ui(
                 }));
             }
             if editing {
-                edit_excerpt_ui(ui, tie, index, actions);
+                edit_excerpt_ui(ui, data, tie, index, actions);
             }
         })
         .response;

@@ -52,3 +52,38 @@ fn a_tie_kind_is_found_by_typing_and_chosen_with_enter() {
     let data = &h.state().state.doc.data;
     assert_eq!(data.tie(&tie.id).unwrap().kind, TieKind::Accusation);
 }
+
+#[test]
+fn a_claim_is_attributed_to_an_actor_by_id_or_to_anyone_as_written() {
+    let mut h = app(None);
+    let tie = h.state().state.doc.data.ties[0].clone();
+    h.state_mut()
+        .push_actions([Action::Selection(SelectionAction::Select(Selection::Tie(
+            tie.id.clone(),
+        )))]);
+    h.run_steps(2);
+    h.get_by_label("Edit tie").click();
+    h.run_steps(2);
+    let attributed = |h: &super::common::AppHarness| {
+        let data = &h.state().state.doc.data;
+        data.tie(&tie.id).unwrap().excerpts[0].attributed_to.clone()
+    };
+    let button = |h: &super::common::AppHarness| {
+        let data = &h.state().state.doc.data;
+        match attributed(h) {
+            None => "not attributed  ⏷".to_owned(),
+            Some(who) => format!("by {}  ⏷", data.actor_name(&who)),
+        }
+    };
+    for (typed, expected) in [("lavrov", "lavrov"), ("a UN panel", "a UN panel")] {
+        let label = button(&h);
+        h.get_all_by_label(&label).next().unwrap().click();
+        h.run_steps(2);
+        h.event(egui::Event::Text(typed.into()));
+        h.run_steps(1);
+        h.key_press(Key::Enter);
+        h.run_steps(3);
+        assert_eq!(attributed(&h).as_deref(), Some(expected));
+    }
+    h.get_by_label("by a UN panel  ⏷");
+}
