@@ -137,16 +137,29 @@ fn empty_map_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let ways = [
         (
             Command::AddSource,
+            "Add a source…",
             "paste or load an article, then cite its sentences",
         ),
-        (Command::AddActor, "or double-click empty space on the map"),
-        (Command::Open, "or drop a .relmap.json file onto the window"),
-        (Command::OpenSample, "the built-in example"),
+        (
+            Command::AddActor,
+            "Add an actor",
+            "or double-click empty space on the map",
+        ),
+        (
+            Command::Open,
+            "Open a file…",
+            "or drop a .relmap.json file onto the window",
+        ),
+        (
+            Command::OpenSample,
+            "Open the sample",
+            "the built-in example",
+        ),
     ];
-    for (command, hint) in ways {
+    for (command, label, hint) in ways {
         ui.horizontal_wrapped(|ui| {
             let keys = command.shortcut_text(ui.ctx());
-            let mut button = egui::Button::new(command.label());
+            let mut button = egui::Button::new(label);
             if !keys.is_empty() {
                 button = button.shortcut_text(keys);
             }

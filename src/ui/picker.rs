@@ -93,6 +93,32 @@ pub fn picker<T: Clone>(
     options: impl FnOnce(&str) -> Vec<Choice<T>>,
 ) -> Option<T> {
     let button = ui.button(format!("{current}  ⏷"));
+    open_picker(ui, id, button, options)
+}
+
+/// A [`picker`] whose button keeps one width whatever it shows (shortened with an ellipsis),
+/// so that a row of controls does not move when the choice changes.
+pub fn picker_of_width<T: Clone>(
+    ui: &mut Ui,
+    id: Id,
+    current: &str,
+    width: f32,
+    options: impl FnOnce(&str) -> Vec<Choice<T>>,
+) -> Option<T> {
+    let text = format!("{current}  ⏷");
+    let button = ui.add_sized(
+        [width, ui.spacing().interact_size.y],
+        egui::Button::new(text).truncate(),
+    );
+    open_picker(ui, id, button, options)
+}
+
+fn open_picker<T: Clone>(
+    ui: &mut Ui,
+    id: Id,
+    button: egui::Response,
+    options: impl FnOnce(&str) -> Vec<Choice<T>>,
+) -> Option<T> {
     let popup_id = Popup::default_response_id(&button);
     let state_id = id.with("picker");
     let mut picked = None;

@@ -5,7 +5,7 @@ use crate::app::{EditAction, SelectionAction};
 use egui::{Id, RichText, Ui};
 
 use super::fields::{choice, text_field};
-use super::picker::{actor_choices, picker, Choice};
+use super::picker::{actor_choices, picker, picker_of_width, Choice};
 use super::theme;
 use crate::app::{Action, Selection};
 use crate::edit::Edit;
@@ -121,7 +121,7 @@ fn edit_excerpt_ui(
             Some(who) => format!("by {}", data.actor_name(who)),
         };
         let choices = |typed: &str| attribution_choices(data, typed);
-        if let Some(who) = picker(ui, id("attributed"), &current, choices) {
+        if let Some(who) = picker_of_width(ui, id("attributed"), &current, 170.0, choices) {
             update_tie(actions, tie, |t| t.excerpts[index].attributed_to = who);
         }
         if ui.button("Remove excerpt").clicked() {

@@ -93,10 +93,9 @@ fn leaving_a_modified_map_asks_first() {
     assert_eq!(h.state().state.doc.data.actors.len(), 0);
     h.get_by_label("This map is empty. To start:");
     // Each way to start is a button: adding an actor from there puts one on the map.
-    h.get_by_label("Add source…");
-    h.get_by_label("Open sample");
-    // The toolbar has an Add actor button too; the panel's is the one with the shortcut.
-    h.get_by_label("Add actor A").click();
+    h.get_by_label("Add a source…");
+    h.get_by_label("Open the sample");
+    h.get_by_label("Add an actor A").click();
     h.run_steps(3);
     assert_eq!(h.state().state.doc.data.actors.len(), 1);
 }
