@@ -131,6 +131,12 @@ pub enum EditAction {
     AddActor {
         at: Option<crate::model::Point>,
     },
+    /// Give an actor added in the app its first name: its placeholder id becomes one made from
+    /// the name, its ties follow.
+    NameNewActor {
+        id: String,
+        name: String,
+    },
     /// Delete what is selected: actors with their ties, or a tie.
     DeleteSelection,
     /// Delete actors and every tie that touches them, as one undoable edit.

@@ -58,7 +58,19 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             let (id, edit) = editing::add_actor(data, Some(at));
             if apply(state, edit) {
                 state.selection = Selection::Actor(id.clone());
+                state.placeholder_ids.insert(id.clone());
                 state.fresh_actor = Some(id);
+            }
+        }
+        EditAction::NameNewActor { id, name } => {
+            let Some((new_id, edit)) = editing::name_new_actor(data, &id, &name) else {
+                return;
+            };
+            if apply(state, edit) {
+                state.placeholder_ids.remove(&id);
+                if state.selection == Selection::Actor(id) {
+                    state.selection = Selection::Actor(new_id);
+                }
             }
         }
         EditAction::DeleteSelection => match &state.selection {

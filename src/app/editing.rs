@@ -54,6 +54,46 @@ pub fn add_actor(data: &Dataset, at: Option<Point>) -> (String, Edit) {
     )
 }
 
+/// The edit that names an actor added in the app for the first time, and the id it gets: the
+/// name made into an id (unique), the actor kept at its place, its ties rewired to it. `None`
+/// when the actor is gone or the name is empty.
+pub fn name_new_actor(data: &Dataset, id: &str, name: &str) -> Option<(String, Edit)> {
+    let name = name.trim();
+    let index = data.actors.iter().position(|a| a.id == id)?;
+    if name.is_empty() {
+        return None;
+    }
+    let new_id = unique_id(name, |taken| taken != id && data.actor(taken).is_some());
+    let mut actor = data.actors[index].clone();
+    actor.name = name.to_owned();
+    if new_id == id {
+        return Some((new_id, Edit::UpdateActor { actor }));
+    }
+    actor.id = new_id.clone();
+    let rewired: Vec<(usize, Tie)> = data
+        .ties
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.from == id || t.to == id)
+        .map(|(place, t)| {
+            let mut t = t.clone();
+            for end in [&mut t.from, &mut t.to] {
+                if end == id {
+                    *end = new_id.clone();
+                }
+            }
+            (place, t)
+        })
+        .collect();
+    let mut edits = vec![Edit::InsertActor { index, actor }];
+    if !rewired.is_empty() {
+        edits.push(Edit::ReplaceTies { ties: rewired });
+    }
+    edits.push(Edit::DeleteActor { id: id.to_owned() });
+    let label = format!("name the new actor '{name}'");
+    Some((new_id, Edit::Batch { label, edits }))
+}
+
 /// A free spot for a new actor, at least 80 units from any actor: near the middle of `area`
 /// (the part of the map in view, corners in canvas units) and inside it, or near the middle of
 /// the map when no area is given. The middle of the area when it has no free spot.
@@ -182,6 +222,34 @@ mod tests {
         assert_eq!(unique_id("Kim Jong-un", |_| false), "kim-jong-un");
         assert_eq!(unique_id("a", |id| id == "a" || id == "a-2"), "a-3");
         assert_eq!(unique_id("!!", |_| false), "item");
+    }
+
+    #[test]
+    fn a_new_actor_gets_its_id_from_its_first_name_and_its_ties_follow() {
+        let mut data = crate::sample::sample_dataset();
+        let (placeholder, add) = add_actor(&data, None);
+        add.apply(&mut data).unwrap();
+        let (tie_id, tie) = create_tie(&data, &placeholder, "kim", None);
+        tie.apply(&mut data).unwrap();
+        let before = data.clone();
+        let place = data.actors.len() - 1;
+
+        let (id, edit) = name_new_actor(&data, &placeholder, " Teodor Ansel ").unwrap();
+        assert_eq!(id, "teodor-ansel");
+        let undo = edit.apply(&mut data).unwrap();
+        assert_eq!(data.actors[place].id, "teodor-ansel", "kept its place");
+        assert_eq!(data.actors[place].name, "Teodor Ansel");
+        assert!(data.actor(&placeholder).is_none());
+        assert_eq!(data.tie(&tie_id).unwrap().from, "teodor-ansel");
+        assert!(crate::model::validate(&data).is_empty());
+        undo.apply(&mut data).unwrap();
+        assert_eq!(data, before);
+
+        // A name whose id is taken gets a counter; an empty name changes nothing.
+        let (id, _) = name_new_actor(&data, &placeholder, "Kim").unwrap();
+        assert_eq!(id, "kim-2");
+        assert!(name_new_actor(&data, &placeholder, "  ").is_none());
+        assert!(name_new_actor(&data, "nobody", "X").is_none());
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub fn replace_document(state: &mut AppState, doc: Document) {
     state.doc = doc;
     state.selection = Selection::None;
     state.fresh_actor = None;
+    state.placeholder_ids.clear();
     state.reader = None;
     state.hidden = Default::default();
     state.overwrite_prompt = None;

@@ -120,6 +120,9 @@ pub struct AppState {
     /// The actor just added, whose fields open ready to be named; forgotten once the map is
     /// edited or the actor is no longer the selection.
     pub fresh_actor: Option<String>,
+    /// Actors added in the app that have not been named yet: their ids are placeholders, to
+    /// be made from the first name they are given.
+    pub placeholder_ids: std::collections::HashSet<String>,
     pub reader: Option<ReaderState>,
     pub notices: Vec<Notice>,
     /// "You have unsaved changes" is being asked before `Guarded` runs.
@@ -171,6 +174,7 @@ impl AppState {
             doc,
             selection: Selection::None,
             fresh_actor: None,
+            placeholder_ids: Default::default(),
             reader: None,
             notices: Vec::new(),
             unsaved_prompt: None,

@@ -13,14 +13,25 @@ use crate::model::{Actor, ActorKind, Dataset};
 
 /// The panel of one selected actor; `ties` is how many ties touch it. A `fresh` actor (just
 /// added) opens with its fields, ready to be named.
+/// What the actor panel knows of the actor besides the dataset.
+#[derive(Clone, Copy, Debug)]
+pub struct ActorContext {
+    /// How many ties it has.
+    pub ties: usize,
+    /// Just added: its fields open, its name takes the keyboard.
+    pub fresh: bool,
+    /// Added in the app and not named yet: its first name makes its id.
+    pub unnamed: bool,
+}
+
 pub fn actor_panel_ui(
     ui: &mut Ui,
     data: &Dataset,
     actor: &Actor,
-    ties: usize,
-    fresh: bool,
+    context: ActorContext,
     actions: &mut Vec<Action>,
 ) {
+    let fresh = context.fresh;
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
         ui.painter().add(super::map::shapes::kind_shape(
@@ -43,9 +54,7 @@ pub fn actor_panel_ui(
     egui::CollapsingHeader::new("Edit actor")
         .id_salt(("edit-actor", actor.id.as_str()))
         .default_open(fresh)
-        .show(ui, |ui| {
-            edit_actor_ui(ui, data, actor, ties, fresh, actions)
-        });
+        .show(ui, |ui| edit_actor_ui(ui, data, actor, context, actions));
     ui.separator();
     ties_list_ui(ui, data, actor, actions);
 }
@@ -54,11 +63,13 @@ fn edit_actor_ui(
     ui: &mut Ui,
     data: &Dataset,
     actor: &Actor,
-    ties: usize,
-    fresh: bool,
+    context: ActorContext,
     actions: &mut Vec<Action>,
 ) {
+    let (ties, fresh) = (context.ties, context.fresh);
     let id = |field: &str| Id::new(("actor-field", actor.id.as_str(), field));
+    // The first name of an actor added here gives it its id: a different edit.
+    let mut first_name: Option<String> = None;
     let mut update = |change: &dyn Fn(&mut Actor)| {
         let mut a = actor.clone();
         change(&mut a);
@@ -75,8 +86,12 @@ fn edit_actor_ui(
             } else {
                 text_field(ui, id("name"), &actor.name, "name")
             };
-            if let Some(name) = name {
-                update(&|a| a.name = name.trim().to_owned());
+            match name {
+                Some(name) if context.unnamed && !name.trim().is_empty() => {
+                    first_name = Some(name.trim().to_owned());
+                }
+                Some(name) => update(&|a| a.name = name.trim().to_owned()),
+                None => {}
             }
             ui.end_row();
             ui.label("Kind");
@@ -113,6 +128,12 @@ fn edit_actor_ui(
             }
             ui.end_row();
         });
+    if let Some(name) = first_name {
+        actions.push(Action::Edit(EditAction::NameNewActor {
+            id: actor.id.clone(),
+            name,
+        }));
+    }
     let mut pinned = actor.pinned;
     if ui
         .checkbox(&mut pinned, "Pinned")

@@ -91,8 +91,12 @@ fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<
             let indexed = cache.index_of.get(id).and_then(|&i| data.actors.get(i));
             let actor = indexed.filter(|a| a.id == *id).or_else(|| data.actor(id));
             if let Some(actor) = actor {
-                let fresh = state.fresh_actor.as_ref() == Some(id);
-                actor_panel::actor_panel_ui(ui, data, actor, ties, fresh, actions);
+                let context = actor_panel::ActorContext {
+                    ties,
+                    fresh: state.fresh_actor.as_ref() == Some(id),
+                    unnamed: state.placeholder_ids.contains(id),
+                };
+                actor_panel::actor_panel_ui(ui, data, actor, context, actions);
             }
         }
         Selection::Actors(ids) => {

@@ -73,6 +73,11 @@ fn a_name_typed_into_a_new_actor_and_entered_adds_nothing_else() {
     let data = &h.state().state.doc.data;
     assert_eq!(data.actors.len(), before + 1, "no second actor");
     assert_eq!(data.actors.last().unwrap().name, "University of Valmora");
+    assert_eq!(
+        data.actors.last().unwrap().id,
+        "university-of-valmora",
+        "the id comes from the first name"
+    );
 
     // The field let the keyboard go; A does nothing until the map is clicked.
     press(&mut h, Key::A, Some("a"));
