@@ -164,6 +164,8 @@ pub enum EditAction {
     NewTieFromText {
         from: String,
         to: String,
+        kind: crate::model::TieKind,
+        polarity: crate::model::Polarity,
         source: String,
         start: usize,
         end: usize,

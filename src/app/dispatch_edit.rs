@@ -128,6 +128,8 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
         EditAction::NewTieFromText {
             from,
             to,
+            kind,
+            polarity,
             source,
             start,
             end,
@@ -135,7 +137,11 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             let Some(excerpt) = selected_excerpt(state, &source, start, end) else {
                 return;
             };
-            let (id, edit) = editing::create_tie(&state.doc.data, &from, &to, Some(excerpt));
+            let (id, mut edit) = editing::create_tie(&state.doc.data, &from, &to, Some(excerpt));
+            if let Edit::InsertTie { tie, .. } = &mut edit {
+                tie.kind = kind;
+                tie.polarity = polarity;
+            }
             if apply(state, edit) {
                 state
                     .windows

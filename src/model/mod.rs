@@ -1,6 +1,7 @@
 //! The dataset: actors, ties, excerpts and sources, as plain serde data.
 //! Owns the native schema and its validation; knows nothing of egui, files or the UI.
 
+pub mod cues;
 mod date;
 mod geometry;
 pub mod invisible;

@@ -5,10 +5,8 @@ use crate::app::{EditAction, ViewAction};
 use egui::{Id, RichText, Ui};
 
 use super::fields::{text_area, text_field};
-use super::picker::{actor_choices, picker};
 use crate::app::{Action, AppState, Window};
 use crate::edit::PossibleDuplicate;
-use crate::model::mentions::actors_mentioned;
 use crate::model::{Dataset, Source};
 
 pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -41,7 +39,14 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
                     .open(&mut open)
                     .default_width(420.0)
                     .show(&ctx, |ui| {
-                        new_tie_ui(ui, &state.doc.data, source, *start, *end, actions)
+                        super::new_tie_window::new_tie_ui(
+                            ui,
+                            &state.doc.data,
+                            source,
+                            *start,
+                            *end,
+                            actions,
+                        )
                     });
             }
         }
@@ -225,84 +230,4 @@ fn add_source_ui(ui: &mut Ui, data: &Dataset, actions: &mut Vec<Action>) {
         draft = SourceDraft::default();
     }
     ui.data_mut(|d| d.insert_temp(key, draft));
-}
-
-/// From, To, and the actors the selection names (ids, first mentioned first).
-type Ends = (String, String, Vec<String>);
-
-/// The ends a new tie from `quote` starts with: the first two actors it names, else none.
-fn suggested_ends(data: &Dataset, quote: &str) -> Ends {
-    let mentioned: Vec<String> = actors_mentioned(data, quote)
-        .into_iter()
-        .map(|i| data.actors[i].id.clone())
-        .collect();
-    let nth = |n: usize| mentioned.get(n).cloned().unwrap_or_default();
-    (nth(0), nth(1), mentioned)
-}
-
-fn new_tie_ui(
-    ui: &mut Ui,
-    data: &Dataset,
-    source: &str,
-    start: usize,
-    end: usize,
-    actions: &mut Vec<Action>,
-) {
-    let quote = data
-        .source(source)
-        .and_then(|s| s.text.get(start..end))
-        .unwrap_or_default();
-    ui.label(RichText::new("Cited exactly:").small().weak());
-    ui.label(RichText::new(format!("“{}”", quote.trim())).italics());
-    // The ends belong to this selection: a new selection starts from the actors it names.
-    let key = Id::new(("new-tie-ends", source, start, end));
-    let (mut from, mut to, mentioned): Ends = ui
-        .data(|d| d.get_temp(key))
-        .unwrap_or_else(|| suggested_ends(data, quote));
-    // Enter that picks in a picker does not also create the tie.
-    let mut picked_now = false;
-    for (label, value) in [("From", &mut from), ("To", &mut to)] {
-        ui.horizontal(|ui| {
-            ui.label(label);
-            let current = if value.is_empty() {
-                "choose an actor"
-            } else {
-                data.actor_name(value)
-            };
-            let choices = |_: &str| actor_choices(data, &mentioned);
-            if let Some(id) = picker(ui, Id::new(("new-tie", label)), current, choices) {
-                *value = id;
-                picked_now = true;
-            }
-        });
-    }
-    if mentioned.is_empty() {
-        ui.label(
-            RichText::new("The selection names no actor on the map.")
-                .small()
-                .weak(),
-        );
-    }
-    ui.data_mut(|d| d.insert_temp(key, (from.clone(), to.clone(), mentioned)));
-    let ready = !from.is_empty() && !to.is_empty();
-    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter))
-        && !picked_now
-        && !ui.ctx().text_edit_focused()
-        && !egui::Popup::is_any_open(ui.ctx());
-    let create = ui
-        .add_enabled(
-            ready,
-            egui::Button::new(RichText::new("Create tie").strong()),
-        )
-        .on_hover_text("Enter")
-        .clicked();
-    if create || (enter && ready) {
-        actions.push(Action::Edit(EditAction::NewTieFromText {
-            from: from.clone(),
-            to: to.clone(),
-            source: source.to_owned(),
-            start,
-            end,
-        }));
-    }
 }

@@ -9,6 +9,7 @@ pub mod hidden_count;
 pub mod legend;
 pub mod map;
 pub mod menus;
+pub mod new_tie_window;
 pub mod palette;
 pub mod picker;
 pub mod reader_text;

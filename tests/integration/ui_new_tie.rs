@@ -35,7 +35,18 @@ fn the_ends_are_the_actors_the_selection_names() {
     // Assad first, then Syria, then North Korea and Kim: From and To are the first two.
     h.get_by_label("Bashar al-Assad  ⏷");
     h.get_by_label("Syria  ⏷");
+    // "visit" suggests the kind, and its polarity.
+    h.get_by_label("visit  ⏷");
+    h.get_by_label("cooperative");
     assert!(create_enabled(&h));
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let data = &h.state().state.doc.data;
+    let tie = data.ties.last().unwrap();
+    assert_eq!((tie.from.as_str(), tie.to.as_str()), ("assad", "syria"));
+    assert_eq!(tie.kind, relmap::model::TieKind::Visit);
+    assert_eq!(tie.polarity, relmap::model::Polarity::Cooperative);
+    assert!(h.state().state.windows.is_empty(), "the window closed");
 }
 
 #[test]
