@@ -148,6 +148,17 @@ pub enum EditAction {
     },
     DeleteTie(String),
     ReverseTie(String),
+    /// Combine `other` into `keep`, two ties between the same two actors.
+    CombineTies {
+        keep: String,
+        other: String,
+    },
+    /// Move excerpt `index` of tie `from` to tie `to`.
+    MoveExcerpt {
+        from: String,
+        index: usize,
+        to: String,
+    },
     /// Merge `others` into `survivor`.
     MergeActors {
         survivor: String,

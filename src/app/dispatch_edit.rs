@@ -100,6 +100,24 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
                 apply(state, edit);
             }
         }
+        EditAction::CombineTies { keep, other } => {
+            match crate::edit::combine_ties(data, &keep, &other) {
+                Ok(edit) => {
+                    if apply(state, edit) {
+                        state.selection = Selection::Tie(keep);
+                    }
+                }
+                Err(e) => state.error("These ties could not be combined", vec![e.to_string()]),
+            }
+        }
+        EditAction::MoveExcerpt { from, index, to } => {
+            match crate::edit::move_excerpt(data, &from, index, &to) {
+                Ok(edit) => {
+                    apply(state, edit);
+                }
+                Err(e) => state.error("The excerpt could not be moved", vec![e.to_string()]),
+            }
+        }
         EditAction::MergeActors { survivor, others } => {
             let job = super::merging::MergeJob::start(state, survivor, others, ctx);
             state.merging = Some(job);

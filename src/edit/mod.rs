@@ -9,10 +9,12 @@ mod history;
 mod merge;
 mod places;
 mod scan;
+mod ties;
 
 pub use duplicates::{normalize_name, possible_duplicates, PossibleDuplicate, Reason};
 pub use history::History;
 pub use merge::merge_actors;
+pub use ties::{combine_ties, move_excerpt, same_ties, ties_to_combine, TieEditError};
 
 use crate::model::{Actor, Dataset, Point, Source, Tie};
 

@@ -177,6 +177,7 @@ fn edit_actor_ui(
 fn ties_list_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<Action>) {
     let ties: Vec<_> = data.ties_of(&actor.id).collect();
     ui.label(RichText::new(format!("Ties ({})", ties.len())).strong());
+    combine_offer_ui(ui, data, actor, actions);
     if ties.is_empty() {
         ui.label("This actor has no ties yet.");
     }
@@ -214,6 +215,35 @@ fn ties_list_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<Ac
             actions.push(Action::Selection(SelectionAction::Select(Selection::Tie(
                 tie.id.clone(),
             ))));
+        }
+    }
+}
+
+/// Ties of this actor that join the same two actors with the same kind (what a merge can leave
+/// side by side, one directed and one not), each group with a button that combines it.
+fn combine_offer_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Vec<Action>) {
+    for group in crate::edit::ties_to_combine(data, &actor.id) {
+        let Some(first) = data.tie(&group[0]) else {
+            continue;
+        };
+        let text = format!(
+            "{} ties “{}” say the same kind ({}) between the same two actors.",
+            group.len(),
+            super::tie_panel::tie_heading(data, first),
+            first.kind.label()
+        );
+        ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
+        if ui
+            .button("Combine them")
+            .on_hover_text("One tie, with every excerpt of each, once")
+            .clicked()
+        {
+            for other in &group[1..] {
+                actions.push(Action::Edit(EditAction::CombineTies {
+                    keep: group[0].clone(),
+                    other: other.clone(),
+                }));
+            }
         }
     }
 }

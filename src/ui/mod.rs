@@ -15,6 +15,7 @@ pub mod picker;
 pub mod reader_text;
 pub mod status_bar;
 pub mod theme;
+pub mod tie_edit;
 pub mod tie_panel;
 
 use egui::{Panel, RichText, Ui};

@@ -92,7 +92,7 @@ pub fn new_tie_ui(
     }
     ui.horizontal(|ui| {
         ui.label("Kind");
-        let kinds = |_: &str| super::tie_panel::kind_choices();
+        let kinds = |_: &str| super::tie_edit::kind_choices();
         if let Some(k) = picker(ui, Id::new("new-tie-kind"), kind.label(), kinds) {
             *kind = k;
             picked_now = true;

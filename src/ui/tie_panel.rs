@@ -1,156 +1,14 @@
 //! The tie panel: "A → B", kind, date and polarity, then every excerpt as a block quote with its
-//! source, certainty and attribution, and a way to read it in its article.
+//! source, certainty and attribution, and a way to read it in its article. Its editing controls
+//! are in `tie_edit.rs`.
 
-use crate::app::{EditAction, SelectionAction};
-use egui::{Id, RichText, Ui};
+use crate::app::SelectionAction;
+use egui::{RichText, Ui};
 
-use super::fields::{choice, text_field};
-use super::picker::{actor_choices, picker, picker_of_width, Choice};
 use super::theme;
+use super::tie_edit::{edit_excerpt_ui, edit_tie_ui};
 use crate::app::{Action, Selection};
-use crate::edit::Edit;
-use crate::model::{Certainty, Dataset, Excerpt, Polarity, Tie, TieKind};
-
-fn update_tie(actions: &mut Vec<Action>, tie: &Tie, change: impl FnOnce(&mut Tie)) {
-    let mut t = tie.clone();
-    change(&mut t);
-    actions.push(Action::Edit(EditAction::Apply(Edit::UpdateTie { tie: t })));
-}
-
-/// The tie kinds, the commonest in news first; the rest in the format's order.
-pub fn kind_choices() -> Vec<Choice<TieKind>> {
-    use TieKind::*;
-    const COMMON: [TieKind; 10] = [
-        Meeting,
-        Visit,
-        Support,
-        Criticism,
-        Accusation,
-        Alliance,
-        Diplomatic,
-        Leadership,
-        Membership,
-        Affiliation,
-    ];
-    let rest = TieKind::ALL.into_iter().filter(|k| !COMMON.contains(k));
-    COMMON
-        .into_iter()
-        .chain(rest)
-        .map(|kind| Choice::new(kind, kind.label()))
-        .collect()
-}
-
-fn edit_tie_ui(ui: &mut Ui, tie: &Tie, actions: &mut Vec<Action>) {
-    let id = |field: &str| Id::new(("tie-field", tie.id.as_str(), field));
-    egui::Grid::new("tie-fields").num_columns(2).show(ui, |ui| {
-        ui.label("Kind");
-        if let Some(kind) = picker(ui, id("kind"), tie.kind.label(), |_| kind_choices()) {
-            update_tie(actions, tie, |t| t.kind = kind);
-        }
-        ui.end_row();
-        ui.label("Polarity");
-        if let Some(p) = choice(
-            ui,
-            id("polarity"),
-            tie.polarity,
-            &Polarity::ALL,
-            Polarity::label,
-        ) {
-            update_tie(actions, tie, |t| t.polarity = p);
-        }
-        ui.end_row();
-        ui.label("Date");
-        let date = tie.date.clone().unwrap_or_default();
-        if let Some(text) = text_field(ui, id("date"), &date, "2018-06-03, 2018-06 or 2012/2017") {
-            let text = text.trim().to_owned();
-            update_tie(actions, tie, |t| {
-                t.date = (!text.is_empty()).then_some(text)
-            });
-        }
-        ui.end_row();
-        ui.label("Label");
-        if let Some(text) = text_field(ui, id("label"), &tie.label, "shown on the map") {
-            update_tie(actions, tie, |t| t.label = text.trim().to_owned());
-        }
-        ui.end_row();
-    });
-    ui.horizontal(|ui| {
-        let mut directed = tie.directed;
-        if ui.checkbox(&mut directed, "Directed").changed() {
-            update_tie(actions, tie, |t| t.directed = directed);
-        }
-        if ui
-            .add_enabled(tie.directed, egui::Button::new("Reverse direction"))
-            .clicked()
-        {
-            actions.push(Action::Edit(EditAction::ReverseTie(tie.id.clone())));
-        }
-        if ui.button("Delete tie").clicked() {
-            actions.push(Action::Edit(EditAction::DeleteTie(tie.id.clone())));
-        }
-    });
-}
-
-/// Certainty and attribution of one excerpt, and removing it.
-fn edit_excerpt_ui(
-    ui: &mut Ui,
-    data: &Dataset,
-    tie: &Tie,
-    index: usize,
-    actions: &mut Vec<Action>,
-) {
-    let Some(excerpt) = tie.excerpts.get(index) else {
-        return;
-    };
-    let id = |field: &str| Id::new(("excerpt-field", tie.id.as_str(), index, field));
-    ui.horizontal_wrapped(|ui| {
-        let mut certainty = excerpt.certainty;
-        egui::ComboBox::from_id_salt(id("certainty"))
-            .selected_text(certainty.map_or("certainty not set", Certainty::label))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut certainty, None, "certainty not set");
-                for c in Certainty::ALL {
-                    ui.selectable_value(&mut certainty, Some(c), c.label());
-                }
-            });
-        if certainty != excerpt.certainty {
-            update_tie(actions, tie, |t| t.excerpts[index].certainty = certainty);
-        }
-        let current = match excerpt.attributed_to.as_deref() {
-            None => "not attributed".to_owned(),
-            Some(who) => format!("by {}", data.actor_name(who)),
-        };
-        let choices = |typed: &str| attribution_choices(data, typed);
-        if let Some(who) = picker_of_width(ui, id("attributed"), &current, 170.0, choices) {
-            update_tie(actions, tie, |t| t.excerpts[index].attributed_to = who);
-        }
-        if ui.button("Remove excerpt").clicked() {
-            update_tie(actions, tie, |t| {
-                t.excerpts.remove(index);
-            });
-        }
-    });
-}
-
-/// Who an excerpt's claim can be attributed to: nobody, an actor of the map (stored by id), or
-/// the typed text as written, for a claimant not on the map.
-fn attribution_choices(data: &Dataset, typed: &str) -> Vec<Choice<Option<String>>> {
-    let typed = typed.trim();
-    let mut choices = vec![Choice::new(None, "not attributed")];
-    choices.extend(actor_choices(data, &[]).into_iter().map(|c| Choice {
-        value: Some(c.value),
-        label: c.label,
-        other_names: c.other_names,
-        detail: c.detail,
-    }));
-    if !typed.is_empty() && data.actor(typed).is_none() {
-        choices.push(Choice {
-            detail: "as written, not an actor of the map".to_owned(),
-            ..Choice::new(Some(typed.to_owned()), format!("“{typed}”"))
-        });
-    }
-    choices
-}
+use crate::model::{Dataset, Excerpt, Tie};
 
 /// "Bashar al-Assad → Kim Jong-un" for directed ties, "A — B" otherwise.
 pub fn tie_heading(data: &Dataset, tie: &Tie) -> String {
@@ -233,7 +91,7 @@ pub fn tie_panel_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Ac
     });
     let editing = egui::CollapsingHeader::new("Edit tie")
         .id_salt("edit-tie")
-        .show(ui, |ui| edit_tie_ui(ui, tie, actions))
+        .show(ui, |ui| edit_tie_ui(ui, data, tie, actions))
         .openness
         > 0.0;
     ui.separator();
