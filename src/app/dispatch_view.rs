@@ -85,9 +85,7 @@ pub fn layout_action(state: &mut AppState, action: LayoutAction, ctx: &egui::Con
             if let Some(old) = &mut state.layout {
                 old.cancel();
             }
-            let ctx = ctx.clone();
-            let wake: Box<dyn Fn() + Send> = Box::new(move || ctx.request_repaint());
-            state.layout = Some(LayoutSession::start(data, Some(wake)));
+            state.layout = Some(LayoutSession::start(data, super::tasks::waker(ctx)));
         }
         LayoutAction::PauseLayout => state.layout.iter_mut().for_each(LayoutSession::pause),
         LayoutAction::ResumeLayout => state.layout.iter_mut().for_each(LayoutSession::resume),

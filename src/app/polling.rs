@@ -1,6 +1,7 @@
 //! What the frame loop does with background work that has come back: a force or quick layout's
-//! result becomes one edit (held back like any edit while a writer reads the document), a file
-//! opened in the background replaces the document, a background save is recorded.
+//! result becomes one edit (held back like any edit while a writer reads the document), and a
+//! failed one an error naming it; a file opened in the background replaces the document; a
+//! background save is recorded.
 
 use super::{dispatch_edit, files, layout_session, tasks, Action, RelmapApp};
 use crate::app::{EditAction, FileAction};
@@ -11,10 +12,17 @@ impl RelmapApp {
         let Some(session) = &mut self.state.layout else {
             return;
         };
-        if let Some(layout_session::LayoutEvent::Ended(edit)) = session.poll() {
-            self.state.layout = None;
-            if let Some(edit) = edit {
-                self.apply_layout_result(edit);
+        match session.poll() {
+            None | Some(layout_session::LayoutEvent::Moved) => {}
+            Some(layout_session::LayoutEvent::Ended(edit)) => {
+                self.state.layout = None;
+                if let Some(edit) = edit {
+                    self.apply_layout_result(edit);
+                }
+            }
+            Some(layout_session::LayoutEvent::Failed(message)) => {
+                self.state.layout = None;
+                self.state.error("Could not lay out the map", vec![message]);
             }
         }
     }

@@ -108,7 +108,7 @@ fn layout_ui(ui: &mut Ui, layout: &LayoutSession, actions: &mut Vec<Action>) {
     ui.label(format!(
         "Layout {status}: iteration {} · {:.1} s",
         layout.iteration(),
-        layout.started.elapsed().as_secs_f32()
+        layout.elapsed().as_secs_f32()
     ));
     if layout.is_paused() {
         if ui.small_button("Resume").clicked() {
