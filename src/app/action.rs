@@ -184,8 +184,11 @@ pub enum ViewAction {
 /// The force layout and the quick layouts.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LayoutAction {
-    /// Start a force layout in the background.
-    StartLayout,
+    /// Start a force layout in the background, of the actors shown (by index in the dataset's
+    /// actors; `None`: all of them). Hidden actors stay where they are and take no part.
+    StartLayout {
+        shown: Option<Vec<bool>>,
+    },
     PauseLayout,
     ResumeLayout,
     /// Stop the layout and keep where it got to, as one undoable edit.
@@ -197,8 +200,11 @@ pub enum LayoutAction {
         actor: String,
         at: Option<crate::model::Point>,
     },
-    /// Lay the actors out at once in a fixed pattern.
-    QuickLayout(super::layout_session::QuickLayout),
+    /// Lay the shown actors out at once in a fixed pattern (`shown` as for `StartLayout`).
+    QuickLayout {
+        kind: super::layout_session::QuickLayout,
+        shown: Option<Vec<bool>>,
+    },
 }
 
 /// Cancelling background tasks.
@@ -228,8 +234,8 @@ impl LayoutAction {
     /// Stopping a layout keeps where it got to, and a quick layout is applied, as one edit.
     pub fn edits_document(&self) -> bool {
         match self {
-            LayoutAction::StopLayout | LayoutAction::QuickLayout(_) => true,
-            LayoutAction::StartLayout
+            LayoutAction::StopLayout | LayoutAction::QuickLayout { .. } => true,
+            LayoutAction::StartLayout { .. }
             | LayoutAction::PauseLayout
             | LayoutAction::ResumeLayout
             | LayoutAction::CancelLayout

@@ -81,11 +81,12 @@ pub fn view_action(state: &mut AppState, action: ViewAction, ctx: &egui::Context
 pub fn layout_action(state: &mut AppState, action: LayoutAction, ctx: &egui::Context) {
     let data = &state.doc.data;
     match action {
-        LayoutAction::StartLayout => {
+        LayoutAction::StartLayout { shown } => {
             if let Some(old) = &mut state.layout {
                 old.cancel();
             }
-            state.layout = Some(LayoutSession::start(data, super::tasks::waker(ctx)));
+            let wake = super::tasks::waker(ctx);
+            state.layout = Some(LayoutSession::start(data, shown, wake));
         }
         LayoutAction::PauseLayout => state.layout.iter_mut().for_each(LayoutSession::pause),
         LayoutAction::ResumeLayout => state.layout.iter_mut().for_each(LayoutSession::resume),
@@ -96,9 +97,9 @@ pub fn layout_action(state: &mut AppState, action: LayoutAction, ctx: &egui::Con
                 session.hold(&actor, at);
             }
         }
-        LayoutAction::QuickLayout(kind) => {
+        LayoutAction::QuickLayout { kind, shown } => {
             let selected = state.selection.actor_ids();
-            let Some(input) = QuickInput::new(data, kind, &selected) else {
+            let Some(input) = QuickInput::new(data, kind, &selected, shown) else {
                 state.info("Select two or more actors to spread them apart");
                 return;
             };

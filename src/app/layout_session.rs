@@ -71,9 +71,10 @@ impl LayoutLink for RunnerLink<'_> {
 }
 
 impl LayoutSession {
-    /// Starts a force layout of `data`; `wake` is called whenever new positions arrive. The
-    /// worker shares the dataset until it has built its graph from it.
-    pub fn start(data: &Arc<Dataset>, wake: Waker) -> Self {
+    /// Starts a force layout of `data`'s actors that are `shown` (by index; `None`: all);
+    /// `wake` is called whenever new positions arrive. The worker shares the dataset until it
+    /// has built its graph from it.
+    pub fn start(data: &Arc<Dataset>, shown: Option<Vec<bool>>, wake: Waker) -> Self {
         let shared = Arc::clone(data);
         let build = move || LayoutGraph::from_dataset(&shared);
         let settings = Settings {
@@ -83,7 +84,7 @@ impl LayoutSession {
             ..Settings::default()
         };
         let ids = data.actors.iter().map(|a| a.id.clone()).collect();
-        Self::start_building(ids, build, settings, wake)
+        Self::start_building(ids, build, shown, settings, wake)
     }
 
     /// Starts a force layout of the graph `build` makes on the worker, whose node `i` is the
@@ -91,13 +92,14 @@ impl LayoutSession {
     fn start_building(
         ids: Vec<String>,
         build: impl FnOnce() -> LayoutGraph + Send + 'static,
+        shown: Option<Vec<bool>>,
         settings: Settings,
         wake: Waker,
     ) -> Self {
         let task = StreamingTask::start(FORCE_LAYOUT_NAME, wake, move |control, stream| {
             let graph = build();
             let mut link = RunnerLink { control, stream };
-            layout::run_streamed(graph, settings, &mut link)
+            layout::run_streamed(graph, settings, shown.as_deref(), &mut link)
         });
         Self {
             task,
@@ -217,19 +219,27 @@ pub struct QuickInput {
     kind: QuickLayout,
     /// Shared with the worker until the layout is computed.
     data: Arc<Dataset>,
-    /// Indices of the selected actors.
+    /// Indices of the selected actors that are shown.
     chosen: Vec<usize>,
+    /// Which actors are shown, by index; `None`: all. Hidden ones are not moved.
+    shown: Option<Vec<bool>>,
 }
 
 impl QuickInput {
-    /// `None` for "spread" with fewer than two actors selected.
-    pub fn new(data: &Arc<Dataset>, kind: QuickLayout, selected: &[String]) -> Option<Self> {
+    /// `None` for "spread" with fewer than two shown actors selected.
+    pub fn new(
+        data: &Arc<Dataset>,
+        kind: QuickLayout,
+        selected: &[String],
+        shown: Option<Vec<bool>>,
+    ) -> Option<Self> {
+        let shown_at = |i: usize| is_shown(shown.as_deref(), i);
         let selected: foldhash::HashSet<&str> = selected.iter().map(String::as_str).collect();
         let chosen: Vec<usize> = data
             .actors
             .iter()
             .enumerate()
-            .filter(|(_, a)| selected.contains(a.id.as_str()))
+            .filter(|(i, a)| shown_at(*i) && selected.contains(a.id.as_str()))
             .map(|(i, _)| i)
             .collect();
         if kind == QuickLayout::SpreadSelected && chosen.len() < 2 {
@@ -239,20 +249,24 @@ impl QuickInput {
             kind,
             data: Arc::clone(data),
             chosen,
+            shown,
         })
     }
 
-    /// Computes the layout as one edit of every actor that is not pinned.
+    /// Computes the layout of the shown actors as one edit of every one that is not pinned.
     pub fn run(self) -> Edit {
         let size = layout::DEFAULT_NODE_RADIUS;
         let data = &self.data;
+        let placed: Vec<usize> = (0..data.actors.len())
+            .filter(|&i| is_shown(self.shown.as_deref(), i))
+            .collect();
         let (positions, label) = match self.kind {
             QuickLayout::Circular => (
-                layout::quick::circular(data.actors.len(), size),
+                layout::quick::circular(placed.len(), size),
                 "circular layout",
             ),
             QuickLayout::GroupedByKind => {
-                let kinds: Vec<u32> = data.actors.iter().map(|a| a.kind as u32).collect();
+                let kinds: Vec<u32> = placed.iter().map(|&i| data.actors[i].kind as u32).collect();
                 (
                     layout::quick::grouped_by(&kinds, size),
                     "layout grouped by kind",
@@ -260,16 +274,17 @@ impl QuickInput {
             }
             QuickLayout::SpreadSelected => {
                 let graph = LayoutGraph::from_dataset(data);
+                let all = layout::quick::spread(&self.chosen, &graph.positions, &graph.sizes);
                 (
-                    layout::quick::spread(&self.chosen, &graph.positions, &graph.sizes),
+                    placed.iter().filter_map(|&i| all.get(i).copied()).collect(),
                     "spread selected actors",
                 )
             }
         };
         let round = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
-        let moves = data
-            .actors
+        let moves = placed
             .iter()
+            .map(|&i| &data.actors[i])
             .zip(positions)
             .filter(|(actor, _)| !actor.pinned)
             .map(|(actor, p)| {
@@ -282,6 +297,11 @@ impl QuickInput {
             edits: vec![Edit::MoveActors { moves }],
         }
     }
+}
+
+/// Whether actor `i` is shown: `shown[i]`, or true when there is no list or it is too short.
+fn is_shown(shown: Option<&[bool]>, i: usize) -> bool {
+    shown.and_then(|s| s.get(i)).copied().unwrap_or(true)
 }
 
 /// A quick layout computed as a task, for large maps.

@@ -1,5 +1,6 @@
 //! The force layout as a task of the runner: stopping keeps its result as one edit, cancelling
-//! a paused layout ends it, and a worker that panics is an error naming the layout.
+//! a paused layout ends it, and a worker that panics is an error naming the layout. Quick
+//! layouts move only the shown actors.
 
 use super::*;
 use crate::generate::generate;
@@ -22,6 +23,7 @@ fn session(actors: usize, settings: Settings) -> LayoutSession {
     LayoutSession::start_building(
         ids,
         move || LayoutGraph::from_dataset(&data),
+        None,
         settings,
         no_wake(),
     )
@@ -96,6 +98,7 @@ fn a_worker_that_panics_is_an_error_naming_the_layout() {
     let mut session = LayoutSession::start_building(
         vec!["a".into()],
         || panic!("no graph"),
+        None,
         Settings::default(),
         no_wake(),
     );
@@ -106,4 +109,35 @@ fn a_worker_that_panics_is_an_error_naming_the_layout() {
         message,
         format!("{FORCE_LAYOUT_NAME} stopped on an internal error: no graph")
     );
+}
+
+#[test]
+fn quick_layouts_move_only_the_shown_actors() {
+    let data = Arc::new(generate(30, 60, 2));
+    let shown: Vec<bool> = (0..30).map(|i| i % 2 == 0).collect();
+    let ids: Vec<String> = data.actors.iter().map(|a| a.id.clone()).collect();
+    let odd = [ids[1].clone(), ids[3].clone()];
+    assert!(QuickInput::new(
+        &data,
+        QuickLayout::SpreadSelected,
+        &odd,
+        Some(shown.clone())
+    )
+    .is_none());
+    for kind in [
+        QuickLayout::Circular,
+        QuickLayout::GroupedByKind,
+        QuickLayout::SpreadSelected,
+    ] {
+        let input = QuickInput::new(&data, kind, &ids, Some(shown.clone()));
+        let Some(Edit::Batch { edits, .. }) = input.map(QuickInput::run) else {
+            panic!("a batch");
+        };
+        let [Edit::MoveActors { moves }] = edits.as_slice() else {
+            panic!("one move");
+        };
+        let moved: Vec<&String> = moves.iter().map(|(id, _)| id).collect();
+        let expected: Vec<&String> = ids.iter().step_by(2).collect();
+        assert_eq!(moved, expected, "{kind:?}");
+    }
 }

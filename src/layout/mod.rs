@@ -7,6 +7,7 @@
 //! convert to and from the model's [`Point`].
 
 mod force;
+mod force_layout;
 mod overlap;
 mod quadtree;
 pub mod quick;
@@ -15,7 +16,7 @@ mod settings;
 mod speed;
 mod streamed;
 
-pub use force::ForceLayout;
+pub use force_layout::ForceLayout;
 pub use quadtree::{QuadTree, RepulsionParams};
 pub use settings::{Settings, StepStats};
 pub use streamed::{

@@ -53,13 +53,15 @@ pub struct LayoutEnd {
 }
 
 /// Lays out `graph` until it is still, reaches `settings.max_iterations` or `link` stops it.
+/// Only the nodes `shown` take part (see [`ForceLayout::with_shown`]; `None`: all of them).
 pub fn run_streamed(
     graph: LayoutGraph,
     settings: Settings,
+    shown: Option<&[bool]>,
     link: &mut impl LayoutLink,
 ) -> LayoutEnd {
     let max_iterations = settings.max_iterations;
-    let mut layout = ForceLayout::new(graph, settings);
+    let mut layout = ForceLayout::with_shown(graph, settings, shown);
     let mut last_sent: Option<Instant> = None;
     let mut stats = StepStats {
         converged: layout.is_converged(),

@@ -52,7 +52,7 @@ fn endless() -> Settings {
 #[test]
 fn finishes_by_itself_when_converged() {
     let mut link = Script::default();
-    let end = run_streamed(graph(80), Settings::default(), &mut link);
+    let end = run_streamed(graph(80), Settings::default(), None, &mut link);
     assert!(end.converged && !end.cancelled, "{end:?}");
     assert_eq!(end.last.positions.len(), 80);
     assert_eq!(end.last.iteration, end.last.stats.iteration);
@@ -66,7 +66,7 @@ fn a_stopped_layout_ends_cancelled_with_where_it_got_to() {
         stop_after_offers: Some(1),
         ..Script::default()
     };
-    let end = run_streamed(graph(300), endless(), &mut link);
+    let end = run_streamed(graph(300), endless(), None, &mut link);
     assert!(end.cancelled && !end.converged);
     assert_eq!(link.offered.len(), 1);
     assert_eq!(end.last.iteration, link.offered[0]);
@@ -86,7 +86,7 @@ fn paused_it_takes_no_step_and_held_and_pinned_nodes_are_kept() {
         stop_after_offers: Some(3),
         ..Script::default()
     };
-    let end = run_streamed(g, endless(), &mut link);
+    let end = run_streamed(g, endless(), None, &mut link);
     // Paused before the first step, the commands after the pause were waited for.
     assert_eq!(link.waits, 3);
     assert_eq!(link.offered[0], 1);
@@ -101,7 +101,7 @@ fn a_watcher_that_goes_away_while_paused_stops_the_layout() {
         commands: VecDeque::from([LayoutCommand::Pause]),
         ..Script::default()
     };
-    let end = run_streamed(graph(50), endless(), &mut link);
+    let end = run_streamed(graph(50), endless(), None, &mut link);
     assert!(end.cancelled && !end.converged);
     assert_eq!(end.last.iteration, 0);
     assert!(link.offered.is_empty());
@@ -117,7 +117,7 @@ fn a_released_node_moves_again() {
         stop_after_offers: Some(2),
         ..Script::default()
     };
-    let end = run_streamed(graph(60), endless(), &mut link);
+    let end = run_streamed(graph(60), endless(), None, &mut link);
     // Letting go of a node that is not held leaves the held one held.
     assert_eq!(end.last.positions[3], [900.0, 900.0]);
     let mut link = Script {
@@ -128,6 +128,19 @@ fn a_released_node_moves_again() {
         stop_after_offers: Some(2),
         ..Script::default()
     };
-    let end = run_streamed(graph(60), endless(), &mut link);
+    let end = run_streamed(graph(60), endless(), None, &mut link);
     assert_ne!(end.last.positions[3], [900.0, 900.0]);
+}
+
+#[test]
+fn hidden_nodes_stay_where_they_are() {
+    let g = graph(100);
+    let before = g.positions.clone();
+    let shown: Vec<bool> = (0..100).map(|i| i % 4 != 1).collect();
+    let mut link = Script::default();
+    let end = run_streamed(g, Settings::default(), Some(&shown), &mut link);
+    assert!(end.converged);
+    let moved = |i: &usize| end.last.positions[*i] != before[*i];
+    assert!(!(0..100).filter(|&i| !shown[i]).any(|i| moved(&i)));
+    assert!((0..100).filter(|&i| shown[i]).filter(moved).count() > 60);
 }

@@ -15,7 +15,7 @@ fn a_force_layout_of_the_old_map_never_reaches_the_one_opened_after_it() {
     ] {
         let mut h = app(None);
         h.state_mut()
-            .push_actions([Action::Layout(LayoutAction::StartLayout)]);
+            .push_actions([Action::Layout(LayoutAction::StartLayout { shown: None })]);
         h.run_steps(3);
         assert!(h.state().state.layout.is_some(), "the layout did not start");
         h.state_mut()

@@ -249,20 +249,23 @@ impl Command {
             Command::ClearSelection => Action::Selection(SelectionAction::Select(Selection::None)),
             Command::FindDuplicates => Action::View(ViewAction::OpenWindow(Window::Duplicates)),
             Command::AddSource => Action::View(ViewAction::OpenWindow(Window::AddSource)),
-            Command::ForceLayout => Action::Layout(LayoutAction::StartLayout),
+            Command::ForceLayout => Action::Layout(LayoutAction::StartLayout { shown: None }),
             Command::PauseLayout => Action::Layout(LayoutAction::PauseLayout),
             Command::ResumeLayout => Action::Layout(LayoutAction::ResumeLayout),
             Command::StopLayout => Action::Layout(LayoutAction::StopLayout),
             Command::CancelLayout => Action::Layout(LayoutAction::CancelLayout),
-            Command::CircularLayout => {
-                Action::Layout(LayoutAction::QuickLayout(QuickLayout::Circular))
-            }
-            Command::GroupedLayout => {
-                Action::Layout(LayoutAction::QuickLayout(QuickLayout::GroupedByKind))
-            }
-            Command::SpreadSelected => {
-                Action::Layout(LayoutAction::QuickLayout(QuickLayout::SpreadSelected))
-            }
+            Command::CircularLayout => Action::Layout(LayoutAction::QuickLayout {
+                kind: QuickLayout::Circular,
+                shown: None,
+            }),
+            Command::GroupedLayout => Action::Layout(LayoutAction::QuickLayout {
+                kind: QuickLayout::GroupedByKind,
+                shown: None,
+            }),
+            Command::SpreadSelected => Action::Layout(LayoutAction::QuickLayout {
+                kind: QuickLayout::SpreadSelected,
+                shown: None,
+            }),
             Command::FitView => Action::View(ViewAction::FitView),
             Command::ZoomIn => Action::View(ViewAction::ZoomBy(ZOOM_STEP)),
             Command::ZoomOut => Action::View(ViewAction::ZoomBy(1.0 / ZOOM_STEP)),
