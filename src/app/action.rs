@@ -210,12 +210,9 @@ pub enum LayoutAction {
 /// Cancelling background tasks.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TaskAction {
-    /// Stop opening a file in the background; the open document stays.
-    CancelLoading,
-    /// Stop building a merge; the map stays as it is.
-    CancelMerge,
-    /// Stop computing a quick layout of a large map; the map stays as it is.
-    CancelQuickLayout,
+    /// Stop a running task where that is safe (not a save): a file being opened (the open
+    /// document stays), a merge or a quick layout (the map stays as it is).
+    Cancel(super::running::TaskId),
 }
 
 impl Action {

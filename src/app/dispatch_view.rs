@@ -4,6 +4,7 @@
 use super::action::{LayoutAction, Selection, SelectionAction, TaskAction, ViewAction};
 use super::dispatch_edit::apply;
 use super::layout_session::{start_quick, LayoutSession, QuickInput, QUICK_IN_BACKGROUND_FROM};
+use super::running::Job;
 use super::state::{AppState, ReaderState};
 
 /// Selecting actors and ties, and reading sources.
@@ -82,18 +83,17 @@ pub fn layout_action(state: &mut AppState, action: LayoutAction, ctx: &egui::Con
     let data = &state.doc.data;
     match action {
         LayoutAction::StartLayout { shown } => {
-            if let Some(old) = &mut state.layout {
-                old.cancel();
-            }
+            // One already running is cancelled as the new one takes its place.
             let wake = super::tasks::waker(ctx);
-            state.layout = Some(LayoutSession::start(data, shown, wake));
+            let session = LayoutSession::start(data, shown, wake);
+            state.tasks.put(Job::ForceLayout(session));
         }
-        LayoutAction::PauseLayout => state.layout.iter_mut().for_each(LayoutSession::pause),
-        LayoutAction::ResumeLayout => state.layout.iter_mut().for_each(LayoutSession::resume),
-        LayoutAction::StopLayout => state.layout.iter_mut().for_each(LayoutSession::stop),
-        LayoutAction::CancelLayout => state.layout.iter_mut().for_each(LayoutSession::cancel),
+        LayoutAction::PauseLayout => with_layout(state, LayoutSession::pause),
+        LayoutAction::ResumeLayout => with_layout(state, LayoutSession::resume),
+        LayoutAction::StopLayout => with_layout(state, LayoutSession::stop),
+        LayoutAction::CancelLayout => with_layout(state, LayoutSession::cancel),
         LayoutAction::LayoutHold { actor, at } => {
-            if let Some(session) = &state.layout {
+            if let Some(session) = state.tasks.layout() {
                 session.hold(&actor, at);
             }
         }
@@ -104,7 +104,8 @@ pub fn layout_action(state: &mut AppState, action: LayoutAction, ctx: &egui::Con
                 return;
             };
             if data.actors.len() >= QUICK_IN_BACKGROUND_FROM {
-                state.quick_layout = Some(start_quick(input, super::tasks::waker(ctx)));
+                let task = start_quick(input, super::tasks::waker(ctx));
+                state.tasks.put(Job::QuickLayout(task));
             } else if apply(state, input.run()) {
                 state.view.request_fit();
             }
@@ -112,23 +113,19 @@ pub fn layout_action(state: &mut AppState, action: LayoutAction, ctx: &egui::Con
     }
 }
 
+/// Does `act` to the force layout, when one runs.
+fn with_layout(state: &mut AppState, act: fn(&mut LayoutSession)) {
+    if let Some(session) = state.tasks.layout_mut() {
+        act(session);
+    }
+}
+
 /// Cancelling background tasks.
 pub fn task_action(state: &mut AppState, action: TaskAction) {
     match action {
-        TaskAction::CancelLoading => {
-            if let Some(job) = state.loading.take() {
-                job.task.cancel();
-            }
-        }
-        TaskAction::CancelMerge => {
-            if let Some(job) = state.merging.take() {
-                job.task.cancel();
-            }
-        }
-        TaskAction::CancelQuickLayout => {
-            if let Some(task) = state.quick_layout.take() {
-                task.cancel();
-            }
+        TaskAction::Cancel(id) => {
+            // A task that ended meanwhile, or that may not be stopped, stays as it is.
+            state.tasks.cancel(id);
         }
     }
 }

@@ -141,3 +141,40 @@ fn quick_layouts_move_only_the_shown_actors() {
         assert_eq!(moved, expected, "{kind:?}");
     }
 }
+
+#[test]
+fn the_window_shows_an_error_naming_a_layout_whose_worker_panicked() {
+    let options = crate::app::AppOptions {
+        native_dialogs: false,
+        recovery_dir: None,
+        ..crate::app::AppOptions::default()
+    };
+    let mut app = crate::app::RelmapApp::new(None, None, options);
+    let session = LayoutSession::start_building(
+        Vec::new(),
+        || panic!("no graph"),
+        None,
+        Settings::default(),
+        no_wake(),
+    );
+    app.state
+        .tasks
+        .put(crate::app::running::Job::ForceLayout(session));
+    let ctx = egui::Context::default();
+    for _ in 0..30_000 {
+        app.poll_tasks(&ctx);
+        if app.state.tasks.layout().is_none() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert!(app.state.tasks.layout().is_none(), "the layout never ended");
+    let notice = app.state.notices.last().expect("an error is shown");
+    assert_eq!(notice.title, "Could not lay out the map");
+    assert_eq!(
+        notice.lines,
+        vec![format!(
+            "{FORCE_LAYOUT_NAME} stopped on an internal error: no graph"
+        )]
+    );
+}

@@ -212,8 +212,9 @@ impl Command {
 
     /// Whether the command can run now. Disabled commands are greyed out and do nothing.
     pub fn is_enabled(self, state: &AppState) -> bool {
-        let layout_running = state.layout.is_some() || state.quick_layout.is_some();
-        let paused = state.layout.as_ref().is_some_and(|l| l.is_paused());
+        let layout = state.tasks.layout();
+        let layout_running = layout.is_some() || state.tasks.quick_layout().is_some();
+        let paused = layout.is_some_and(|l| l.is_paused());
         match self {
             Command::Undo => state.doc.history.undo_label().is_some(),
             Command::Redo => state.doc.history.redo_label().is_some(),

@@ -317,7 +317,7 @@ impl MapView {
                     let p = self.cache.positions[i] + step;
                     self.cache.set_position(i, p);
                 }
-                if state.layout.is_some() {
+                if state.tasks.layout().is_some() {
                     let p = self.cache.positions[drag.actor];
                     actions.push(Action::Layout(LayoutAction::LayoutHold {
                         actor: data.actors[drag.actor].id.clone(),
@@ -345,7 +345,7 @@ impl MapView {
             let p = self.cache.positions[i];
             Point::new(round(p.x), round(p.y))
         };
-        if state.layout.is_some() {
+        if state.tasks.layout().is_some() {
             actions.push(Action::Layout(LayoutAction::LayoutHold {
                 actor: data.actors[drag.actor].id.clone(),
                 at: None,
@@ -389,10 +389,10 @@ impl MapView {
 
     /// Shows the running layout's newest positions, except for actors being dragged.
     fn follow_layout(&mut self, state: &AppState, rebuilt: bool) {
-        let Some(positions) = state.layout.as_ref().and_then(|l| l.latest.as_ref()) else {
+        let Some(positions) = state.tasks.layout().and_then(|l| l.latest.as_ref()) else {
             return;
         };
-        let iteration = state.layout.as_ref().map_or(0, |l| l.iteration());
+        let iteration = state.tasks.layout().map_or(0, |l| l.iteration());
         if (!rebuilt && iteration == self.layout_iteration)
             || positions.len() != self.cache.positions.len()
         {
