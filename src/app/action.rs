@@ -211,8 +211,12 @@ pub enum ViewAction {
 /// The force layout and the quick layouts.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LayoutAction {
-    /// Start a force layout in the background.
-    StartLayout,
+    /// Start a force layout in the background, of the actors shown (by index in the dataset's
+    /// actors; `None`: those the map shows, as its visibility mask says). Hidden actors stay
+    /// where they are and take no part.
+    StartLayout {
+        shown: Option<Vec<bool>>,
+    },
     PauseLayout,
     ResumeLayout,
     /// Stop the layout and keep where it got to, as one undoable edit.
@@ -224,19 +228,19 @@ pub enum LayoutAction {
         actor: String,
         at: Option<crate::model::Point>,
     },
-    /// Lay the actors out at once in a fixed pattern.
-    QuickLayout(super::layout_session::QuickLayout),
+    /// Lay the shown actors out at once in a fixed pattern (`shown` as for `StartLayout`).
+    QuickLayout {
+        kind: super::layout_session::QuickLayout,
+        shown: Option<Vec<bool>>,
+    },
 }
 
 /// Cancelling background tasks.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TaskAction {
-    /// Stop opening a file in the background; the open document stays.
-    CancelLoading,
-    /// Stop building a merge; the map stays as it is.
-    CancelMerge,
-    /// Stop computing a quick layout of a large map; the map stays as it is.
-    CancelQuickLayout,
+    /// Stop a running task where that is safe (not a save): a file being opened (the open
+    /// document stays), a merge or a quick layout (the map stays as it is).
+    Cancel(super::running::TaskId),
 }
 
 impl Action {
@@ -255,8 +259,8 @@ impl LayoutAction {
     /// Stopping a layout keeps where it got to, and a quick layout is applied, as one edit.
     pub fn edits_document(&self) -> bool {
         match self {
-            LayoutAction::StopLayout | LayoutAction::QuickLayout(_) => true,
-            LayoutAction::StartLayout
+            LayoutAction::StopLayout | LayoutAction::QuickLayout { .. } => true,
+            LayoutAction::StartLayout { .. }
             | LayoutAction::PauseLayout
             | LayoutAction::ResumeLayout
             | LayoutAction::CancelLayout

@@ -4,6 +4,7 @@ use crate::app::{EditAction, FileAction};
 use std::path::PathBuf;
 
 use super::files::DialogJob;
+use super::running::Job;
 use super::state::PathPurpose;
 use super::{Action, AppOptions, Guarded, RelmapApp};
 
@@ -32,6 +33,7 @@ fn after_dont_save(ctx: &egui::Context) -> (RelmapApp, u64) {
 /// One frame's polling and dispatching, without drawing.
 fn poll_and_dispatch(app: &mut RelmapApp, ctx: &egui::Context) {
     app.handle_window_events(ctx);
+    app.poll_tasks(ctx);
     app.dispatch_actions(ctx);
 }
 
@@ -39,11 +41,8 @@ fn poll_and_dispatch(app: &mut RelmapApp, ctx: &egui::Context) {
 fn a_path_picked_after_dont_save_opens_without_asking_again() {
     let ctx = egui::Context::default();
     let (mut app, asked_at) = after_dont_save(&ctx);
-    app.state.dialog = Some(DialogJob::answered(
-        PathPurpose::Open,
-        asked_at,
-        small_map(),
-    ));
+    let dialog = DialogJob::answered(PathPurpose::Open, asked_at, small_map());
+    app.state.tasks.put(Job::Dialog(dialog));
     poll_and_dispatch(&mut app, &ctx);
     assert!(app.state.unsaved_prompt.is_none(), "asked a second time");
     assert_eq!(app.state.doc.path.as_deref(), Some(small_map().as_path()));
@@ -54,11 +53,8 @@ fn a_path_picked_after_dont_save_opens_without_asking_again() {
 fn changes_made_while_the_dialog_was_open_are_asked_about() {
     let ctx = egui::Context::default();
     let (mut app, asked_at) = after_dont_save(&ctx);
-    app.state.dialog = Some(DialogJob::answered(
-        PathPurpose::Open,
-        asked_at,
-        small_map(),
-    ));
+    let dialog = DialogJob::answered(PathPurpose::Open, asked_at, small_map());
+    app.state.tasks.put(Job::Dialog(dialog));
     app.act(Action::Edit(EditAction::AddActor { at: None }), &ctx);
     poll_and_dispatch(&mut app, &ctx);
     assert_eq!(

@@ -120,7 +120,7 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
         }
         EditAction::MergeActors { survivor, others } => {
             let job = super::merging::MergeJob::start(state, survivor, others, ctx);
-            state.merging = Some(job);
+            state.tasks.put(super::running::Job::Merging(job));
         }
         EditAction::Cite {
             tie,

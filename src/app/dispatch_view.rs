@@ -4,6 +4,7 @@
 use super::action::{LayoutAction, Selection, SelectionAction, TaskAction, ViewAction};
 use super::dispatch_edit::apply;
 use super::layout_session::{start_quick, LayoutSession, QuickInput, QUICK_IN_BACKGROUND_FROM};
+use super::running::Job;
 use super::state::{AppState, ReaderState};
 
 /// Selecting actors and ties, and reading sources.
@@ -91,31 +92,32 @@ pub fn view_action(state: &mut AppState, action: ViewAction, ctx: &egui::Context
 pub fn layout_action(state: &mut AppState, action: LayoutAction, ctx: &egui::Context) {
     let data = &state.doc.data;
     match action {
-        LayoutAction::StartLayout => {
-            if let Some(old) = &mut state.layout {
-                old.cancel();
-            }
-            let ctx = ctx.clone();
-            let wake: Box<dyn Fn() + Send> = Box::new(move || ctx.request_repaint());
-            state.layout = Some(LayoutSession::start(data, Some(wake)));
+        LayoutAction::StartLayout { shown } => {
+            let shown = shown.or_else(|| state.visibility.actor_flags().map(<[bool]>::to_vec));
+            // One already running is cancelled as the new one takes its place.
+            let wake = super::tasks::waker(ctx);
+            let session = LayoutSession::start(data, shown, wake);
+            state.tasks.put(Job::ForceLayout(session));
         }
-        LayoutAction::PauseLayout => state.layout.iter_mut().for_each(LayoutSession::pause),
-        LayoutAction::ResumeLayout => state.layout.iter_mut().for_each(LayoutSession::resume),
-        LayoutAction::StopLayout => state.layout.iter_mut().for_each(LayoutSession::stop),
-        LayoutAction::CancelLayout => state.layout.iter_mut().for_each(LayoutSession::cancel),
+        LayoutAction::PauseLayout => with_layout(state, LayoutSession::pause),
+        LayoutAction::ResumeLayout => with_layout(state, LayoutSession::resume),
+        LayoutAction::StopLayout => with_layout(state, LayoutSession::stop),
+        LayoutAction::CancelLayout => with_layout(state, LayoutSession::cancel),
         LayoutAction::LayoutHold { actor, at } => {
-            if let Some(session) = &state.layout {
+            if let Some(session) = state.tasks.layout() {
                 session.hold(&actor, at);
             }
         }
-        LayoutAction::QuickLayout(kind) => {
+        LayoutAction::QuickLayout { kind, shown } => {
+            let shown = shown.or_else(|| state.visibility.actor_flags().map(<[bool]>::to_vec));
             let selected = state.selection.actor_ids();
-            let Some(input) = QuickInput::new(data, kind, &selected) else {
+            let Some(input) = QuickInput::new(data, kind, &selected, shown) else {
                 state.info("Select two or more actors to spread them apart");
                 return;
             };
             if data.actors.len() >= QUICK_IN_BACKGROUND_FROM {
-                state.quick_layout = Some(start_quick(input, super::tasks::waker(ctx)));
+                let task = start_quick(input, super::tasks::waker(ctx));
+                state.tasks.put(Job::QuickLayout(task));
             } else if apply(state, input.run()) {
                 state.view.request_fit();
             }
@@ -123,23 +125,19 @@ pub fn layout_action(state: &mut AppState, action: LayoutAction, ctx: &egui::Con
     }
 }
 
+/// Does `act` to the force layout, when one runs.
+fn with_layout(state: &mut AppState, act: fn(&mut LayoutSession)) {
+    if let Some(session) = state.tasks.layout_mut() {
+        act(session);
+    }
+}
+
 /// Cancelling background tasks.
 pub fn task_action(state: &mut AppState, action: TaskAction) {
     match action {
-        TaskAction::CancelLoading => {
-            if let Some(job) = state.loading.take() {
-                job.task.cancel();
-            }
-        }
-        TaskAction::CancelMerge => {
-            if let Some(job) = state.merging.take() {
-                job.task.cancel();
-            }
-        }
-        TaskAction::CancelQuickLayout => {
-            if let Some(task) = state.quick_layout.take() {
-                task.cancel();
-            }
+        TaskAction::Cancel(id) => {
+            // A task that ended meanwhile, or that may not be stopped, stays as it is.
+            state.tasks.cancel(id);
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::running::Job;
 use super::tasks::{self, Outcome, Task};
 use super::{AppState, Window};
 use crate::edit::{possible_duplicates, PossibleDuplicate};
@@ -20,17 +21,28 @@ pub struct DuplicateSearch {
     task: Option<Task<Pairs>>,
 }
 
+impl DuplicateSearch {
+    /// Stops the search, if it is still running.
+    pub fn cancel(&self) {
+        if let Some(task) = &self.task {
+            task.cancel();
+        }
+    }
+}
+
 /// Starts a search when the window is open and none covers the document as it is now, and
 /// takes the result of a finished one. Called once per frame.
 pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
     if !state.windows.contains(&Window::Duplicates) {
-        state.duplicates = None;
+        if let Some(search) = state.tasks.take_duplicates() {
+            search.cancel();
+        }
         return;
     }
     let generation = state.doc.structure_generation();
     if state
-        .duplicates
-        .as_ref()
+        .tasks
+        .duplicates()
         .is_none_or(|s| s.generation != generation)
     {
         let data = Arc::clone(&state.doc.data);
@@ -39,13 +51,13 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
             tasks::waker(ctx),
             move |_| possible_duplicates(&data),
         );
-        state.duplicates = Some(DuplicateSearch {
+        state.tasks.put(Job::Duplicates(DuplicateSearch {
             generation,
             found: None,
             task: Some(task),
-        });
+        }));
     }
-    if let Some(search) = &mut state.duplicates {
+    if let Some(search) = state.tasks.duplicates_mut() {
         let outcome = search.task.as_ref().map(Task::poll);
         match outcome {
             Some(Outcome::Finished(pairs)) => search.found = Some(Ok(pairs)),

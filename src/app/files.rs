@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::document::Document;
+use super::running::Job;
 use super::state::{AppState, OverwritePrompt, OverwriteReason, PathField, PathPurpose};
 use super::tasks::{Outcome, Task};
 use crate::io::atomic::WriteOptions;
@@ -85,7 +86,7 @@ const NO_DIALOG: &str =
 
 /// Shows a native dialog when one is possible, else the path field.
 pub fn ask_for_path(state: &mut AppState, purpose: PathPurpose, ctx: &egui::Context) {
-    if state.dialog.is_some() {
+    if state.tasks.dialog().is_some() {
         return;
     }
     if state.options.native_dialogs && native_dialog_possible() {
@@ -96,7 +97,8 @@ pub fn ask_for_path(state: &mut AppState, purpose: PathPurpose, ctx: &egui::Cont
             .and_then(Path::parent)
             .map(Path::to_owned);
         let asked_at = state.doc.generation();
-        state.dialog = Some(DialogJob::start(purpose, asked_at, start_dir, ctx));
+        let job = DialogJob::start(purpose, asked_at, start_dir, ctx);
+        state.tasks.put(Job::Dialog(job));
     } else {
         let asked_at = state.doc.generation();
         show_path_field(
@@ -128,18 +130,18 @@ fn show_path_field(
 
 /// Takes the answer of a finished dialog: the chosen path, as the action that uses it.
 pub fn poll_dialog(state: &mut AppState) -> Option<super::Action> {
-    let job = state.dialog.as_ref()?;
+    let job = state.tasks.dialog()?;
     let (purpose, asked_at) = (job.purpose, job.asked_at);
     let outcome = job.task.poll();
     match outcome {
         Outcome::Running => None,
         Outcome::Failed(_) => {
-            state.dialog = None;
+            state.tasks.take_dialog();
             show_path_field(state, purpose, asked_at, Some(NO_DIALOG.into()));
             None
         }
         Outcome::Finished((picked, elapsed)) => {
-            state.dialog = None;
+            state.tasks.take_dialog();
             match picked {
                 Some(path) => Some(super::Action::File(FileAction::PathChosen {
                     purpose,
@@ -166,11 +168,8 @@ pub fn open_path(state: &mut AppState, path: &Path, ctx: &egui::Context) -> bool
         .filter(std::fs::Metadata::is_file)
         .map_or(0, |m| m.len());
     if size >= super::loading::BACKGROUND_FROM_BYTES {
-        state.loading = Some(super::loading::LoadJob::start(
-            path,
-            size,
-            super::tasks::waker(ctx),
-        ));
+        let job = super::loading::LoadJob::start(path, size, super::tasks::waker(ctx));
+        state.tasks.put(Job::Loading(job));
         return true;
     }
     finish_open(state, path, formats::open(path))
@@ -269,20 +268,21 @@ fn save_without_asking(
     options: WriteOptions,
     ctx: &egui::Context,
 ) -> SaveOutcome {
-    if state.saving.is_some() {
+    if state.tasks.saving().is_some() {
         state.info("A save is already under way; try again when it has finished");
         return SaveOutcome::NotSaved;
     }
     let data = &state.doc.data;
     if data.actors.len() + data.ties.len() >= super::saving::BACKGROUND_FROM_ELEMENTS {
-        state.saving = Some(super::saving::SaveJob::start(
+        let job = super::saving::SaveJob::start(
             std::sync::Arc::clone(data),
             path,
             options,
             state.doc.id(),
             state.doc.history.revision(),
             super::tasks::waker(ctx),
-        ));
+        );
+        state.tasks.put(Job::Saving(job));
         return SaveOutcome::Started;
     }
     let problems = crate::model::validate(&state.doc.data);

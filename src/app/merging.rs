@@ -47,12 +47,12 @@ impl MergeJob {
 /// meanwhile drops it); edits asked for meanwhile were held and come after it. Called once per
 /// frame, before this frame's actions.
 pub fn finish(state: &mut AppState) {
-    let result = match state.merging.as_ref().map(|job| job.task.poll()) {
+    let result = match state.tasks.merging().map(|job| job.task.poll()) {
         None | Some(Outcome::Running) => return,
         Some(Outcome::Finished(result)) => result,
         Some(Outcome::Failed(message)) => Err(EditError::Invalid(message)),
     };
-    let Some(job) = state.merging.take() else {
+    let Some(job) = state.tasks.take_merging() else {
         return;
     };
     if state.doc.structure_generation() != job.generation {

@@ -19,6 +19,7 @@ pub mod merging;
 mod polling;
 pub mod recovery;
 mod replace;
+pub mod running;
 pub mod saving;
 pub mod state;
 pub mod tasks;
@@ -158,7 +159,8 @@ impl RelmapApp {
         let mut actions = std::mem::take(&mut self.actions);
         // Edits wait while a worker reads the document, and until a merge built in the
         // background is applied, so that they apply in the order they were asked for.
-        let busy = |state: &AppState| state.doc.is_being_written() || state.merging.is_some();
+        let busy =
+            |state: &AppState| state.doc.is_being_written() || state.tasks.merging().is_some();
         let mut queue: Vec<(u64, Action)> = Vec::new();
         if !busy(&self.state) {
             queue.append(&mut self.held);
@@ -216,9 +218,6 @@ impl RelmapApp {
             self.actions
                 .push(Action::File(FileAction::Request(Guarded::OpenPath(path))));
         }
-        if let Some(chosen) = files::poll_dialog(&mut self.state) {
-            self.actions.push(chosen);
-        }
     }
 }
 
@@ -227,12 +226,7 @@ impl eframe::App for RelmapApp {
         let ctx = ui.ctx().clone();
         appearance::apply_theme(&ctx, self.state.theme);
         self.handle_window_events(&ctx);
-        self.poll_layout();
-        self.poll_loading();
-        self.poll_saving();
-        self.poll_quick_layout();
-        merging::finish(&mut self.state);
-        duplicates::keep_up(&mut self.state, &ctx);
+        self.poll_tasks(&ctx);
         commands::collect_shortcut_actions(&ctx, &self.state, &mut self.actions);
         visibility::refresh(&mut self.state);
 

@@ -9,18 +9,10 @@ use super::state::AppState;
 
 /// Makes `doc` the open document.
 pub fn replace_document(state: &mut AppState, doc: Document) {
-    // Work whose result would change the new document.
-    if let Some(layout) = &mut state.layout {
-        layout.cancel();
-    }
-    state.layout = None;
-    state.quick_layout = None;
-    state.merging = None;
-    state.duplicates = None;
-    // A file still opening in the background would replace this one when it arrives.
-    state.loading = None;
-    // A save of the old document (`state.saving`) goes on: it writes what the user asked to
-    // save, and is known by the old document's id when it reports.
+    // Each task says whether it works for the open document (`Job::works_for_open_document`):
+    // a layout, a merge, the duplicates search, a file still opening (it would replace this
+    // one when it arrives). A save of the old document goes on.
+    state.tasks.stop_work_for_open_document();
     state.doc = doc;
     state.selection = Selection::None;
     state.fresh_actor = None;

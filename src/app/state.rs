@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::action::{Guarded, Selection, Window};
 use super::document::Document;
-use super::files::DialogJob;
+use super::running::RunningTasks;
 
 /// The article reader: which source is shown, and which excerpt of which tie is highlighted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,7 +131,6 @@ pub struct AppState {
     pub recent: Vec<PathBuf>,
     /// The theme chosen in View → Theme, kept between runs (`app::appearance`).
     pub theme: egui::ThemePreference,
-    pub dialog: Option<DialogJob>,
     pub view: ViewRequests,
     pub options: AppOptions,
     /// Set once the user agreed to quit; the next close request is let through.
@@ -145,18 +144,9 @@ pub struct AppState {
     /// Saving would replace a file that changed on disk since it was read, or a read-only
     /// file: it waits for confirmation.
     pub overwrite_prompt: Option<OverwritePrompt>,
-    /// The force layout running in the background, if any.
-    pub layout: Option<super::layout_session::LayoutSession>,
-    /// A large file being opened in the background, if any.
-    pub loading: Option<super::loading::LoadJob>,
-    /// A large map being saved in the background, if any.
-    pub saving: Option<super::saving::SaveJob>,
-    /// A merge whose batch is being built in the background, if any.
-    pub merging: Option<super::merging::MergeJob>,
-    /// A quick layout of a large map being computed in the background, if any.
-    pub quick_layout: Option<super::layout_session::QuickJob>,
-    /// The search behind the possible duplicates window, while it is open.
-    pub duplicates: Option<super::duplicates::DuplicateSearch>,
+    /// Every job running in the background: file dialogs, opening, saving, merging, layouts,
+    /// the duplicates search (`app::running`).
+    pub tasks: RunningTasks,
     /// The command palette is open.
     pub palette_open: bool,
     /// What the user hid by hand; one of the inputs of `visibility`.
@@ -181,7 +171,6 @@ impl AppState {
             path_field: None,
             recent: Vec::new(),
             theme: egui::ThemePreference::System,
-            dialog: None,
             view: ViewRequests {
                 fit_serial: 1,
                 ..ViewRequests::default()
@@ -192,12 +181,7 @@ impl AppState {
             windows: Vec::new(),
             recovery_offer: None,
             overwrite_prompt: None,
-            layout: None,
-            loading: None,
-            saving: None,
-            merging: None,
-            quick_layout: None,
-            duplicates: None,
+            tasks: RunningTasks::default(),
             palette_open: false,
             hidden: Default::default(),
             visibility: Default::default(),

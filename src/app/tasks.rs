@@ -3,11 +3,15 @@
 //! a channel, and the window is woken when it does. A job that panics, or whose thread could not
 //! start or went away, is reported as a failure with the job's name, never as an empty result.
 //! Jobs never touch the app's state: the frame loop polls them and applies what they return.
+//!
+//! A job that streams ([`StreamingTask::start`]) is the same task with two more channels: it
+//! offers updates to the window through its [`Stream`] (a few at most wait, so a window that
+//! is not drawing never piles them up), and takes the window's commands from it while it runs.
 
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::mpsc::{channel, Receiver, TryRecvError};
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender, TryRecvError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -158,6 +162,119 @@ impl<T> Task<T> {
     /// How long the job has run.
     pub fn elapsed(&self) -> Duration {
         self.started.elapsed()
+    }
+}
+
+/// Updates a streaming job may have waiting for the window before it drops new ones.
+const UPDATES_WAITING: usize = 2;
+
+/// What the window sends a streaming job: a command, or word that the job was cancelled (so
+/// that a job waiting for a command wakes up).
+enum Inbound<C> {
+    Command(C),
+    Cancelled,
+}
+
+/// A streaming job's ends of its channels: updates out to the window, commands in from it.
+pub struct Stream<U, C> {
+    updates: SyncSender<U>,
+    commands: Receiver<Inbound<C>>,
+    wake: Waker,
+}
+
+impl<U, C> Stream<U, C> {
+    /// Offers an update to the window and wakes it. Returns false, dropping the update, while
+    /// the window has not yet taken the ones before it, or once it has dropped the task.
+    pub fn offer(&self, update: U) -> bool {
+        let sent = self.updates.try_send(update).is_ok();
+        if sent {
+            (self.wake)();
+        }
+        sent
+    }
+
+    /// The next command that has arrived, without waiting; `None` when none has, or once the
+    /// job is cancelled.
+    pub fn next_command(&self) -> Option<C> {
+        match self.commands.try_recv() {
+            Ok(Inbound::Command(command)) => Some(command),
+            Ok(Inbound::Cancelled) | Err(_) => None,
+        }
+    }
+
+    /// Waits for the next command; `None` once the job is cancelled or the window dropped it.
+    pub fn wait_command(&self) -> Option<C> {
+        match self.commands.recv() {
+            Ok(Inbound::Command(command)) => Some(command),
+            Ok(Inbound::Cancelled) | Err(_) => None,
+        }
+    }
+}
+
+/// A task that streams updates `U` to the window and takes commands `C` while it runs, then
+/// ends with a result `T` like any task. Dropping it cancels the job.
+pub struct StreamingTask<T, U, C> {
+    task: Task<T>,
+    updates: Receiver<U>,
+    commands: Sender<Inbound<C>>,
+}
+
+impl<T: Send + 'static, U: Send + 'static, C: Send + 'static> StreamingTask<T, U, C> {
+    /// Runs `work` as a [`Task`] named `name`, with its [`Stream`]; `wake` is called for each
+    /// update taken by the channel and when the job is done.
+    pub fn start(
+        name: impl Into<String>,
+        wake: Waker,
+        work: impl FnOnce(&Control, &Stream<U, C>) -> T + Send + 'static,
+    ) -> Self {
+        let (update_sender, updates) = sync_channel(UPDATES_WAITING);
+        let (commands, command_receiver) = channel();
+        let stream = Stream {
+            updates: update_sender,
+            commands: command_receiver,
+            wake: Arc::clone(&wake),
+        };
+        let task = Task::start(name, wake, move |control| work(control, &stream));
+        Self {
+            task,
+            updates,
+            commands,
+        }
+    }
+}
+
+impl<T, U, C> StreamingTask<T, U, C> {
+    /// The newest update that arrived since the last call (older ones are skipped); never
+    /// blocks.
+    pub fn latest_update(&self) -> Option<U> {
+        self.updates.try_iter().last()
+    }
+
+    /// Sends the job a command; one sent after the job ended is dropped.
+    pub fn send(&self, command: C) {
+        let _ = self.commands.send(Inbound::Command(command));
+    }
+
+    /// Asks the job to stop, waking it if it waits for a command.
+    pub fn cancel(&self) {
+        self.task.cancel();
+        let _ = self.commands.send(Inbound::Cancelled);
+    }
+
+    /// The job's result, as [`Task::poll`].
+    pub fn poll(&self) -> Outcome<T> {
+        self.task.poll()
+    }
+
+    /// The task itself: its name, time and progress.
+    pub fn task(&self) -> &Task<T> {
+        &self.task
+    }
+}
+
+impl<T, U, C> Drop for StreamingTask<T, U, C> {
+    fn drop(&mut self) {
+        self.cancel();
     }
 }
 

@@ -80,3 +80,86 @@ fn a_job_that_panics_is_a_failure_with_its_name_not_an_empty_result() {
         Outcome::Failed("Searching for duplicates stopped unexpectedly".into())
     );
 }
+
+#[test]
+fn a_streaming_job_sends_updates_takes_commands_and_returns_a_result() {
+    let woken = Arc::new(AtomicU32::new(0));
+    let count = Arc::clone(&woken);
+    let task: StreamingTask<u32, u32, u32> = StreamingTask::start(
+        "Echoing",
+        Arc::new(move || {
+            count.fetch_add(1, Ordering::SeqCst);
+        }),
+        |_, stream: &Stream<u32, u32>| {
+            let mut sum = 0;
+            while let Some(n) = stream.wait_command() {
+                sum += n;
+                // Waits until the window took it, so that none is skipped.
+                while !stream.offer(sum) {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                if n == 0 {
+                    break;
+                }
+            }
+            sum
+        },
+    );
+    let mut seen = Vec::new();
+    for n in [3, 4, 0] {
+        task.send(n);
+        loop {
+            if let Some(update) = task.latest_update() {
+                seen.push(update);
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+    assert_eq!(seen, vec![3, 7, 7]);
+    assert_eq!(wait(task.task()), Outcome::Finished(7));
+    assert_eq!(task.task().name(), "Echoing");
+    // Woken for each update taken (and for the end, perhaps just after the result is seen).
+    assert!(woken.load(Ordering::SeqCst) >= 3);
+}
+
+#[test]
+fn a_streaming_job_waiting_for_a_command_sees_the_cancellation() {
+    let task: StreamingTask<bool, (), ()> =
+        StreamingTask::start("Waiting", no_wake(), |control, stream: &Stream<(), ()>| {
+            let command = stream.wait_command();
+            command.is_none() && control.is_cancelled() && stream.next_command().is_none()
+        });
+    task.cancel();
+    assert_eq!(wait(task.task()), Outcome::Finished(true));
+}
+
+#[test]
+fn dropping_a_streaming_task_stops_its_job() {
+    let (ended, has_ended) = std::sync::mpsc::channel::<bool>();
+    let task: StreamingTask<(), u32, ()> = StreamingTask::start(
+        "Busy",
+        no_wake(),
+        move |control, stream: &Stream<u32, ()>| {
+            while !control.is_cancelled() {
+                stream.offer(1);
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            let _ = ended.send(true);
+        },
+    );
+    drop(task);
+    assert_eq!(has_ended.recv_timeout(Duration::from_secs(60)), Ok(true));
+}
+
+#[test]
+fn a_streaming_job_that_panics_is_a_failure_with_its_name() {
+    let task: StreamingTask<(), (), ()> =
+        StreamingTask::start("Force layout", no_wake(), |_, _: &Stream<(), ()>| {
+            panic!("lost a node")
+        });
+    assert_eq!(
+        wait(task.task()),
+        Outcome::Failed("Force layout stopped on an internal error: lost a node".into())
+    );
+}

@@ -20,9 +20,9 @@ const REHEAT: f32 = 0.3;
 /// settled enough to start cooling.
 const SETTLED: f32 = 1.0;
 
-/// A running force layout over one graph; see the module docs.
+/// The simulation behind [`super::ForceLayout`]: every node of its graph takes part.
 #[derive(Clone, Debug)]
-pub struct ForceLayout {
+pub(super) struct Simulation {
     settings: Settings,
     positions: Vec<[f32; 2]>,
     previous: Vec<[f32; 2]>,
@@ -50,7 +50,7 @@ pub struct ForceLayout {
     converged: bool,
 }
 
-impl ForceLayout {
+impl Simulation {
     /// A layout starting from the graph's positions. Missing sizes and pins are filled in,
     /// edges with an unknown end and self-loops are dropped, and nodes sharing a place are
     /// moved apart a little so the tree can tell them apart.

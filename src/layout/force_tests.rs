@@ -1,7 +1,9 @@
-//! Tests of the force layout: fixed nodes, convergence, determinism and overlap removal.
+//! Tests of the force layout: fixed nodes, convergence, determinism, overlap removal, and
+//! hidden nodes that take no part.
 
 use super::*;
 use crate::generate::generate;
+use crate::layout::ForceLayout;
 
 fn graph(actors: usize, ties: usize, seed: u64) -> LayoutGraph {
     LayoutGraph::from_dataset(&generate(actors, ties, seed))
@@ -158,4 +160,77 @@ fn odd_inputs_stay_finite() {
     let p = one.positions();
     assert!(p.iter().all(|q| q[0].is_finite() && q[1].is_finite()));
     assert!((p[1][0] - p[2][0]).hypot(p[1][1] - p[2][1]) >= 2.0 * DEFAULT_NODE_RADIUS - 1e-2);
+}
+
+/// The graph without the nodes not `shown` and their edges, as the layout should see it.
+fn shown_part(g: &LayoutGraph, shown: &[bool]) -> LayoutGraph {
+    let kept: Vec<usize> = (0..g.len()).filter(|&i| shown[i]).collect();
+    let new_index = |old: u32| {
+        kept.iter()
+            .position(|&k| k == old as usize)
+            .map(|k| k as u32)
+    };
+    LayoutGraph {
+        positions: kept.iter().map(|&i| g.positions[i]).collect(),
+        edges: g
+            .edges
+            .iter()
+            .filter_map(|&(a, b, w)| Some((new_index(a)?, new_index(b)?, w)))
+            .collect(),
+        sizes: kept.iter().map(|&i| g.sizes[i]).collect(),
+        pinned: kept.iter().map(|&i| g.pinned[i]).collect(),
+    }
+}
+
+#[test]
+fn hidden_nodes_stay_put_and_shown_ones_converge_without_them() {
+    let g = graph(120, 360, 6);
+    let shown: Vec<bool> = (0..120).map(|i| i % 3 != 0).collect();
+    let before = g.positions.clone();
+    let part = shown_part(&g, &shown);
+    let mut layout = ForceLayout::with_shown(g, Settings::default(), Some(&shown));
+    let stats = layout.run(5000);
+    assert!(layout.is_converged(), "{stats:?}");
+    let after = layout.positions();
+    assert_eq!(after.len(), 120);
+    let hidden = |p: &[[f32; 2]]| {
+        let kept: Vec<[f32; 2]> = (0..120).filter(|&i| !shown[i]).map(|i| p[i]).collect();
+        bits(&kept)
+    };
+    assert_eq!(hidden(after), hidden(&before));
+    let moved = (0..120)
+        .filter(|&i| shown[i] && after[i] != before[i])
+        .count();
+    assert!(moved > 70, "{moved} of 80 shown nodes moved");
+    // Hidden nodes neither push nor pull: the shown ones end where a layout of the graph
+    // without the hidden ones and their ties puts them.
+    let mut alone = ForceLayout::new(part, Settings::default());
+    alone.run(5000);
+    let shown_after: Vec<[f32; 2]> = (0..120).filter(|&i| shown[i]).map(|i| after[i]).collect();
+    assert_eq!(bits(&shown_after), bits(alone.positions()));
+}
+
+#[test]
+fn hidden_nodes_cannot_be_held_or_pinned_and_a_short_list_shows_the_rest() {
+    let g = graph(30, 60, 8);
+    let before = g.positions.clone();
+    // Node 1 is hidden; nodes past the list's end are shown.
+    let mut layout = ForceLayout::with_shown(g, Settings::default(), Some(&[true, false]));
+    layout.set_held(Some((1, [500.0, 500.0])));
+    layout.set_pinned(1, true);
+    assert_eq!(layout.held(), None);
+    layout.set_held(Some((20, [-300.0, 40.0])));
+    assert_eq!(layout.held(), Some(20));
+    for _ in 0..50 {
+        layout.step();
+    }
+    let p = layout.positions();
+    assert_eq!(bits(&[p[1], p[20]]), bits(&[before[1], [-300.0, 40.0]]));
+    assert_ne!(p[25], before[25]);
+    // Nothing shown: nothing moves.
+    let mut none =
+        ForceLayout::with_shown(graph(10, 20, 8), Settings::default(), Some(&[false; 10]));
+    none.run(100);
+    assert!(none.is_converged());
+    assert_eq!(bits(none.positions()), bits(&graph(10, 20, 8).positions));
 }

@@ -1,23 +1,27 @@
 //! Map layout engine: the plain graph a layout works on, the ForceAtlas2-style force layout, quick
-//! layouts and the worker thread that streams positions to the UI. Pure Rust, knows nothing of egui.
+//! layouts and the force layout's loop that streams positions to whoever runs it in the
+//! background. Pure Rust, knows nothing of egui or of the app.
 //!
 //! Node `i` of a [`LayoutGraph`] built by [`LayoutGraph::from_dataset`] is `data.actors[i]`.
 //! Positions are `[x, y]` in canvas units, as `f32` for speed; [`to_point`] and [`from_point`]
 //! convert to and from the model's [`Point`].
 
 mod force;
+mod force_layout;
 mod overlap;
 mod quadtree;
 pub mod quick;
 pub(crate) mod rng;
 mod settings;
 mod speed;
-mod worker;
+mod streamed;
 
-pub use force::ForceLayout;
+pub use force_layout::ForceLayout;
 pub use quadtree::{QuadTree, RepulsionParams};
 pub use settings::{Settings, StepStats};
-pub use worker::{Finished, LayoutJob, Snapshot, Wake};
+pub use streamed::{
+    run_streamed, LayoutCommand, LayoutEnd, LayoutLink, Snapshot, SNAPSHOT_INTERVAL,
+};
 
 use foldhash::HashMap;
 

@@ -59,8 +59,8 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
 fn duplicates_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let current = state.doc.structure_generation();
     let found = state
-        .duplicates
-        .as_ref()
+        .tasks
+        .duplicates()
         .filter(|search| search.generation == current)
         .and_then(|search| search.found.as_ref());
     let pairs = match found {

@@ -161,7 +161,7 @@ fn shift_click_two_actors_and_merge_them() {
     h.get_by_label("2 actors selected");
     h.get_by_label("Keep “Sue Mi Terry”").click();
     h.run_steps(1);
-    crate::common::wait_until(&mut h, |s| s.merging.is_none());
+    crate::common::wait_until(&mut h, |s| s.tasks.merging().is_none());
 
     let data = &h.state().state.doc.data;
     assert!(data.actor("klingner").is_none());
@@ -194,7 +194,7 @@ fn an_edit_asked_for_while_a_merge_is_built_waits_and_applies_after_it() {
         )),
     ]);
     h.run_steps(1);
-    crate::common::wait_until(&mut h, |s| s.merging.is_none());
+    crate::common::wait_until(&mut h, |s| s.tasks.merging().is_none());
     h.run_steps(3);
     let data = &h.state().state.doc.data;
     assert!(data.actor("klingner").is_none(), "merged");
@@ -343,10 +343,10 @@ fn possible_duplicates_are_found_in_the_background_and_merged() {
     .click();
     h.run_steps(2);
     crate::common::wait_until(&mut h, |s| {
-        s.duplicates.as_ref().is_some_and(|d| d.found.is_some())
+        s.tasks.duplicates().is_some_and(|d| d.found.is_some())
     });
     h.run_steps(2);
-    let found = h.state().state.duplicates.as_ref().unwrap().found.clone();
+    let found = h.state().state.tasks.duplicates().unwrap().found.clone();
     assert_eq!(
         found.map(|f| f.map(|pairs| pairs.len())),
         Some(Ok(1)),
@@ -354,7 +354,7 @@ fn possible_duplicates_are_found_in_the_background_and_merged() {
     );
     h.get_by_label("Merge into “Kim Jong-un”").click();
     h.run_steps(1);
-    crate::common::wait_until(&mut h, |s| s.merging.is_none());
+    crate::common::wait_until(&mut h, |s| s.tasks.merging().is_none());
     let data = &h.state().state.doc.data;
     assert_eq!(data.actors.len(), 39);
     let kim = data.actor("kim").unwrap();
@@ -365,8 +365,8 @@ fn possible_duplicates_are_found_in_the_background_and_merged() {
     );
     // The map changed: a new search runs and finds nothing left to merge.
     crate::common::wait_until(&mut h, |s| {
-        s.duplicates
-            .as_ref()
+        s.tasks
+            .duplicates()
             .is_some_and(|d| d.generation == s.doc.structure_generation() && d.found.is_some())
     });
     h.run_steps(2);

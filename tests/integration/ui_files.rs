@@ -126,16 +126,16 @@ fn a_large_file_opens_in_the_background_and_can_be_cancelled() {
     file_menu(&mut h, "Open…");
     submit_path(&mut h, &path, "Open");
     // Cancelled: the sample stays.
-    assert!(h.state().state.loading.is_some());
+    assert!(h.state().state.tasks.loading().is_some());
     h.get_by_label("Cancel").click();
     h.run_steps(2);
-    assert!(h.state().state.loading.is_none());
+    assert!(h.state().state.tasks.loading().is_none());
     assert_eq!(*h.state().state.doc.data, sample_dataset());
 
     file_menu(&mut h, "Open…");
     submit_path(&mut h, &path, "Open");
     h.get_by_label_contains("Opening");
-    crate::common::wait_until(&mut h, |s| s.loading.is_none());
+    crate::common::wait_until(&mut h, |s| s.tasks.loading().is_none());
     assert_eq!(*h.state().state.doc.data, big);
     assert_eq!(h.state().state.doc.display_name(), "large.relmap.json");
 }
@@ -153,7 +153,7 @@ fn a_large_map_saves_in_the_background() {
     }
     relmap::io::json::save_file(&path, &big).unwrap();
     let mut h = app(Some(path.clone()));
-    crate::common::wait_until(&mut h, |s| s.loading.is_none());
+    crate::common::wait_until(&mut h, |s| s.tasks.loading().is_none());
     assert_eq!(*h.state().state.doc.data, big);
     h.get_by_label("Fit").click();
     h.run_steps(2);
@@ -164,7 +164,7 @@ fn a_large_map_saves_in_the_background() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(1);
     assert!(
-        h.state().state.saving.is_some(),
+        h.state().state.tasks.saving().is_some(),
         "a map this size saves in the background"
     );
     h.get_by_label_contains("Saving");
@@ -177,7 +177,7 @@ fn a_large_map_saves_in_the_background() {
     if held && h.state().state.doc.is_being_written() {
         assert_eq!(h.state().state.doc.data.actors.len(), big.actors.len());
     }
-    crate::common::wait_until(&mut h, |s| s.saving.is_none());
+    crate::common::wait_until(&mut h, |s| s.tasks.saving().is_none());
     h.run_steps(2);
     let doc = &h.state().state.doc;
     assert_eq!(

@@ -32,7 +32,7 @@ fn rendered_app(file: std::path::PathBuf, cpu_overview: bool) -> AppHarness {
         .wgpu()
         .build_eframe(move |cc| RelmapApp::new(Some(cc), Some(file), options));
     harness.run_steps(2);
-    wait_until(&mut harness, |s| s.loading.is_none());
+    wait_until(&mut harness, |s| s.tasks.loading().is_none());
     harness.run_steps(4);
     harness
 }

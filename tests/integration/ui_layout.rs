@@ -16,7 +16,7 @@ fn layout_menu(h: &mut AppHarness, item: &str) {
 
 /// Steps frames until the background layout has ended (it runs on its own thread).
 fn wait_for_layout(h: &mut AppHarness) {
-    crate::common::wait_until(h, |s| s.layout.is_none());
+    crate::common::wait_until(h, |s| s.tasks.layout().is_none());
 }
 
 #[test]
@@ -64,8 +64,8 @@ fn an_actor_dragged_while_the_layout_runs_stays_where_it_is_dropped() {
     assert!(h
         .state()
         .state
-        .layout
-        .as_ref()
+        .tasks
+        .layout()
         .is_some_and(|l| l.is_paused()));
     // Fit the view to where the layout has got to, so the actor can be grabbed on its own.
     h.get_by_label("Fit").click();
@@ -161,10 +161,10 @@ fn a_quick_layout_of_a_large_map_runs_in_the_background() {
     let data = relmap::generate::generate(6_000, 12_000, 2);
     relmap::io::json::save_file(&path, &data).unwrap();
     let mut h = app(Some(path));
-    crate::common::wait_until(&mut h, |s| s.loading.is_none());
+    crate::common::wait_until(&mut h, |s| s.tasks.loading().is_none());
     assert_eq!(h.state().state.doc.data.actors.len(), 6_000);
     layout_menu(&mut h, "Circular");
-    crate::common::wait_until(&mut h, |s| s.quick_layout.is_none());
+    crate::common::wait_until(&mut h, |s| s.tasks.quick_layout().is_none());
     assert_eq!(
         h.state().state.doc.history.undo_label(),
         Some("circular layout")

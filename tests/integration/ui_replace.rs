@@ -15,14 +15,17 @@ fn a_force_layout_of_the_old_map_never_reaches_the_one_opened_after_it() {
     ] {
         let mut h = app(None);
         h.state_mut()
-            .push_actions([Action::Layout(LayoutAction::StartLayout)]);
+            .push_actions([Action::Layout(LayoutAction::StartLayout { shown: None })]);
         h.run_steps(3);
-        assert!(h.state().state.layout.is_some(), "the layout did not start");
+        assert!(
+            h.state().state.tasks.layout().is_some(),
+            "the layout did not start"
+        );
         h.state_mut()
             .push_actions([Action::File(FileAction::Request(op.clone()))]);
         h.run_steps(2);
         assert!(
-            h.state().state.layout.is_none(),
+            h.state().state.tasks.layout().is_none(),
             "{op:?}: the old layout still runs"
         );
         // Long enough for a layout that was still running to report many times.
@@ -45,7 +48,7 @@ fn a_save_of_the_old_map_that_ends_later_marks_nothing_on_the_new_one() {
     let big = relmap::generate::generate(6_000, 15_000, 3);
     relmap::io::json::save_file(&path, &big).unwrap();
     let mut h = app(Some(path.clone()));
-    wait_until(&mut h, |s| s.loading.is_none());
+    wait_until(&mut h, |s| s.tasks.loading().is_none());
     assert_eq!(h.state().state.doc.data.actors.len(), 6_000);
 
     h.state_mut().push_actions([
@@ -54,7 +57,7 @@ fn a_save_of_the_old_map_that_ends_later_marks_nothing_on_the_new_one() {
     ]);
     h.run_steps(1);
     assert_eq!(h.state().state.doc.data.actors.len(), 0, "New did not run");
-    wait_until(&mut h, |s| s.saving.is_none());
+    wait_until(&mut h, |s| s.tasks.saving().is_none());
     let state = &h.state().state;
     // Before, the finished save marked the new, empty map as saved to the old map's file.
     assert_eq!(state.doc.path, None);

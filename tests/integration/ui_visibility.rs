@@ -176,3 +176,33 @@ fn hide_selected_and_show_all() {
     assert!(h.query_by_label_contains("hidden").is_none());
     assert_eq!(h.state().map().stats.nodes, data.actors.len() - 1);
 }
+
+#[test]
+fn the_force_layout_leaves_hidden_actors_where_they_are() {
+    let mut h = app(None);
+    let before = relmap::model::Dataset::clone(&h.state().state.doc.data);
+    hide_actors(&mut h, &["kim", "trump"]);
+    h.get_by_label("Layout").click();
+    h.run_steps(2);
+    h.get_by_label("Force layout").click();
+    h.run_steps(2);
+    crate::common::wait_until(&mut h, |s| s.tasks.layout().is_none());
+    let after = &h.state().state.doc.data;
+    for id in ["kim", "trump"] {
+        assert_eq!(
+            after.actor(id).unwrap().position,
+            before.actor(id).unwrap().position,
+            "{id} is hidden and stays"
+        );
+    }
+    let moved = after
+        .actors
+        .iter()
+        .zip(&before.actors)
+        .filter(|(a, b)| a.position != b.position)
+        .count();
+    assert!(
+        moved > before.actors.len() / 2,
+        "the shown actors were laid out: {moved}"
+    );
+}

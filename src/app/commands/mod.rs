@@ -230,8 +230,9 @@ impl Command {
 
     /// Whether the command can run now. Disabled commands are greyed out and do nothing.
     pub fn is_enabled(self, state: &AppState) -> bool {
-        let layout_running = state.layout.is_some() || state.quick_layout.is_some();
-        let paused = state.layout.as_ref().is_some_and(|l| l.is_paused());
+        let layout = state.tasks.layout();
+        let layout_running = layout.is_some() || state.tasks.quick_layout().is_some();
+        let paused = layout.is_some_and(|l| l.is_paused());
         match self {
             Command::Undo => state.doc.history.undo_label().is_some(),
             Command::Redo => state.doc.history.redo_label().is_some(),
@@ -272,20 +273,23 @@ impl Command {
             Command::DocumentProperties => {
                 Action::View(ViewAction::OpenWindow(Window::DocumentProperties))
             }
-            Command::ForceLayout => Action::Layout(LayoutAction::StartLayout),
+            Command::ForceLayout => Action::Layout(LayoutAction::StartLayout { shown: None }),
             Command::PauseLayout => Action::Layout(LayoutAction::PauseLayout),
             Command::ResumeLayout => Action::Layout(LayoutAction::ResumeLayout),
             Command::StopLayout => Action::Layout(LayoutAction::StopLayout),
             Command::CancelLayout => Action::Layout(LayoutAction::CancelLayout),
-            Command::CircularLayout => {
-                Action::Layout(LayoutAction::QuickLayout(QuickLayout::Circular))
-            }
-            Command::GroupedLayout => {
-                Action::Layout(LayoutAction::QuickLayout(QuickLayout::GroupedByKind))
-            }
-            Command::SpreadSelected => {
-                Action::Layout(LayoutAction::QuickLayout(QuickLayout::SpreadSelected))
-            }
+            Command::CircularLayout => Action::Layout(LayoutAction::QuickLayout {
+                kind: QuickLayout::Circular,
+                shown: None,
+            }),
+            Command::GroupedLayout => Action::Layout(LayoutAction::QuickLayout {
+                kind: QuickLayout::GroupedByKind,
+                shown: None,
+            }),
+            Command::SpreadSelected => Action::Layout(LayoutAction::QuickLayout {
+                kind: QuickLayout::SpreadSelected,
+                shown: None,
+            }),
             Command::FitView => Action::View(ViewAction::FitView),
             Command::ZoomIn => Action::View(ViewAction::ZoomBy(ZOOM_STEP)),
             Command::ZoomOut => Action::View(ViewAction::ZoomBy(1.0 / ZOOM_STEP)),

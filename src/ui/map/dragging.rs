@@ -60,7 +60,7 @@ impl MapView {
                     let p = self.cache.positions[i] + step;
                     self.cache.set_position(i, p);
                 }
-                if state.layout.is_some() {
+                if state.tasks.layout().is_some() {
                     let p = self.cache.positions[drag.actor];
                     actions.push(Action::Layout(LayoutAction::LayoutHold {
                         actor: data.actors[drag.actor].id.clone(),
@@ -88,7 +88,7 @@ impl MapView {
             let p = self.cache.positions[i];
             Point::new(round(p.x), round(p.y))
         };
-        if state.layout.is_some() {
+        if state.tasks.layout().is_some() {
             actions.push(Action::Layout(LayoutAction::LayoutHold {
                 actor: data.actors[drag.actor].id.clone(),
                 at: None,

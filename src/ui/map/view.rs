@@ -290,10 +290,10 @@ impl MapView {
 
     /// Shows the running layout's newest positions, except for actors being dragged.
     fn follow_layout(&mut self, state: &AppState, rebuilt: bool) {
-        let Some(positions) = state.layout.as_ref().and_then(|l| l.latest.as_ref()) else {
+        let Some(positions) = state.tasks.layout().and_then(|l| l.latest.as_ref()) else {
             return;
         };
-        let iteration = state.layout.as_ref().map_or(0, |l| l.iteration());
+        let iteration = state.tasks.layout().map_or(0, |l| l.iteration());
         if (!rebuilt && iteration == self.layout_iteration)
             || positions.len() != self.cache.positions.len()
         {
