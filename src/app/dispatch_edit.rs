@@ -66,9 +66,11 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             let Some((new_id, edit)) = editing::name_new_actor(data, &id, &name) else {
                 return;
             };
+            // Applying forgets a selection of the old id: it follows the actor instead.
+            let selected = state.selection == Selection::Actor(id.clone());
             if apply(state, edit) {
                 state.placeholder_ids.remove(&id);
-                if state.selection == Selection::Actor(id) {
+                if selected {
                     state.selection = Selection::Actor(new_id);
                 }
             }

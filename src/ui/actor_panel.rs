@@ -51,10 +51,14 @@ pub fn actor_panel_ui(
         ui.label(RichText::new(&actor.description).size(theme::QUOTE_SIZE - 1.0));
     }
     ui.add_space(4.0);
-    egui::CollapsingHeader::new("Edit actor")
-        .id_salt(("edit-actor", actor.id.as_str()))
-        .default_open(fresh)
-        .show(ui, |ui| edit_actor_ui(ui, data, actor, context, actions));
+    // One open or closed state for every actor (as for ties): left open, it stays open from
+    // actor to actor, and through the new id a new actor gets when it is named. A new actor
+    // opens it.
+    let mut header = egui::CollapsingHeader::new("Edit actor").id_salt("edit-actor");
+    if fresh {
+        header = header.open(Some(true));
+    }
+    header.show(ui, |ui| edit_actor_ui(ui, data, actor, context, actions));
     ui.separator();
     ties_list_ui(ui, data, actor, actions);
 }

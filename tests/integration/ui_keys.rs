@@ -78,6 +78,11 @@ fn a_name_typed_into_a_new_actor_and_entered_adds_nothing_else() {
         "university-of-valmora",
         "the id comes from the first name"
     );
+    assert_eq!(
+        h.state().state.selection,
+        relmap::app::Selection::Actor("university-of-valmora".into()),
+        "the actor stays selected under its new id"
+    );
 
     // The field let the keyboard go; A does nothing until the map is clicked.
     press(&mut h, Key::A, Some("a"));
