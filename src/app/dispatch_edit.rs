@@ -66,7 +66,7 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             let Some((new_id, edit)) = editing::name_new_actor(data, &id, &name) else {
                 return;
             };
-            // Applying forgets a selection of the old id: it follows the actor instead.
+            // Read before the edit: once the old id is gone, the selection of it is dropped.
             let selected = state.selection == Selection::Actor(id.clone());
             if apply(state, edit) {
                 state.placeholder_ids.remove(&id);

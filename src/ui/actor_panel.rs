@@ -4,7 +4,7 @@
 use crate::app::{EditAction, SelectionAction};
 use egui::{Id, RichText, Ui};
 
-use super::fields::{choice, text_area, text_field, text_field_taking_focus};
+use super::fields::{text_area, text_field, text_field_taking_focus};
 use super::picker::{actor_choices, picker};
 use super::theme;
 use crate::app::{Action, Selection};
@@ -43,7 +43,7 @@ pub fn actor_panel_ui(
         ));
         ui.heading(&actor.name);
     });
-    ui.label(RichText::new(actor.kind.label()).strong());
+    kind_row_ui(ui, actor, actions);
     if !actor.aliases.is_empty() {
         ui.label(format!("Also: {}", actor.aliases.join(", ")));
     }
@@ -61,6 +61,28 @@ pub fn actor_panel_ui(
     header.show(ui, |ui| edit_actor_ui(ui, data, actor, context, actions));
     ui.separator();
     ties_list_ui(ui, data, actor, actions);
+}
+
+/// The actor's kind as a row of every kind, the current one selected: one click changes it
+/// (one undoable edit), with no drop-down to open first.
+fn kind_row_ui(ui: &mut Ui, actor: &Actor, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        for kind in ActorKind::ALL {
+            let current = kind == actor.kind;
+            let text = if current {
+                RichText::new(kind.label()).strong()
+            } else {
+                RichText::new(kind.label())
+            };
+            if ui.selectable_label(current, text).clicked() && !current {
+                let mut a = actor.clone();
+                a.kind = kind;
+                actions.push(Action::Edit(EditAction::Apply(Edit::UpdateActor {
+                    actor: a,
+                })));
+            }
+        }
+    });
 }
 
 fn edit_actor_ui(
@@ -96,17 +118,6 @@ fn edit_actor_ui(
                 }
                 Some(name) => update(&|a| a.name = name.trim().to_owned()),
                 None => {}
-            }
-            ui.end_row();
-            ui.label("Kind");
-            if let Some(kind) = choice(
-                ui,
-                id("kind"),
-                actor.kind,
-                &ActorKind::ALL,
-                ActorKind::label,
-            ) {
-                update(&|a| a.kind = kind);
             }
             ui.end_row();
             ui.label("Aliases");

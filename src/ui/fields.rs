@@ -9,11 +9,15 @@ pub fn text_field(ui: &mut Ui, id: Id, current: &str, hint: &str) -> Option<Stri
 }
 
 /// A single-line text field that takes the keyboard once, with its text selected, so that
-/// typing replaces it (a new actor's name); later frames it is a plain [`text_field`].
+/// typing replaces it (a new actor's name); while it is shown this way in every frame after
+/// that, it is a plain [`text_field`]. Shown this way again after a frame without it (another
+/// new actor that gets the same id as one named before), it takes the keyboard again.
 pub fn text_field_taking_focus(ui: &mut Ui, id: Id, current: &str, hint: &str) -> Option<String> {
-    let done = id.with("focused-once");
-    if !ui.data(|d| d.get_temp::<bool>(done).unwrap_or(false)) {
-        ui.data_mut(|d| d.insert_temp(done, true));
+    let shown_in = id.with("taking-focus-shown-in");
+    let pass = ui.ctx().cumulative_pass_nr();
+    let last = ui.data(|d| d.get_temp::<u64>(shown_in));
+    ui.data_mut(|d| d.insert_temp(shown_in, pass));
+    if last.is_none_or(|last| last + 1 < pass) {
         return edit_text_focused(ui, id, current, hint, false, true);
     }
     edit_text(ui, id, current, hint, false)

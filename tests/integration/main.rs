@@ -18,6 +18,7 @@ mod ui_edit;
 mod ui_files;
 mod ui_gpu;
 mod ui_hostile_paths;
+mod ui_journalist_flow;
 mod ui_keys;
 mod ui_layout;
 mod ui_map;
