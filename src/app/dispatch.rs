@@ -12,10 +12,33 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
     // Any edit after adding an actor (naming it included) makes it no longer fresh.
     let edits =
         action.edits_document() && !matches!(action, Action::Edit(EditAction::AddActor { .. }));
+    let tie_ends = match &action {
+        Action::Edit(EditAction::NewTieFromText { from, to, .. })
+        | Action::Edit(EditAction::CreateTie { from, to }) => vec![to.clone(), from.clone()],
+        _ => Vec::new(),
+    };
     dispatch_one(state, action, ctx);
+    let used = tie_ends.into_iter().chain(match &state.selection {
+        Selection::Actor(id) => Some(id.clone()),
+        _ => None,
+    });
+    for id in used {
+        remember_actor(state, id);
+    }
     let selected = |id: &String| state.selection == Selection::Actor(id.clone());
     if edits || !state.fresh_actor.as_ref().is_some_and(selected) {
         state.fresh_actor = None;
+    }
+}
+
+/// How many recently used actors are remembered.
+const RECENT_ACTORS: usize = 30;
+
+fn remember_actor(state: &mut AppState, id: String) {
+    if state.recent_actors.first() != Some(&id) {
+        state.recent_actors.retain(|r| *r != id);
+        state.recent_actors.insert(0, id);
+        state.recent_actors.truncate(RECENT_ACTORS);
     }
 }
 

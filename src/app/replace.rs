@@ -17,6 +17,7 @@ pub fn replace_document(state: &mut AppState, doc: Document) {
     state.selection = Selection::None;
     state.fresh_actor = None;
     state.placeholder_ids.clear();
+    state.recent_actors.clear();
     state.reader = None;
     state.hidden = Default::default();
     state.overwrite_prompt = None;

@@ -123,6 +123,9 @@ pub struct AppState {
     /// Actors added in the app that have not been named yet: their ids are placeholders, to
     /// be made from the first name they are given.
     pub placeholder_ids: std::collections::HashSet<String>,
+    /// Actors used lately (selected, or at an end of a tie just made), most recent first:
+    /// pickers list them first after the ones a quote names.
+    pub recent_actors: Vec<String>,
     pub reader: Option<ReaderState>,
     pub notices: Vec<Notice>,
     /// "You have unsaved changes" is being asked before `Guarded` runs.
@@ -165,6 +168,7 @@ impl AppState {
             selection: Selection::None,
             fresh_actor: None,
             placeholder_ids: Default::default(),
+            recent_actors: Vec::new(),
             reader: None,
             notices: Vec::new(),
             unsaved_prompt: None,

@@ -15,13 +15,15 @@ use crate::model::{Actor, ActorKind, Dataset};
 /// added) opens with its fields, ready to be named.
 /// What the actor panel knows of the actor besides the dataset.
 #[derive(Clone, Copy, Debug)]
-pub struct ActorContext {
+pub struct ActorContext<'a> {
     /// How many ties it has.
     pub ties: usize,
     /// Just added: its fields open, its name takes the keyboard.
     pub fresh: bool,
     /// Added in the app and not named yet: its first name makes its id.
     pub unnamed: bool,
+    /// Actors used lately, most recent first: pickers list them first.
+    pub recent: &'a [String],
 }
 
 pub fn actor_panel_ui(
@@ -161,7 +163,7 @@ fn edit_actor_ui(
     }
     ui.horizontal(|ui| {
         let others = |_: &str| {
-            let mut choices = actor_choices(data, &[]);
+            let mut choices = actor_choices(data, context.recent);
             choices.retain(|c| c.value != actor.id);
             choices
         };

@@ -42,6 +42,7 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
                         super::new_tie_window::new_tie_ui(
                             ui,
                             &state.doc.data,
+                            &state.recent_actors,
                             source,
                             *start,
                             *end,

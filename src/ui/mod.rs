@@ -97,6 +97,7 @@ fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<
                     ties,
                     fresh: state.fresh_actor.as_ref() == Some(id),
                     unnamed: state.placeholder_ids.contains(id),
+                    recent: &state.recent_actors,
                 };
                 actor_panel::actor_panel_ui(ui, data, actor, context, actions);
             }

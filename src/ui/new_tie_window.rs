@@ -43,6 +43,7 @@ fn suggested(data: &Dataset, quote: &str) -> Draft {
 pub fn new_tie_ui(
     ui: &mut Ui,
     data: &Dataset,
+    recent: &[String],
     source: &str,
     start: usize,
     end: usize,
@@ -76,7 +77,8 @@ pub fn new_tie_ui(
             } else {
                 data.actor_name(value)
             };
-            let choices = |_: &str| actor_choices(data, mentioned);
+            let first: Vec<String> = mentioned.iter().chain(recent).cloned().collect();
+            let choices = |_: &str| actor_choices(data, &first);
             if let Some(id) = picker(ui, Id::new(("new-tie", label)), current, choices) {
                 *value = id;
                 picked_now = true;

@@ -253,6 +253,23 @@ mod tests {
     }
 
     #[test]
+    fn actors_come_named_or_recent_first_then_by_name() {
+        let data = crate::sample::sample_dataset();
+        let first = ["xi".to_owned(), "kim".to_owned()];
+        let choices = actor_choices(&data, &first);
+        assert_eq!(choices.len(), data.actors.len());
+        let values: Vec<&str> = choices.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(values[..2], ["xi", "kim"]);
+        let rest: Vec<&str> = choices[2..].iter().map(|c| c.label.as_str()).collect();
+        let mut sorted = rest.clone();
+        sorted.sort();
+        assert_eq!(rest, sorted);
+        // Aliases find an actor.
+        let kim = choices.iter().find(|c| c.value == "kim").unwrap();
+        assert!(kim.other_names.iter().any(|a| a == "Mr. Kim"));
+    }
+
+    #[test]
     fn other_names_find_an_option() {
         let options = choices(&[("Kim Jong-un", &["Supreme Leader"]), ("Xi Jinping", &[])]);
         let found = ranked("supreme", &options);

@@ -92,3 +92,36 @@ fn each_selection_starts_afresh() {
     open_for(&mut h, "The report, which was not confirmed by");
     assert_eq!(h.get_all_by_label("choose an actor  ⏷").count(), 2);
 }
+
+#[test]
+fn actors_used_lately_are_remembered_for_the_pickers() {
+    let mut h = app(None);
+    for id in ["lavrov", "terry", "lavrov", "kim"] {
+        h.state_mut()
+            .push_actions([Action::Selection(relmap::app::SelectionAction::Select(
+                relmap::app::Selection::Actor(id.into()),
+            ))]);
+        h.run_steps(1);
+    }
+    assert_eq!(
+        h.state().state.recent_actors[..3],
+        ["kim", "lavrov", "terry"]
+    );
+    // A new tie's ends count as used too, the source end first.
+    open_for(&mut h, "The report, which was not confirmed by");
+    for typed in ["bolton", "xi jin"] {
+        h.get_all_by_label("choose an actor  ⏷")
+            .next()
+            .unwrap()
+            .click();
+        h.run_steps(2);
+        h.event(egui::Event::Text(typed.into()));
+        h.run_steps(1);
+        h.key_press(Key::Enter);
+        h.run_steps(2);
+    }
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let recent = &h.state().state.recent_actors;
+    assert_eq!(recent[..2], ["bolton", "xi"], "{recent:?}");
+}
