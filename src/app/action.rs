@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::edit::Edit;
+use crate::model::{ActorId, SourceId, TieId};
 
 /// What is selected on the map and shown in the side panel.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -45,7 +46,7 @@ pub enum Window {
     AddSource,
     /// Make a new tie whose evidence is bytes `start..end` of a source.
     NewTieFromSelection {
-        source: String,
+        source: SourceId,
         start: usize,
         end: usize,
     },
@@ -111,14 +112,14 @@ pub enum SelectionAction {
     Select(Selection),
     /// Open the article reader on excerpt `excerpt` of tie `tie`.
     ReadInArticle {
-        tie: String,
+        tie: TieId,
         excerpt: usize,
     },
     CloseReader,
     /// Add or remove an actor from the selection (shift-click).
     ToggleSelected(String),
     /// Open a source in the reader without a highlight.
-    OpenSource(String),
+    OpenSource(SourceId),
 }
 
 /// Changes to the document: each becomes one undoable edit.
@@ -138,8 +139,8 @@ pub enum EditAction {
         from: String,
         to: String,
     },
-    DeleteTie(String),
-    ReverseTie(String),
+    DeleteTie(TieId),
+    ReverseTie(TieId),
     /// Merge `others` into `survivor`.
     MergeActors {
         survivor: String,
@@ -147,16 +148,16 @@ pub enum EditAction {
     },
     /// Add bytes `start..end` of a source as an excerpt of a tie.
     Cite {
-        tie: String,
-        source: String,
+        tie: TieId,
+        source: SourceId,
         start: usize,
         end: usize,
     },
     /// Create a tie whose first excerpt is bytes `start..end` of a source.
     NewTieFromText {
-        from: String,
-        to: String,
-        source: String,
+        from: ActorId,
+        to: ActorId,
+        source: SourceId,
         start: usize,
         end: usize,
     },

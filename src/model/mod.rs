@@ -2,6 +2,7 @@
 //! Owns the native schema and its validation; knows nothing of egui, files or the UI.
 
 mod date;
+mod excerpt_ref;
 mod geometry;
 mod ids;
 mod index;
@@ -9,6 +10,7 @@ pub mod invisible;
 mod validate;
 
 pub use date::{DateError, DateSpec};
+pub use excerpt_ref::ExcerptRef;
 pub use geometry::Point;
 pub use ids::{ActorId, SourceId, TieId};
 pub use index::IdIndex;

@@ -211,9 +211,9 @@ fn new_tie_ui(
         .clicked()
     {
         actions.push(Action::Edit(EditAction::NewTieFromText {
-            from: from.clone(),
-            to: to.clone(),
-            source: source.to_owned(),
+            from: from.as_str().into(),
+            to: to.as_str().into(),
+            source: source.into(),
             start,
             end,
         }));

@@ -59,10 +59,10 @@ fn edit_tie_ui(ui: &mut Ui, tie: &Tie, actions: &mut Vec<Action>) {
             .add_enabled(tie.directed, egui::Button::new("Reverse direction"))
             .clicked()
         {
-            actions.push(Action::Edit(EditAction::ReverseTie(tie.id.clone())));
+            actions.push(Action::Edit(EditAction::ReverseTie(tie.id.as_str().into())));
         }
         if ui.button("Delete tie").clicked() {
-            actions.push(Action::Edit(EditAction::DeleteTie(tie.id.clone())));
+            actions.push(Action::Edit(EditAction::DeleteTie(tie.id.as_str().into())));
         }
     });
 }
@@ -238,7 +238,7 @@ fn excerpt_ui(
                 .clicked()
             {
                 actions.push(Action::Selection(SelectionAction::ReadInArticle {
-                    tie: tie.id.clone(),
+                    tie: tie.id.as_str().into(),
                     excerpt: index,
                 }));
             }
