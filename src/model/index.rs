@@ -110,27 +110,43 @@ impl Places {
 
     /// After the elements at these places (ascending, as they were before) were removed.
     fn removed_many(&mut self, list_len: usize, gone: &[usize]) {
-        self.table.retain(|p| {
-            let place = *p as usize;
-            match gone.binary_search(&place) {
-                Ok(_) => false,
-                Err(before) => {
-                    *p -= before as u32;
-                    true
-                }
+        // Where each old place went, in one pass; then one walk over the table reads it.
+        let mut moved_to = vec![GONE; list_len + gone.len()];
+        let mut next_gone = gone.iter().peekable();
+        let mut kept = 0u32;
+        for (old, slot) in moved_to.iter_mut().enumerate() {
+            if next_gone.next_if(|&&g| g == old).is_none() {
+                *slot = kept;
+                kept += 1;
             }
+        }
+        self.table.retain(|p| match moved_to.get(*p as usize) {
+            Some(&to) if to != GONE => {
+                *p = to;
+                true
+            }
+            _ => false,
         });
         self.len = list_len;
     }
 
     /// After elements were put in at these places (ascending, as they are now).
     fn inserted_many<T: Indexed>(&mut self, list: &[T], new: &[usize]) {
-        // An element that was at `p` has as many new ones before it as there are places `n_k`
-        // (the k-th new place) with `n_k - k <= p`; `n_k - k` never decreases.
-        let keys: Vec<usize> = new.iter().enumerate().map(|(k, &n)| n - k).collect();
+        // Where each old place went, in one pass: past the new elements before it.
+        let mut moved_to = Vec::with_capacity(list.len() - new.len());
+        let mut next_new = new.iter().peekable();
+        let mut place = 0u32;
+        for _ in 0..list.len() - new.len() {
+            while next_new.next_if(|&&n| n == place as usize).is_some() {
+                place += 1;
+            }
+            moved_to.push(place);
+            place += 1;
+        }
         for p in self.table.iter_mut() {
-            let place = *p as usize;
-            *p += keys.partition_point(|&key| key <= place) as u32;
+            if let Some(&to) = moved_to.get(*p as usize) {
+                *p = to;
+            }
         }
         for &place in new {
             self.put(list, place);
@@ -138,6 +154,9 @@ impl Places {
         self.len = list.len();
     }
 }
+
+/// A place that was removed, in a map from old places to new ones.
+const GONE: u32 = u32::MAX;
 
 /// An element of one of the dataset's lists, found by its id.
 pub(crate) trait Indexed {
