@@ -133,7 +133,7 @@ pub enum EditAction {
     /// Delete what is selected: actors with their ties, or a tie.
     DeleteSelection,
     /// Delete actors and every tie that touches them, as one undoable edit.
-    DeleteActors(Vec<String>),
+    DeleteActors(Vec<ActorId>),
     /// Create a tie between two actors and select it.
     CreateTie {
         from: String,
@@ -143,8 +143,8 @@ pub enum EditAction {
     ReverseTie(TieId),
     /// Merge `others` into `survivor`.
     MergeActors {
-        survivor: String,
-        others: Vec<String>,
+        survivor: ActorId,
+        others: Vec<ActorId>,
     },
     /// Add bytes `start..end` of a source as an excerpt of a tie.
     Cite {

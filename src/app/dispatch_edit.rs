@@ -5,7 +5,7 @@ use super::editing;
 use super::state::{AppState, ReaderState};
 use crate::app::EditAction;
 use crate::edit::Edit;
-use crate::model::ExcerptRef;
+use crate::model::{ActorId, ExcerptRef};
 
 /// Applies an edit; a refused edit is shown once as an error and changes nothing.
 pub fn apply(state: &mut AppState, edit: Edit) -> bool {
@@ -73,6 +73,7 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             }
         },
         EditAction::DeleteActors(ids) => {
+            let ids = ids.into_iter().map(ActorId::into_string).collect();
             apply(state, Edit::DeleteActors { ids });
         }
         EditAction::CreateTie { from, to } => {
@@ -95,7 +96,8 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             }
         }
         EditAction::MergeActors { survivor, others } => {
-            let job = super::merging::MergeJob::start(state, survivor, others, ctx);
+            let others = others.into_iter().map(ActorId::into_string).collect();
+            let job = super::merging::MergeJob::start(state, survivor.into_string(), others, ctx);
             state.merging = Some(job);
         }
         EditAction::Cite {
