@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::edit::Edit;
+use crate::model::{ActorId, SourceId, TieId};
 
 /// What is selected on the map and shown in the side panel.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -47,7 +48,7 @@ pub enum Window {
     DocumentProperties,
     /// Make a new tie whose evidence is bytes `start..end` of a source.
     NewTieFromSelection {
-        source: String,
+        source: SourceId,
         start: usize,
         end: usize,
     },
@@ -113,14 +114,14 @@ pub enum SelectionAction {
     Select(Selection),
     /// Open the article reader on excerpt `excerpt` of tie `tie`.
     ReadInArticle {
-        tie: String,
+        tie: TieId,
         excerpt: usize,
     },
     CloseReader,
     /// Add or remove an actor from the selection (shift-click).
     ToggleSelected(String),
     /// Open a source in the reader without a highlight.
-    OpenSource(String),
+    OpenSource(SourceId),
 }
 
 /// Changes to the document: each becomes one undoable edit.
@@ -140,44 +141,44 @@ pub enum EditAction {
     /// Delete what is selected: actors with their ties, or a tie.
     DeleteSelection,
     /// Delete actors and every tie that touches them, as one undoable edit.
-    DeleteActors(Vec<String>),
+    DeleteActors(Vec<ActorId>),
     /// Create a tie between two actors and select it.
     CreateTie {
         from: String,
         to: String,
     },
-    DeleteTie(String),
-    ReverseTie(String),
+    DeleteTie(TieId),
+    ReverseTie(TieId),
     /// Combine `other` into `keep`, two ties between the same two actors.
     CombineTies {
-        keep: String,
-        other: String,
+        keep: TieId,
+        other: TieId,
     },
     /// Move excerpt `index` of tie `from` to tie `to`.
     MoveExcerpt {
-        from: String,
+        from: TieId,
         index: usize,
-        to: String,
+        to: TieId,
     },
     /// Merge `others` into `survivor`.
     MergeActors {
-        survivor: String,
-        others: Vec<String>,
+        survivor: ActorId,
+        others: Vec<ActorId>,
     },
     /// Add bytes `start..end` of a source as an excerpt of a tie.
     Cite {
-        tie: String,
-        source: String,
+        tie: TieId,
+        source: SourceId,
         start: usize,
         end: usize,
     },
     /// Create a tie whose first excerpt is bytes `start..end` of a source.
     NewTieFromText {
-        from: String,
-        to: String,
+        from: ActorId,
+        to: ActorId,
         kind: crate::model::TieKind,
         polarity: crate::model::Polarity,
-        source: String,
+        source: SourceId,
         start: usize,
         end: usize,
     },

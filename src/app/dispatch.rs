@@ -12,9 +12,11 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
     // Any edit after adding an actor (naming it included) makes it no longer fresh.
     let edits =
         action.edits_document() && !matches!(action, Action::Edit(EditAction::AddActor { .. }));
-    let tie_ends = match &action {
-        Action::Edit(EditAction::NewTieFromText { from, to, .. })
-        | Action::Edit(EditAction::CreateTie { from, to }) => vec![to.clone(), from.clone()],
+    let tie_ends: Vec<String> = match &action {
+        Action::Edit(EditAction::NewTieFromText { from, to, .. }) => {
+            vec![to.as_str().to_owned(), from.as_str().to_owned()]
+        }
+        Action::Edit(EditAction::CreateTie { from, to }) => vec![to.clone(), from.clone()],
         _ => Vec::new(),
     };
     dispatch_one(state, action, ctx);

@@ -5,6 +5,7 @@ use super::editing;
 use super::state::{AppState, ReaderState};
 use crate::app::EditAction;
 use crate::edit::Edit;
+use crate::model::{ActorId, ExcerptRef};
 
 /// Applies an edit; a refused edit is shown once as an error and changes nothing.
 pub fn apply(state: &mut AppState, edit: Edit) -> bool {
@@ -86,6 +87,7 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             }
         },
         EditAction::DeleteActors(ids) => {
+            let ids = ids.into_iter().map(ActorId::into_string).collect();
             apply(state, Edit::DeleteActors { ids });
         }
         EditAction::CreateTie { from, to } => {
@@ -95,7 +97,12 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             }
         }
         EditAction::DeleteTie(id) => {
-            apply(state, Edit::DeleteTie { id });
+            apply(
+                state,
+                Edit::DeleteTie {
+                    id: id.into_string(),
+                },
+            );
         }
         EditAction::ReverseTie(id) => {
             if let Some(edit) = editing::reverse_tie(data, &id) {
@@ -106,7 +113,7 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             match crate::edit::combine_ties(data, &keep, &other) {
                 Ok(edit) => {
                     if apply(state, edit) {
-                        state.selection = Selection::Tie(keep);
+                        state.selection = Selection::Tie(keep.into_string());
                     }
                 }
                 Err(e) => state.error("These ties could not be combined", vec![e.to_string()]),
@@ -121,7 +128,8 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             }
         }
         EditAction::MergeActors { survivor, others } => {
-            let job = super::merging::MergeJob::start(state, survivor, others, ctx);
+            let others = others.into_iter().map(ActorId::into_string).collect();
+            let job = super::merging::MergeJob::start(state, survivor.into_string(), others, ctx);
             state.tasks.put(super::running::Job::Merging(job));
         }
         EditAction::Cite {
@@ -134,13 +142,18 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
                 return;
             };
             let data = &state.doc.data;
-            let count = data.tie(&tie).map_or(0, |t| t.excerpts.len());
+            let cited = ExcerptRef {
+                tie: tie.clone(),
+                source: source.clone(),
+                start: excerpt.start,
+                end: excerpt.end,
+            };
             if let Some(edit) = editing::cite(data, &tie, excerpt) {
                 if apply(state, edit) {
-                    state.selection = Selection::Tie(tie.clone());
+                    state.selection = Selection::Tie(tie.into_string());
                     state.reader = Some(ReaderState {
                         source,
-                        highlight: Some((tie, count)),
+                        highlight: Some(cited),
                     });
                 }
             }
@@ -166,11 +179,13 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
                 state
                     .windows
                     .retain(|w| !matches!(w, Window::NewTieFromSelection { .. }));
-                state.selection = Selection::Tie(id.clone());
-                state.reader = Some(ReaderState {
-                    source,
-                    highlight: Some((id, 0)),
-                });
+                let reader = state
+                    .doc
+                    .data
+                    .tie(&id)
+                    .and_then(|t| ReaderState::at_excerpt(t, 0));
+                state.reader = reader.or(Some(ReaderState::on(source)));
+                state.selection = Selection::Tie(id);
             }
         }
         EditAction::AddSource(source) => {
@@ -181,10 +196,7 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             };
             if apply(state, edit) {
                 state.windows.retain(|w| *w != Window::AddSource);
-                state.reader = Some(ReaderState {
-                    source: id,
-                    highlight: None,
-                });
+                state.reader = Some(ReaderState::on(id));
             }
         }
     }

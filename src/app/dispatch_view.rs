@@ -16,18 +16,13 @@ pub fn selection_action(state: &mut AppState, action: SelectionAction) {
             follow_selection_in_reader(state);
         }
         SelectionAction::ReadInArticle { tie, excerpt } => {
-            let source = state
-                .doc
-                .data
+            let data = &state.doc.data;
+            let reader = data
                 .tie(&tie)
-                .and_then(|t| t.excerpts.get(excerpt))
-                .map(|x| x.source.clone());
-            if let Some(source) = source {
-                state.selection = Selection::Tie(tie.clone());
-                state.reader = Some(ReaderState {
-                    source,
-                    highlight: Some((tie, excerpt)),
-                });
+                .and_then(|t| ReaderState::at_excerpt(t, excerpt));
+            if let Some(reader) = reader {
+                state.selection = Selection::Tie(tie.into_string());
+                state.reader = Some(reader);
             }
         }
         SelectionAction::CloseReader => state.reader = None,
@@ -43,10 +38,7 @@ pub fn selection_action(state: &mut AppState, action: SelectionAction) {
         }
         SelectionAction::OpenSource(source) => {
             if state.doc.data.source(&source).is_some() {
-                state.reader = Some(ReaderState {
-                    source,
-                    highlight: None,
-                });
+                state.reader = Some(ReaderState::on(source));
             }
         }
     }
@@ -149,9 +141,7 @@ fn follow_selection_in_reader(state: &mut AppState) {
         return;
     };
     reader.highlight = state.doc.data.tie(id).and_then(|t| {
-        t.excerpts
-            .iter()
-            .position(|x| x.source == reader.source)
-            .map(|i| (id.clone(), i))
+        let first = t.excerpts.iter().position(|x| x.source == reader.source)?;
+        crate::model::ExcerptRef::of(t, first)
     });
 }

@@ -119,7 +119,7 @@ impl RelmapApp {
         let action = if data.tie(id).is_some() {
             if read {
                 Action::Selection(SelectionAction::ReadInArticle {
-                    tie: id.to_owned(),
+                    tie: id.into(),
                     excerpt: 0,
                 })
             } else {

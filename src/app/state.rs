@@ -5,13 +5,34 @@ use std::path::PathBuf;
 use super::action::{Guarded, Selection, Window};
 use super::document::Document;
 use super::running::RunningTasks;
+use crate::model::{ExcerptRef, SourceId};
 
 /// The article reader: which source is shown, and which excerpt of which tie is highlighted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReaderState {
-    pub source: String,
-    /// The tie and excerpt index highlighted, if the reader was opened from an excerpt.
-    pub highlight: Option<(String, usize)>,
+    pub source: SourceId,
+    /// The excerpt highlighted, if the reader was opened from one: held by its quote's place
+    /// in the source, so that it stays on the same quote when an earlier excerpt goes.
+    pub highlight: Option<ExcerptRef>,
+}
+
+impl ReaderState {
+    /// The reader on a source, with nothing highlighted.
+    pub fn on(source: impl Into<SourceId>) -> Self {
+        Self {
+            source: source.into(),
+            highlight: None,
+        }
+    }
+
+    /// The reader on the source of excerpt `index` of `tie`, highlighting it.
+    pub fn at_excerpt(tie: &crate::model::Tie, index: usize) -> Option<Self> {
+        let highlight = ExcerptRef::of(tie, index)?;
+        Some(Self {
+            source: highlight.source.clone(),
+            highlight: Some(highlight),
+        })
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -254,11 +275,8 @@ impl AppState {
         if let Some(r) = &mut self.reader {
             if data.source(&r.source).is_none() {
                 self.reader = None;
-            } else if let Some((tie, excerpt)) = &r.highlight {
-                let still_there = data
-                    .tie(tie)
-                    .and_then(|t| t.excerpts.get(*excerpt))
-                    .is_some_and(|x| x.source == r.source);
+            } else if let Some(highlight) = &r.highlight {
+                let still_there = highlight.source == r.source && highlight.resolve(data).is_some();
                 if !still_there {
                     r.highlight = None;
                 }

@@ -31,26 +31,14 @@ fn check_and_apply(
     }
     let mut touched = Touched::default();
     touched.collect(&edit);
-    let logged = log.len();
     let inverse = apply_unchecked(edit, data, log, &mut Applying::checked())?;
     fn ids(v: &[String]) -> Vec<&str> {
         v.iter().map(String::as_str).collect()
     }
-    // Each touched tie is looked for from where the log says it was put (the changes come
-    // in the edits' order), which later changes of the same edit shift by little.
-    let hints = log[logged..].iter().filter_map(|change| match change {
-        Change::TieInserted(i) | Change::TieReplaced(i) => Some(*i),
-        _ => None,
-    });
-    let hints: Vec<usize> = hints.collect();
     let tie_places: Vec<usize> = touched
         .ties
         .iter()
-        .enumerate()
-        .filter_map(|(k, id)| {
-            let mut near = hints.get(k).copied().unwrap_or(0);
-            tie_index(data, id, &mut near).ok()
-        })
+        .filter_map(|id| data.tie_place(id))
         .collect();
     let problems = validate_items_at(
         data,
@@ -89,10 +77,7 @@ pub(super) fn reapply(
         } => places::restore(label, actors, ties, data, log, false),
         other => {
             let kept = other.clone();
-            let how = &mut Applying {
-                near: 0,
-                from_history: true,
-            };
+            let how = &mut Applying { from_history: true };
             apply_unchecked(other, data, log, how).map_err(|e| Box::new((e, kept)))
         }
     };
@@ -104,8 +89,6 @@ pub(super) fn reapply(
 
 /// How an edit is being applied.
 struct Applying {
-    /// Where the last tie was found (see [`tie_index`]).
-    near: usize,
     /// Whether the edit comes from a history, returning the dataset to a state it was in:
     /// removals and restorations by place then skip checks that cannot fail.
     from_history: bool,
@@ -114,7 +97,6 @@ struct Applying {
 impl Applying {
     fn checked() -> Self {
         Self {
-            near: 0,
             from_history: false,
         }
     }
@@ -156,59 +138,26 @@ impl Touched {
     }
 }
 
-/// The indices of many actors at once: one pass over the actors instead of one search per id,
-/// so that moving every actor of a large map (a layout) costs O(n), not O(n²).
+/// The places of many actors at once, through the dataset's index.
 fn actor_indices<'a>(
     data: &Dataset,
     ids: impl Iterator<Item = &'a str>,
 ) -> Result<Vec<usize>, EditError> {
-    let ids: Vec<&str> = ids.collect();
-    if ids.len() <= 16 {
-        return ids.into_iter().map(|id| actor_index(data, id)).collect();
-    }
-    let index: foldhash::HashMap<&str, usize> = data
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    ids.into_iter()
-        .map(|id| {
-            index
-                .get(id)
-                .copied()
-                .ok_or_else(|| EditError::UnknownActor(id.to_owned()))
-        })
-        .collect()
+    ids.map(|id| actor_index(data, id)).collect()
 }
 
 fn actor_index(data: &Dataset, id: &str) -> Result<usize, EditError> {
-    data.actors
-        .iter()
-        .position(|a| a.id == id)
+    data.actor_place(id)
         .ok_or_else(|| EditError::UnknownActor(id.to_owned()))
 }
 
-/// The place of a tie, looked for outwards from `near`, the place found last. The edits of a
-/// batch mostly come in the ties' order or its reverse (a merge rewires them in order, its
-/// undo in reverse), so a batch of them reads the list about once instead of once each.
-fn tie_index(data: &Dataset, id: &str, near: &mut usize) -> Result<usize, EditError> {
-    let ties = &data.ties;
-    let start = (*near).min(ties.len());
-    let at = |i: usize| ties.get(i).is_some_and(|t| t.id == id);
-    let found = (0..=ties.len())
-        .flat_map(|d| [Some(start + d), start.checked_sub(d + 1)])
-        .flatten()
-        .find(|&i| at(i))
-        .ok_or_else(|| EditError::UnknownTie(id.to_owned()))?;
-    *near = found;
-    Ok(found)
+fn tie_index(data: &Dataset, id: &str) -> Result<usize, EditError> {
+    data.tie_place(id)
+        .ok_or_else(|| EditError::UnknownTie(id.to_owned()))
 }
 
 fn source_index(data: &Dataset, id: &str) -> Result<usize, EditError> {
-    data.sources
-        .iter()
-        .position(|s| s.id == id)
+    data.source_place(id)
         .ok_or_else(|| EditError::UnknownSource(id.to_owned()))
 }
 
@@ -263,6 +212,7 @@ fn apply_unchecked(
             let id = actor.id.clone();
             let index = index.min(data.actors.len());
             data.actors.insert(index, actor);
+            data.index.inserted(&data.actors, index);
             log.push(Change::ActorInserted(index));
             Ok(Edit::DeleteActor { id })
         }
@@ -273,6 +223,7 @@ fn apply_unchecked(
                 return Err(EditError::ActorHasTies(data.actors[i].name.clone(), ties));
             }
             let actor = data.actors.remove(i);
+            data.index.removed(&data.actors, i);
             log.push(Change::ActorRemoved(i));
             Ok(Edit::InsertActor { index: i, actor })
         }
@@ -300,18 +251,20 @@ fn apply_unchecked(
             let id = tie.id.clone();
             let index = index.min(data.ties.len());
             data.ties.insert(index, tie);
+            data.index.inserted(&data.ties, index);
             log.push(Change::TieInserted(index));
             Ok(Edit::DeleteTie { id })
         }
         Edit::DeleteTie { id } => {
-            let i = tie_index(data, &id, &mut how.near)?;
+            let i = tie_index(data, &id)?;
             let tie = data.ties.remove(i);
+            data.index.removed(&data.ties, i);
             log.push(Change::TieRemoved(i));
             Ok(Edit::InsertTie { index: i, tie })
         }
         Edit::ReplaceTies { ties } => places::replace_ties(ties, data, log),
         Edit::UpdateTie { tie } => {
-            let i = tie_index(data, &tie.id, &mut how.near)?;
+            let i = tie_index(data, &tie.id)?;
             let old = std::mem::replace(&mut data.ties[i], tie);
             log.push(Change::TieReplaced(i));
             Ok(Edit::UpdateTie { tie: old })
@@ -321,6 +274,7 @@ fn apply_unchecked(
             let id = source.id.clone();
             let index = index.min(data.sources.len());
             data.sources.insert(index, source);
+            data.index.inserted(&data.sources, index);
             Ok(Edit::DeleteSource { id })
         }
         Edit::DeleteSource { id } => {
@@ -335,6 +289,7 @@ fn apply_unchecked(
                 return Err(EditError::SourceInUse(id, quoted));
             }
             let source = data.sources.remove(i);
+            data.index.removed(&data.sources, i);
             Ok(Edit::InsertSource { index: i, source })
         }
         Edit::SetInfo { title, description } => {
@@ -376,10 +331,7 @@ fn batch_in_order(
     from_history: bool,
 ) -> Result<Edit, EditError> {
     let mut inverses = Vec::with_capacity(edits.len());
-    let how = &mut Applying {
-        near: 0,
-        from_history,
-    };
+    let how = &mut Applying { from_history };
     for edit in edits {
         match apply_unchecked(edit, data, log, how) {
             Ok(inverse) => inverses.push(inverse),

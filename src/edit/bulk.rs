@@ -147,6 +147,10 @@ pub(super) fn delete_all(
     }
     let removed_ties = take_where(&mut data.ties, &tie_gone_at, |&at| at != KEPT);
     let removed_actors = take_where(&mut data.actors, &actor_gone_at, |&at| at != KEPT);
+    data.index
+        .removed_many(&data.ties, &places_of(&removed_ties));
+    data.index
+        .removed_many(&data.actors, &places_of(&removed_actors));
     // Logged from the end, so that each place is right when it is read in order.
     log.extend(
         removed_ties
@@ -267,12 +271,20 @@ pub(super) fn insert_all(
             _ => unreachable!("all_ascending_insertions checked the batch"),
         }
     }
+    let (actor_places, tie_places) = (places_of(&new_actors), places_of(&new_ties));
     merge_at(&mut data.actors, new_actors);
     merge_at(&mut data.ties, new_ties);
+    data.index.inserted_many(&data.actors, &actor_places);
+    data.index.inserted_many(&data.ties, &tie_places);
     Ok(Edit::Batch {
         label,
         edits: inverse,
     })
+}
+
+/// The places of placed elements, in their order.
+pub(super) fn places_of<T>(placed: &[(usize, T)]) -> Vec<usize> {
+    placed.iter().map(|(place, _)| *place).collect()
 }
 
 /// Puts each new element at its place in the final list (places ascending, each at most the

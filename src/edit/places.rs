@@ -5,7 +5,7 @@
 
 use foldhash::{HashMap, HashSet};
 
-use super::bulk::take_where;
+use super::bulk::{places_of, take_where};
 use super::scan::{marks, IdSet};
 use super::{Change, Edit, EditError};
 use crate::model::{Actor, Dataset, Tie};
@@ -160,6 +160,8 @@ fn take_out(
 ) -> Edit {
     let ties = take_where(&mut data.ties, tie_marks, |&m| m);
     let actors = take_where(&mut data.actors, actor_marks, |&m| m);
+    data.index.removed_many(&data.ties, &places_of(&ties));
+    data.index.removed_many(&data.actors, &places_of(&actors));
     // Logged from the end, so that each place is right when it is read in order.
     log.extend(ties.iter().rev().map(|(i, _)| Change::TieRemoved(*i)));
     log.extend(actors.iter().rev().map(|(i, _)| Change::ActorRemoved(*i)));
@@ -208,8 +210,11 @@ pub(super) fn restore(
     };
     log.extend(actors.iter().map(|(i, _)| Change::ActorInserted(*i)));
     log.extend(ties.iter().map(|(i, _)| Change::TieInserted(*i)));
+    let (actor_places, tie_places) = (places_of(&actors), places_of(&ties));
     super::bulk::merge_at(&mut data.actors, actors);
     super::bulk::merge_at(&mut data.ties, ties);
+    data.index.inserted_many(&data.actors, &actor_places);
+    data.index.inserted_many(&data.ties, &tie_places);
     Ok(inverse)
 }
 

@@ -3,13 +3,19 @@
 
 pub mod cues;
 mod date;
+mod excerpt_ref;
 mod geometry;
+mod ids;
+mod index;
 pub mod invisible;
 pub mod mentions;
 mod validate;
 
 pub use date::{DateError, DateSpec};
+pub use excerpt_ref::ExcerptRef;
 pub use geometry::Point;
+pub use ids::{ActorId, SourceId, TieId};
+pub use index::IdIndex;
 pub use invisible::warnings;
 pub use validate::{validate, validate_items, validate_items_at, Problem, Subject};
 
@@ -19,7 +25,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT_VERSION: u64 = 1;
 
 /// A whole relmap document.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub relmap: u64,
     #[serde(default)]
@@ -32,6 +38,23 @@ pub struct Dataset {
     pub actors: Vec<Actor>,
     #[serde(default)]
     pub ties: Vec<Tie>,
+    /// Where each id is in the lists (see [`IdIndex`]): not data, so not saved, not compared
+    /// and not shown by `Debug`.
+    #[serde(skip)]
+    pub index: IdIndex,
+}
+
+impl std::fmt::Debug for Dataset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dataset")
+            .field("relmap", &self.relmap)
+            .field("title", &self.title)
+            .field("description", &self.description)
+            .field("sources", &self.sources)
+            .field("actors", &self.actors)
+            .field("ties", &self.ties)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for Dataset {
@@ -43,6 +66,7 @@ impl Default for Dataset {
             sources: Vec::new(),
             actors: Vec::new(),
             ties: Vec::new(),
+            index: IdIndex::default(),
         }
     }
 }
@@ -382,23 +406,6 @@ pub struct Excerpt {
 }
 
 impl Dataset {
-    pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
-    }
-
-    pub fn tie(&self, id: &str) -> Option<&Tie> {
-        self.ties.iter().find(|t| t.id == id)
-    }
-
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
-    }
-
-    /// The display name of an actor id, or the id itself when unknown.
-    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.actor(id).map_or(id, |a| a.name.as_str())
-    }
-
     /// The ties that touch `actor_id`, in document order.
     pub fn ties_of<'a>(&'a self, actor_id: &'a str) -> impl Iterator<Item = &'a Tie> + 'a {
         self.ties

@@ -185,9 +185,8 @@ fn edit_actor_ui(
         .on_hover_text("Undo (Ctrl+Z) brings everything back")
         .clicked()
     {
-        actions.push(Action::Edit(EditAction::DeleteActors(vec![actor
-            .id
-            .clone()])));
+        let ids = vec![actor.id.as_str().into()];
+        actions.push(Action::Edit(EditAction::DeleteActors(ids)));
     }
 }
 
@@ -257,8 +256,8 @@ fn combine_offer_ui(ui: &mut Ui, data: &Dataset, actor: &Actor, actions: &mut Ve
         {
             for other in &group[1..] {
                 actions.push(Action::Edit(EditAction::CombineTies {
-                    keep: group[0].clone(),
-                    other: other.clone(),
+                    keep: group[0].as_str().into(),
+                    other: other.as_str().into(),
                 }));
             }
         }
@@ -300,7 +299,8 @@ pub fn actors_panel_ui(
         .button(format!("Delete {} actors and their {ties} ties", ids.len()))
         .clicked()
     {
-        actions.push(Action::Edit(EditAction::DeleteActors(ids.to_vec())));
+        let ids = ids.iter().map(|id| id.as_str().into()).collect();
+        actions.push(Action::Edit(EditAction::DeleteActors(ids)));
     }
     ui.separator();
     ui.label(RichText::new("Merge into one actor").strong());
@@ -308,8 +308,12 @@ pub fn actors_panel_ui(
     for (survivor, name) in ids.iter().zip(names).take(LISTED) {
         if ui.button(format!("Keep “{name}”")).clicked() {
             actions.push(Action::Edit(EditAction::MergeActors {
-                survivor: survivor.clone(),
-                others: ids.iter().filter(|i| *i != survivor).cloned().collect(),
+                survivor: survivor.as_str().into(),
+                others: ids
+                    .iter()
+                    .filter(|i| *i != survivor)
+                    .map(|i| i.as_str().into())
+                    .collect(),
             }));
         }
     }

@@ -11,7 +11,7 @@ use super::reader_text::ReaderText;
 use super::theme;
 use crate::app::state::ReaderState;
 use crate::app::{Action, Selection, Window};
-use crate::model::{Dataset, Source};
+use crate::model::{Dataset, ExcerptRef, Source, SourceId};
 
 /// The id of the reader's text, whose selection is the text to cite.
 pub fn reader_text_id() -> Id {
@@ -50,11 +50,11 @@ pub fn article_reader_ui(
         });
     });
     source_header_ui(ui, source);
-    let highlight = reader.highlight.as_ref().and_then(|(tie_id, index)| {
-        let tie = data.tie(tie_id)?;
-        let x = tie.excerpts.get(*index)?;
+    // Found again by its quote's place in the source, wherever it now is among the tie's.
+    let highlight = reader.highlight.as_ref().and_then(|held| {
+        let (tie, index, x) = held.resolve(data)?;
         source.text.get(x.start..x.end)?;
-        Some((tie, *index, x.start, x.end))
+        Some((tie, index, x.start, x.end))
     });
     if let Some((tie, index, _, _)) = highlight {
         ui.label(
@@ -101,7 +101,7 @@ pub fn article_reader_ui(
 
     let scroll_key = ui.id().with("reader-scrolled");
     let wanted = (reader.source.clone(), reader.highlight.clone());
-    let already = ui.data(|d| d.get_temp::<(String, Option<(String, usize)>)>(scroll_key))
+    let already = ui.data(|d| d.get_temp::<(SourceId, Option<ExcerptRef>)>(scroll_key))
         == Some(wanted.clone());
     egui::ScrollArea::vertical()
         .id_salt("article-text")
@@ -191,8 +191,8 @@ fn cite_bar_ui(
             .on_disabled_hover_text("Select a tie on the map and some text here");
         if let (true, Some((start, end)), Some(t)) = (cite.clicked(), selected, tie) {
             actions.push(Action::Edit(EditAction::Cite {
-                tie: t.id.clone(),
-                source: source.id.clone(),
+                tie: t.id.as_str().into(),
+                source: source.id.as_str().into(),
                 start,
                 end,
             }));
@@ -207,7 +207,7 @@ fn cite_bar_ui(
         if let (true, Some((start, end))) = (new_tie.clicked(), selected) {
             actions.push(Action::View(ViewAction::OpenWindow(
                 Window::NewTieFromSelection {
-                    source: source.id.clone(),
+                    source: source.id.as_str().into(),
                     start,
                     end,
                 },

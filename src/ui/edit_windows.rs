@@ -106,8 +106,8 @@ fn duplicate_pairs_ui(
             for (keep, other) in [(a, b), (b, a)] {
                 if ui.button(format!("Merge into “{}”", keep.name)).clicked() {
                     actions.push(Action::Edit(EditAction::MergeActors {
-                        survivor: keep.id.clone(),
-                        others: vec![other.id.clone()],
+                        survivor: keep.id.as_str().into(),
+                        others: vec![other.id.as_str().into()],
                     }));
                 }
             }

@@ -137,7 +137,9 @@ fn edit_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.menu_button("Read source", |ui| {
         for s in &state.doc.data.sources {
             if ui.button(&s.title).clicked() {
-                actions.push(Action::Selection(SelectionAction::OpenSource(s.id.clone())));
+                actions.push(Action::Selection(SelectionAction::OpenSource(
+                    s.id.as_str().into(),
+                )));
                 ui.close();
             }
         }

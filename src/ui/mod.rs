@@ -80,7 +80,8 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
 }
 
 fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<Action>) {
-    let cache = &map.cache;
+    // Actors and ties are found through the dataset's id index; the map gives only the count
+    // of ties touching the selection.
     let ties = map.selection_ties();
     let data = &state.doc.data;
     match &state.selection {
@@ -90,9 +91,7 @@ fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<
             }
         }
         Selection::Actor(id) => {
-            let indexed = cache.index_of.get(id).and_then(|&i| data.actors.get(i));
-            let actor = indexed.filter(|a| a.id == *id).or_else(|| data.actor(id));
-            if let Some(actor) = actor {
+            if let Some(actor) = data.actor(id) {
                 let context = actor_panel::ActorContext {
                     ties,
                     fresh: state.fresh_actor.as_ref() == Some(id),
@@ -103,15 +102,7 @@ fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<
             }
         }
         Selection::Actors(ids) => {
-            let names: Vec<&str> = ids
-                .iter()
-                .map(
-                    |id| match cache.index_of.get(id).and_then(|&i| data.actors.get(i)) {
-                        Some(actor) if actor.id == *id => actor.name.as_str(),
-                        _ => data.actor_name(id),
-                    },
-                )
-                .collect();
+            let names: Vec<&str> = ids.iter().map(|id| data.actor_name(id)).collect();
             actor_panel::actors_panel_ui(ui, ids, &names, ties, actions)
         }
         Selection::None => empty_selection_ui(ui, state, actions),

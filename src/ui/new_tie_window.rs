@@ -124,11 +124,11 @@ pub fn new_tie_ui(
         .clicked();
     if create || (enter && ready) {
         actions.push(Action::Edit(EditAction::NewTieFromText {
-            from: from.clone(),
-            to: to.clone(),
+            from: from.as_str().into(),
+            to: to.as_str().into(),
             kind: *kind,
             polarity: *polarity,
-            source: source.to_owned(),
+            source: source.into(),
             start,
             end,
         }));

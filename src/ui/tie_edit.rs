@@ -83,10 +83,10 @@ pub fn edit_tie_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Act
             .add_enabled(tie.directed, egui::Button::new("Reverse direction"))
             .clicked()
         {
-            actions.push(Action::Edit(EditAction::ReverseTie(tie.id.clone())));
+            actions.push(Action::Edit(EditAction::ReverseTie(tie.id.as_str().into())));
         }
         if ui.button("Delete tie").clicked() {
-            actions.push(Action::Edit(EditAction::DeleteTie(tie.id.clone())));
+            actions.push(Action::Edit(EditAction::DeleteTie(tie.id.as_str().into())));
         }
     });
     let twins = || {
@@ -104,8 +104,8 @@ pub fn edit_tie_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Act
             twins()
         }) {
             actions.push(Action::Edit(EditAction::CombineTies {
-                keep: tie.id.clone(),
-                other,
+                keep: tie.id.as_str().into(),
+                other: other.into(),
             }));
         }
     }
@@ -171,9 +171,9 @@ pub fn edit_excerpt_ui(
         };
         if let Some(to) = picker(ui, id("move"), "Move to tie…", nearby) {
             actions.push(Action::Edit(EditAction::MoveExcerpt {
-                from: tie.id.clone(),
+                from: tie.id.as_str().into(),
                 index,
-                to,
+                to: to.into(),
             }));
         }
         if ui.button("Remove excerpt").clicked() {

@@ -147,7 +147,7 @@ fn excerpt_ui(
                 .clicked()
             {
                 actions.push(Action::Selection(SelectionAction::ReadInArticle {
-                    tie: tie.id.clone(),
+                    tie: tie.id.as_str().into(),
                     excerpt: index,
                 }));
             }

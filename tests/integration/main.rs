@@ -9,6 +9,7 @@ mod common;
 mod edit_sequences;
 mod format;
 mod hostile_files;
+mod id_index;
 mod map_updates;
 mod save_kills;
 mod scale;

@@ -17,9 +17,6 @@ fn picture(cache: &MapCache, data: &relmap::model::Dataset) -> Vec<String> {
         format!("actors {}", cache.actors.len()),
         format!("ties {}", cache.ties.len()),
     ];
-    let mut ids: Vec<_> = cache.index_of.iter().collect();
-    ids.sort();
-    lines.push(format!("ids {ids:?}"));
     for (i, actor) in data.actors.iter().enumerate() {
         lines.push(format!("actor {i} {:?}", cache.actors[i]));
         if actor.position.is_some() {

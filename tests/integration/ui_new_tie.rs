@@ -12,7 +12,7 @@ fn open_for(h: &mut AppHarness, quote: &str) {
     let text = &sample_dataset().sources[0].text;
     let start = text.find(quote).expect("the quote is in the article");
     let window = Window::NewTieFromSelection {
-        source: sample_dataset().sources[0].id.clone(),
+        source: sample_dataset().sources[0].id.clone().into(),
         start,
         end: start + quote.len(),
     };

@@ -69,3 +69,60 @@ fn an_excerpt_late_in_the_article_is_scrolled_into_view() {
         .expect("a row with the excerpt");
     assert!(top > 0.0 && bottom < 900.0, "{top}..{bottom}");
 }
+
+#[test]
+fn the_highlight_stays_on_its_quote_when_an_earlier_excerpt_is_removed_and_put_back() {
+    use relmap::app::EditAction;
+    use relmap::edit::Edit;
+    let mut h = app(None);
+    let data = h.state().state.doc.data.clone();
+    let tie = data
+        .ties
+        .iter()
+        .find(|t| t.excerpts.len() >= 2 && t.excerpts[0].source == t.excerpts[1].source)
+        .expect("the sample has a tie with two excerpts of one source")
+        .clone();
+    let ctx = h.ctx.clone();
+    h.state_mut().act(
+        Action::Selection(SelectionAction::ReadInArticle {
+            tie: tie.id.as_str().into(),
+            excerpt: 1,
+        }),
+        &ctx,
+    );
+    h.run_steps(4);
+    let quote = tie.excerpts[1].quote.clone();
+    let highlighted = |h: &AppHarness| {
+        let state = &h.state().state;
+        let held = state.reader.as_ref()?.highlight.as_ref()?;
+        let (_, index, x) = held.resolve(&state.doc.data)?;
+        Some((index, x.quote.clone()))
+    };
+    assert_eq!(highlighted(&h), Some((1, quote.clone())));
+    assert!(h
+        .query_by_label_contains("Highlighted: excerpt 2 of")
+        .is_some());
+
+    let mut fewer = tie.clone();
+    fewer.excerpts.remove(0);
+    h.state_mut().act(
+        Action::Edit(EditAction::Apply(Edit::UpdateTie { tie: fewer })),
+        &ctx,
+    );
+    h.run_steps(4);
+    assert_eq!(highlighted(&h), Some((0, quote.clone())), "the same quote");
+    assert!(h
+        .query_by_label_contains("Highlighted: excerpt 1 of")
+        .is_some());
+
+    h.state_mut().act(Action::Edit(EditAction::Undo), &ctx);
+    h.run_steps(4);
+    assert_eq!(
+        highlighted(&h),
+        Some((1, quote)),
+        "the same quote after undo"
+    );
+    assert!(h
+        .query_by_label_contains("Highlighted: excerpt 2 of")
+        .is_some());
+}

@@ -4,8 +4,6 @@
 //! opens, updated in place when actors or ties are added, removed or replaced (`update`);
 //! never saved.
 
-use foldhash::HashMap;
-
 use egui::Pos2;
 
 use super::grid::GridIndex;
@@ -27,8 +25,6 @@ pub struct MapCache {
     pub degree: Vec<usize>,
     /// Actor indices, most connected first: the order in which labels claim space.
     pub by_degree: Vec<usize>,
-    /// Actor index by id.
-    pub index_of: HashMap<String, usize>,
     /// Where each actor is drawn, in canvas units, by actor index: what the map shows now
     /// (a running layout or a drag moves it before the document changes).
     pub positions: Vec<Pos2>,
@@ -60,18 +56,12 @@ impl MapCache {
             .iter()
             .map(|p| Pos2::new(p.x as f32, p.y as f32))
             .collect();
-        let index_of: HashMap<String, usize> = data
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
         let tie_ends: Vec<Option<(u32, u32)>> = data
             .ties
             .iter()
             .map(|t| {
-                let a = *index_of.get(t.from.as_str())?;
-                let b = *index_of.get(t.to.as_str())?;
+                let a = data.actor_place(&t.from)?;
+                let b = data.actor_place(&t.to)?;
                 Some((a as u32, b as u32))
             })
             .collect();
@@ -82,7 +72,6 @@ impl MapCache {
             ties,
             degree: Vec::new(),
             by_degree: Vec::new(),
-            index_of,
             positions,
             tie_ends,
             highlighted: (0, 0),
@@ -191,11 +180,11 @@ impl MapCache {
         let mut selected = vec![false; n];
         let mut focus = vec![false; n];
         let selected_tie = match selection {
-            Selection::Tie(id) => data.ties.iter().position(|t| &t.id == id),
+            Selection::Tie(id) => data.tie_place(id),
             _ => None,
         };
         for id in selection.actor_ids() {
-            if let Some(&i) = self.index_of.get(&id) {
+            if let Some(i) = data.actor_place(&id) {
                 selected[i] = true;
                 focus[i] = true;
             }
@@ -239,13 +228,16 @@ impl MapCache {
 
     /// How many ties touch any of these actors, each tie counted once: from the cache's
     /// indices, so that a panel can say it every frame on a large map.
-    pub fn ties_touching(&self, ids: &[String]) -> usize {
+    pub fn ties_touching(&self, data: &Dataset, ids: &[String]) -> usize {
+        let degree = |i: usize| self.degree.get(i).copied().unwrap_or(0);
         if let [id] = ids {
-            return self.index_of.get(id).map_or(0, |&i| self.degree[i]);
+            return data.actor_place(id).map_or(0, degree);
         }
         let mut chosen = vec![false; self.positions.len()];
-        for i in ids.iter().filter_map(|id| self.index_of.get(id)) {
-            chosen[*i] = true;
+        for i in ids.iter().filter_map(|id| data.actor_place(id)) {
+            if let Some(slot) = chosen.get_mut(i) {
+                *slot = true;
+            }
         }
         self.tie_ends
             .iter()

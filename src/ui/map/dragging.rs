@@ -35,7 +35,7 @@ impl MapView {
                         if selected.len() > 1 && selected.contains(&data.actors[actor].id) {
                             selected
                                 .iter()
-                                .filter_map(|id| self.cache.index_of.get(id).copied())
+                                .filter_map(|id| data.actor_place(id))
                                 .collect()
                         } else {
                             vec![actor]

@@ -204,7 +204,7 @@ pub fn draw_labels(
 
     // The selected or hovered tie is named at its middle.
     let named_tie = match &state.selection {
-        Selection::Tie(id) => data.ties.iter().position(|t| &t.id == id),
+        Selection::Tie(id) => data.tie_place(id),
         _ => None,
     }
     .into_iter()

@@ -170,7 +170,7 @@ impl MapView {
                 *generation == self.structure_generation && *selection == state.selection
             });
         if !counted {
-            let ties = self.cache.ties_touching(&state.selection.actor_ids());
+            let ties = self.cache.ties_touching(data, &state.selection.actor_ids());
             self.selection_ties = Some((self.structure_generation, state.selection.clone(), ties));
         }
     }

@@ -164,15 +164,6 @@ impl MapCache {
         for ends in self.tie_ends.iter_mut().flatten() {
             *ends = (new_index[ends.0 as usize], new_index[ends.1 as usize]);
         }
-        self.index_of.retain(|_, i| new_index[*i] != GONE);
-        for i in self.index_of.values_mut() {
-            *i = new_index[*i] as usize;
-        }
-        for (j, slot) in slots.iter().enumerate() {
-            if *slot == Slot::Added {
-                self.index_of.insert(data.actors[j].id.clone(), j);
-            }
-        }
     }
 
     fn update_ties(&mut self, data: &Dataset, slots: &[Slot]) {
@@ -189,8 +180,8 @@ impl MapCache {
                 // Replaced ties may have new ends and a new look, like new ones.
                 Slot::Replaced(_) | Slot::Added => {
                     let tie = &data.ties[i];
-                    let a = self.index_of.get(&tie.from).copied();
-                    let b = self.index_of.get(&tie.to).copied();
+                    let a = data.actor_place(&tie.from);
+                    let b = data.actor_place(&tie.to);
                     ends.push(a.zip(b).map(|(a, b)| (a as u32, b as u32)));
                     looks.push(TieLook::of(tie, 0.0));
                     fresh.push(i);
