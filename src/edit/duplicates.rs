@@ -4,7 +4,7 @@
 //! other actor's name contains it), and initials ("J. Bolton" and "John R. Bolton"). Each pair
 //! says why it was proposed; pairs come strongest first.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 
 use crate::model::{ActorKind, Dataset};
 
@@ -13,7 +13,7 @@ use crate::model::{ActorKind, Dataset};
 pub enum Reason {
     /// Their names are the same once case, punctuation, hyphens and titles are ignored.
     SameName { a: String, b: String },
-    /// A name or alias of one is a name or alias of the other, written alike.
+    /// A name of one is an alias of the other, written alike.
     SameAlias { a: String, b: String },
     /// The shorter name's words stand, as whole words, in the longer name, and in no other
     /// actor's name (people only).
@@ -153,12 +153,17 @@ fn same_forms(forms: &[Form], propose: &mut impl FnMut(usize, usize, Reason)) {
             by_key.entry(key).or_default().push(f);
         }
     }
+    // A name against every other form alike; two aliases alone say nothing (many actors share
+    // an alias such as "the minister"), and pairing them all would cost the square of a group.
     for group in by_key.values().filter(|g| g.len() > 1) {
-        for (k, &f) in group.iter().enumerate() {
-            for &g in &group[k + 1..] {
+        for &f in group.iter().filter(|&&f| forms[f].is_name) {
+            for &g in group.iter().filter(|&&g| g != f) {
                 let (x, y) = (&forms[f], &forms[g]);
+                if y.is_name && g < f {
+                    continue; // the pair of two names is seen once, from the first
+                }
                 let (a, b) = (x.written.to_owned(), y.written.to_owned());
-                let reason = if x.is_name && y.is_name {
+                let reason = if y.is_name {
                     Reason::SameName { a, b }
                 } else {
                     Reason::SameAlias { a, b }
@@ -169,34 +174,51 @@ fn same_forms(forms: &[Form], propose: &mut impl FnMut(usize, usize, Reason)) {
     }
 }
 
+/// A run of words as one number, for looking runs up without building strings.
+fn run_key(words: &[String]) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut hasher = foldhash::fast::FixedState::with_seed(0x6475_7073).build_hasher();
+    for word in words {
+        word.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 /// Whether `short`'s words stand in `long` as a run of whole words.
 fn contains_words(long: &[String], short: &[String]) -> bool {
     short.len() < long.len() && long.windows(short.len()).any(|run| run == short)
 }
 
+/// Longer forms than this many words are not searched for shorter ones inside them.
+const LONGEST_CONTAINER: usize = 8;
+
 /// A person's form whose words stand in exactly one other person's (longer) form: "Ansel" and
 /// "Teodor Ansel". Two or more actors containing it ("Kim" with Kim Jong-un and Kim Il Sung)
 /// say nothing. Organisations, states and places are left out: "United Nations experts" is not
 /// the United Nations. Actors of kind "other" count as people, their kind being unknown.
+///
+/// Every run of whole words shorter than its form is indexed once, so that each short form is
+/// one lookup: the cost grows with the number of names, not with how many share a word.
 fn contained_forms(forms: &[Form], propose: &mut impl FnMut(usize, usize, Reason)) {
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (f, form) in forms.iter().enumerate() {
-        let mut seen = HashSet::new();
-        for word in &form.words {
-            if seen.insert(word.as_str()) {
-                by_word.entry(word.as_str()).or_default().push(f);
+    // Keyed by a hash of the run's words (no string is built); a hit is checked word by word.
+    let mut inside: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (f, long) in forms.iter().enumerate() {
+        let n = long.words.len();
+        if !long.personal || !(2..=LONGEST_CONTAINER).contains(&n) {
+            continue;
+        }
+        for len in 1..n {
+            for start in 0..=n - len {
+                let holders = inside
+                    .entry(run_key(&long.words[start..start + len]))
+                    .or_default();
+                if holders.last() != Some(&f) {
+                    holders.push(f);
+                }
             }
         }
     }
     for short in forms.iter().filter(|f| f.personal) {
-        let Some(rarest) = short
-            .words
-            .iter()
-            .filter_map(|w| by_word.get(w.as_str()))
-            .min_by_key(|list| list.len())
-        else {
-            continue;
-        };
         if short
             .words
             .iter()
@@ -204,34 +226,26 @@ fn contained_forms(forms: &[Form], propose: &mut impl FnMut(usize, usize, Reason
         {
             continue;
         }
-        // The actors whose forms contain this one; more than one is ambiguous. The short
-        // form's own actor counts ("Kim", an alias of Kim Jong-un, says nothing of Kim Il
-        // Sung), but is never proposed.
-        let mut holder: Option<(usize, usize)> = None;
-        let mut ambiguous = false;
-        for &g in rarest {
-            let long = &forms[g];
-            if !long.personal || !contains_words(&long.words, &short.words) {
-                continue;
-            }
-            match holder {
-                Some((actor, _)) if actor != long.actor => {
-                    ambiguous = true;
-                    break;
-                }
-                Some(_) => {}
-                None => holder = Some((long.actor, g)),
-            }
-        }
-        if let (Some((actor, g)), false) = (
-            holder,
-            ambiguous || holder.is_some_and(|(a, _)| a == short.actor),
-        ) {
+        let Some(found) = inside.get(&run_key(&short.words)) else {
+            continue;
+        };
+        let mut holders = found
+            .iter()
+            .copied()
+            .filter(|&g| contains_words(&forms[g].words, &short.words));
+        // The actors whose forms hold this one; more than one is ambiguous. The short form's
+        // own actor counts ("Kim", an alias of Kim Jong-un, says nothing of Kim Il Sung), but is
+        // never proposed.
+        let Some(first) = holders.next() else {
+            continue;
+        };
+        let one_actor = holders.all(|g| forms[g].actor == forms[first].actor);
+        if one_actor && forms[first].actor != short.actor {
             let reason = Reason::Contained {
                 short: short.written.to_owned(),
-                long: forms[g].written.to_owned(),
+                long: forms[first].written.to_owned(),
             };
-            propose(short.actor, actor, reason);
+            propose(short.actor, forms[first].actor, reason);
         }
     }
 }
@@ -245,13 +259,15 @@ fn gives_initials(short: &[String], long: &[String]) -> bool {
     else {
         return false;
     };
-    let is_initial = |w: &String| w.chars().count() == 1;
-    if last != long_last || is_initial(last) || firsts.is_empty() || !firsts.iter().any(is_initial)
+    if last != long_last
+        || is_initial(last)
+        || firsts.is_empty()
+        || !firsts.iter().any(|w| is_initial(w))
     {
         return false;
     }
     let mut rest = long_firsts.iter();
-    firsts.iter().all(|w| {
+    firsts.iter().all(|w: &String| {
         rest.by_ref().any(|candidate| {
             if is_initial(w) {
                 candidate.starts_with(w.as_str())
@@ -262,19 +278,30 @@ fn gives_initials(short: &[String], long: &[String]) -> bool {
     })
 }
 
+/// A word that is one letter: an initial ("J" of "J. Bolton"), not a number.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+}
+
+/// The last word of a form and the first letter of its first word: where initials can match.
+fn initials_key(words: &[String]) -> Option<(&str, char)> {
+    let last = words.last()?;
+    let first = words.first()?.chars().next()?;
+    (words.len() > 1 && !is_initial(last)).then_some((last.as_str(), first))
+}
+
 /// Forms that give initials for one other actor's form; several such actors are ambiguous.
 fn initials(forms: &[Form], propose: &mut impl FnMut(usize, usize, Reason)) {
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<(&str, char), Vec<usize>> = HashMap::new();
     for (f, form) in forms.iter().enumerate() {
-        if let Some(last) = form.words.last() {
-            by_last.entry(last.as_str()).or_default().push(f);
+        if let Some(key) = initials_key(&form.words) {
+            by_key.entry(key).or_default().push(f);
         }
     }
-    for short in forms
-        .iter()
-        .filter(|f| f.words.iter().any(|w| w.len() == 1))
-    {
-        let Some(same_last) = short.words.last().and_then(|w| by_last.get(w.as_str())) else {
+    let gives = |f: &&Form| f.words.iter().any(|w| is_initial(w));
+    for short in forms.iter().filter(gives) {
+        let Some(same_last) = initials_key(&short.words).and_then(|k| by_key.get(&k)) else {
             continue;
         };
         let mut matches = same_last.iter().filter(|&&g| {
