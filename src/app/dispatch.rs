@@ -12,25 +12,30 @@ pub fn dispatch(state: &mut AppState, action: Action, ctx: &egui::Context) {
     // Any edit after adding an actor (naming it included) makes it no longer fresh.
     let edits =
         action.edits_document() && !matches!(action, Action::Edit(EditAction::AddActor { .. }));
-    let tie_ends: Vec<String> = match &action {
-        Action::Edit(EditAction::NewTieFromText { from, to, .. }) => {
-            vec![to.as_str().to_owned(), from.as_str().to_owned()]
-        }
-        Action::Edit(EditAction::CreateTie { from, to }) => vec![to.clone(), from.clone()],
-        _ => Vec::new(),
-    };
+    let tie_ends = ends_of_new_tie(&action);
     dispatch_one(state, action, ctx);
-    let used = tie_ends.into_iter().chain(match &state.selection {
-        Selection::Actor(id) => Some(id.clone()),
-        _ => None,
-    });
-    for id in used {
+    for id in tie_ends {
         remember_actor(state, id);
+    }
+    if let Selection::Actor(id) = &state.selection {
+        remember_actor(state, id.clone());
     }
     let selected = |id: &String| state.selection == Selection::Actor(id.clone());
     if edits || !state.fresh_actor.as_ref().is_some_and(selected) {
         state.fresh_actor = None;
     }
+}
+
+/// The ends of the tie an action makes, the target first, so that the source is the more
+/// recent; none for any other action.
+fn ends_of_new_tie(action: &Action) -> Vec<String> {
+    if let Action::Edit(EditAction::NewTieFromText { from, to, .. }) = action {
+        return vec![to.as_str().to_owned(), from.as_str().to_owned()];
+    }
+    if let Action::Edit(EditAction::CreateTie { from, to }) = action {
+        return vec![to.clone(), from.clone()];
+    }
+    Vec::new()
 }
 
 /// How many recently used actors are remembered.

@@ -168,3 +168,30 @@ pub fn palette(harness: &mut AppHarness, query: &str) {
     harness.event(Event::Text(query.to_owned()));
     harness.run_steps(2);
 }
+
+/// Opens the first picker whose button reads `button` (its label and "  ⏷"), types `typed`
+/// into its filter field and presses Enter.
+pub fn pick(harness: &mut AppHarness, button: &str, typed: &str) {
+    use egui_kittest::kittest::Queryable;
+    let label = format!("{button}  ⏷");
+    harness.get_all_by_label(&label).next().unwrap().click();
+    harness.run_steps(2);
+    harness.event(Event::Text(typed.to_owned()));
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+}
+
+/// Selects a tie and opens its Edit tie section.
+pub fn edit_tie(harness: &mut AppHarness, id: &str) {
+    use egui_kittest::kittest::Queryable;
+    use relmap::app::{Action, Selection, SelectionAction};
+    harness
+        .state_mut()
+        .push_actions([Action::Selection(SelectionAction::Select(Selection::Tie(
+            id.to_owned(),
+        )))]);
+    harness.run_steps(2);
+    harness.get_by_label("Edit tie").click();
+    harness.run_steps(2);
+}

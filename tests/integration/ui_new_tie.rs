@@ -6,7 +6,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use relmap::app::{Action, ViewAction, Window};
 use relmap::sample::sample_dataset;
 
-use super::common::{app, AppHarness};
+use super::common::{app, pick, AppHarness};
 
 fn open_for(h: &mut AppHarness, quote: &str) {
     let text = &sample_dataset().sources[0].text;
@@ -59,15 +59,7 @@ fn a_selection_that_names_no_actor_leaves_the_ends_empty_and_they_can_be_typed()
 
     let ties_before = h.state().state.doc.data.ties.len();
     for typed in ["lavrov", "kim jong"] {
-        h.get_all_by_label("choose an actor  ⏷")
-            .next()
-            .unwrap()
-            .click();
-        h.run_steps(2);
-        h.event(egui::Event::Text(typed.into()));
-        h.run_steps(1);
-        h.key_press(Key::Enter);
-        h.run_steps(2);
+        pick(&mut h, "choose an actor", typed);
     }
     h.get_by_label("Sergey V. Lavrov  ⏷");
     h.get_by_label("Kim Jong-un  ⏷");
@@ -110,15 +102,7 @@ fn actors_used_lately_are_remembered_for_the_pickers() {
     // A new tie's ends count as used too, the source end first.
     open_for(&mut h, "The report, which was not confirmed by");
     for typed in ["bolton", "xi jin"] {
-        h.get_all_by_label("choose an actor  ⏷")
-            .next()
-            .unwrap()
-            .click();
-        h.run_steps(2);
-        h.event(egui::Event::Text(typed.into()));
-        h.run_steps(1);
-        h.key_press(Key::Enter);
-        h.run_steps(2);
+        pick(&mut h, "choose an actor", typed);
     }
     h.key_press(Key::Enter);
     h.run_steps(3);

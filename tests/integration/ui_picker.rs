@@ -3,7 +3,6 @@
 
 use egui::Key;
 use egui_kittest::kittest::{NodeT, Queryable};
-use relmap::app::{Action, Selection, SelectionAction};
 use relmap::model::TieKind;
 
 use super::common::app;
@@ -20,13 +19,7 @@ fn a_tie_kind_is_found_by_typing_and_chosen_with_enter() {
     let mut h = app(None);
     let tie = h.state().state.doc.data.ties[0].clone();
     assert_ne!(tie.kind, TieKind::Accusation);
-    h.state_mut()
-        .push_actions([Action::Selection(SelectionAction::Select(Selection::Tie(
-            tie.id.clone(),
-        )))]);
-    h.run_steps(2);
-    h.get_by_label("Edit tie").click();
-    h.run_steps(2);
+    super::common::edit_tie(&mut h, &tie.id);
     h.get_by_label(&format!("{}  ⏷", tie.kind.label())).click();
     h.run_steps(2);
     // The filter field has the keyboard: no click needed.
@@ -57,13 +50,7 @@ fn a_tie_kind_is_found_by_typing_and_chosen_with_enter() {
 fn a_claim_is_attributed_to_an_actor_by_id_or_to_anyone_as_written() {
     let mut h = app(None);
     let tie = h.state().state.doc.data.ties[0].clone();
-    h.state_mut()
-        .push_actions([Action::Selection(SelectionAction::Select(Selection::Tie(
-            tie.id.clone(),
-        )))]);
-    h.run_steps(2);
-    h.get_by_label("Edit tie").click();
-    h.run_steps(2);
+    super::common::edit_tie(&mut h, &tie.id);
     let attributed = |h: &super::common::AppHarness| {
         let data = &h.state().state.doc.data;
         data.tie(&tie.id).unwrap().excerpts[0].attributed_to.clone()
