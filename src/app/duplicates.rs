@@ -1,6 +1,6 @@
 //! The search for possible duplicates, run as a task while its window is open (tens of
 //! milliseconds on a map of tens of thousands of actors), again whenever the map's actors or
-//! ties change. The worker shares the dataset; edits wait the moment it takes.
+//! ties change, or the pairs marked as two actors do. The worker shares the dataset; edits wait the moment it takes.
 
 use std::sync::Arc;
 
@@ -12,10 +12,21 @@ use crate::edit::{possible_duplicates, PossibleDuplicate};
 /// Pairs of actors that look like the same actor, with why, strongest first.
 pub type Pairs = Vec<PossibleDuplicate>;
 
+/// What a search depends on: the document's structure generation, and a hash of the pairs
+/// marked as two actors.
+pub type SearchKey = (u64, u64);
+
+/// The key of a search of the document as it is now.
+pub fn search_key(doc: &super::Document) -> SearchKey {
+    use std::hash::BuildHasher;
+    let dismissed = foldhash::fast::FixedState::with_seed(7).hash_one(&doc.data.not_duplicates);
+    (doc.structure_generation(), dismissed)
+}
+
 /// One search, for one state of the document.
 pub struct DuplicateSearch {
-    /// The document's structure generation that was searched.
-    pub generation: u64,
+    /// What was searched (see [`search_key`]).
+    pub generation: SearchKey,
     /// The pairs once found, or why the search failed.
     pub found: Option<Result<Pairs, String>>,
     task: Option<Task<Pairs>>,
@@ -39,7 +50,7 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
         }
         return;
     }
-    let generation = state.doc.structure_generation();
+    let generation = search_key(&state.doc);
     if state
         .tasks
         .duplicates()

@@ -133,7 +133,8 @@ impl Touched {
             | Edit::Remove { .. }
             | Edit::DeleteTie { .. }
             | Edit::DeleteSource { .. }
-            | Edit::SetInfo { .. } => {}
+            | Edit::SetInfo { .. }
+            | Edit::SetNotDuplicates { .. } => {}
         }
     }
 }
@@ -291,6 +292,10 @@ fn apply_unchecked(
             let source = data.sources.remove(i);
             data.index.removed(&data.sources, i);
             Ok(Edit::InsertSource { index: i, source })
+        }
+        Edit::SetNotDuplicates { pairs } => {
+            let old = std::mem::replace(&mut data.not_duplicates, pairs);
+            Ok(Edit::SetNotDuplicates { pairs: old })
         }
         Edit::SetInfo { title, description } => {
             let old_title = std::mem::replace(&mut data.title, title);

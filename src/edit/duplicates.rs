@@ -136,8 +136,16 @@ pub fn possible_duplicates(data: &Dataset) -> Vec<PossibleDuplicate> {
     same_forms(&forms, &mut propose);
     contained_forms(&forms, &mut propose);
     initials(&forms, &mut propose);
+    // Pairs the user said are two actors stay out.
+    let dismissed = |a: usize, b: usize| {
+        let (a, b) = (&data.actors[a].id, &data.actors[b].id);
+        data.not_duplicates
+            .iter()
+            .any(|[x, y]| (x == a && y == b) || (x == b && y == a))
+    };
     let mut pairs: Vec<PossibleDuplicate> = found
         .into_iter()
+        .filter(|((a, b), _)| !dismissed(*a, *b))
         .map(|((a, b), reason)| PossibleDuplicate { a, b, reason })
         .collect();
     pairs.sort_by(|x, y| (y.reason.strength(), x.a, x.b).cmp(&(x.reason.strength(), y.a, y.b)));

@@ -185,6 +185,28 @@ fn stronger_reasons_come_first_and_each_pair_once() {
 }
 
 #[test]
+fn a_pair_marked_as_two_actors_is_not_proposed_again() {
+    let mut data = map(vec![
+        person("Ansel", &[]),
+        person("Teodor Ansel", &[]),
+        person("Kim Jong-un", &[]),
+        person("Kim Jong Un", &[]),
+    ]);
+    assert_eq!(possible_duplicates(&data).len(), 2);
+    let ids = |i: usize, j: usize| [data.actors[i].id.clone(), data.actors[j].id.clone()];
+    // Either order.
+    let pair = ids(1, 0);
+    let undo = crate::edit::Edit::SetNotDuplicates { pairs: vec![pair] }
+        .apply(&mut data)
+        .unwrap();
+    let left = possible_duplicates(&data);
+    assert_eq!(left.len(), 1);
+    assert_eq!((left[0].a, left[0].b), (2, 3));
+    undo.apply(&mut data).unwrap();
+    assert_eq!(possible_duplicates(&data).len(), 2, "undone");
+}
+
+#[test]
 fn the_sample_has_no_duplicate_actors() {
     assert_eq!(pairs(&crate::sample::sample_dataset()), []);
 }

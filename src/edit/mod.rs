@@ -90,6 +90,10 @@ pub enum Edit {
         title: String,
         description: String,
     },
+    /// Set the pairs of actors that are not one actor (see `Dataset::not_duplicates`).
+    SetNotDuplicates {
+        pairs: Vec<[String; 2]>,
+    },
     /// Several edits applied in order, undone in reverse order, as one step of the history.
     Batch {
         label: String,
@@ -226,6 +230,7 @@ impl Edit {
             Edit::InsertSource { source, .. } => format!("add source '{}'", source.title),
             Edit::DeleteSource { id } => format!("delete source '{id}'"),
             Edit::SetInfo { .. } => "edit title and description".into(),
+            Edit::SetNotDuplicates { .. } => "mark two actors as not one".into(),
             Edit::Batch { label, .. } => label.clone(),
         }
     }

@@ -38,6 +38,10 @@ pub struct Dataset {
     pub actors: Vec<Actor>,
     #[serde(default)]
     pub ties: Vec<Tie>,
+    /// Pairs of actor ids that the user said are two actors, not one: the search for possible
+    /// duplicates leaves them out. Pairs naming an actor no longer on the map are ignored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_duplicates: Vec<[String; 2]>,
     /// Where each id is in the lists (see [`IdIndex`]): not data, so not saved, not compared
     /// and not shown by `Debug`.
     #[serde(skip)]
@@ -53,6 +57,7 @@ impl std::fmt::Debug for Dataset {
             .field("sources", &self.sources)
             .field("actors", &self.actors)
             .field("ties", &self.ties)
+            .field("not_duplicates", &self.not_duplicates)
             .finish_non_exhaustive()
     }
 }
@@ -66,6 +71,7 @@ impl Default for Dataset {
             sources: Vec::new(),
             actors: Vec::new(),
             ties: Vec::new(),
+            not_duplicates: Vec::new(),
             index: IdIndex::default(),
         }
     }

@@ -58,7 +58,7 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
 }
 
 fn duplicates_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let current = state.doc.structure_generation();
+    let current = crate::app::duplicates::search_key(&state.doc);
     let found = state
         .tasks
         .duplicates()
@@ -103,6 +103,15 @@ fn duplicate_pairs_ui(
         ui.label(RichText::new(format!("“{}” and “{}”", a.name, b.name)).strong());
         ui.label(RichText::new(pair.reason.explain()).small().weak());
         ui.horizontal(|ui| {
+            let not_one = ui
+                .button("Not the same")
+                .on_hover_text("Two actors: never propose this pair again (undoable, saved)");
+            if not_one.clicked() {
+                let mut pairs = data.not_duplicates.clone();
+                pairs.push([a.id.clone(), b.id.clone()]);
+                let edit = crate::edit::Edit::SetNotDuplicates { pairs };
+                actions.push(Action::Edit(EditAction::Apply(edit)));
+            }
             for (keep, other) in [(a, b), (b, a)] {
                 if ui.button(format!("Merge into “{}”", keep.name)).clicked() {
                     actions.push(Action::Edit(EditAction::MergeActors {

@@ -3,6 +3,7 @@
 
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::kittest::Queryable;
+use relmap::app::duplicates::search_key;
 use relmap::app::{AppOptions, Selection};
 use relmap::sample::sample_dataset;
 
@@ -367,10 +368,53 @@ fn possible_duplicates_are_found_in_the_background_and_merged() {
     crate::common::wait_until(&mut h, |s| {
         s.tasks
             .duplicates()
-            .is_some_and(|d| d.generation == s.doc.structure_generation() && d.found.is_some())
+            .is_some_and(|d| d.generation == search_key(&s.doc) && d.found.is_some())
     });
     h.run_steps(2);
     h.get_by_label("No two actors have names that match closely.");
+}
+
+#[test]
+fn a_pair_marked_not_the_same_is_not_proposed_again_until_undone() {
+    let mut h = app(None);
+    let mut twin = sample_dataset().actor("kim").unwrap().clone();
+    twin.id = "kim-2".into();
+    twin.name = "Kim Jong Un".into();
+    twin.aliases.clear();
+    twin.position = Some(relmap::model::Point::new(300.0, 300.0));
+    let insert = relmap::edit::Edit::InsertActor {
+        index: 39,
+        actor: twin,
+    };
+    h.state_mut().state.doc.apply(insert).unwrap();
+    let ctx = h.ctx.clone();
+    h.state_mut().act(
+        relmap::app::Action::View(relmap::app::ViewAction::OpenWindow(
+            relmap::app::Window::Duplicates,
+        )),
+        &ctx,
+    );
+    let searched = |s: &relmap::app::AppState| {
+        s.tasks
+            .duplicates()
+            .is_some_and(|d| d.generation == search_key(&s.doc) && d.found.is_some())
+    };
+    crate::common::wait_until(&mut h, searched);
+    h.get_by_label("Not the same").click();
+    h.run_steps(1);
+    crate::common::wait_until(&mut h, searched);
+    h.get_by_label("No two actors have names that match closely.");
+    let data = &h.state().state.doc.data;
+    assert_eq!(
+        data.not_duplicates,
+        [["kim".to_owned(), "kim-2".to_owned()]]
+    );
+    assert_eq!(data.actors.len(), 40, "both stay");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(1);
+    crate::common::wait_until(&mut h, searched);
+    h.get_by_label("Not the same");
 }
 
 #[test]

@@ -71,6 +71,7 @@ impl Kind {
                 "sources",
                 "actors",
                 "ties",
+                "not_duplicates",
             ],
             Kind::Source => &[
                 "id",
