@@ -173,7 +173,7 @@ fn structural_edit_100k(c: &mut Criterion) {
     group.bench_function("highlight_a_selected_actor", |b| {
         b.iter(|| {
             let selection = relmap::app::Selection::Actor(hub.clone());
-            cache.apply_selection(&doc.data, &selection, None);
+            cache.apply_selection(&doc.data, &selection, None, None);
         })
     });
     // What a force layout's worker does first.

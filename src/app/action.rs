@@ -120,6 +120,9 @@ pub enum SelectionAction {
     CloseReader,
     /// Add or remove an actor from the selection (shift-click).
     ToggleSelected(String),
+    /// Shift-click on a tie: with another tie selected, select this one beside it (two ties
+    /// can then be combined); else select it.
+    AddTie(TieId),
     /// Open a source in the reader without a highlight.
     OpenSource(SourceId),
 }

@@ -11,6 +11,7 @@ use super::state::{AppState, ReaderState};
 pub fn selection_action(state: &mut AppState, action: SelectionAction) {
     match action {
         SelectionAction::Select(selection) => {
+            state.second_tie = None;
             state.selection = selection;
             state.forget_dangling_selection();
             follow_selection_in_reader(state);
@@ -26,6 +27,15 @@ pub fn selection_action(state: &mut AppState, action: SelectionAction) {
             }
         }
         SelectionAction::CloseReader => state.reader = None,
+        SelectionAction::AddTie(id) => match &state.selection {
+            Selection::Tie(first) if first.as_str() != id.as_str() => {
+                state.second_tie = Some(id.into_string());
+            }
+            _ => {
+                state.second_tie = None;
+                state.selection = Selection::Tie(id.into_string());
+            }
+        },
         SelectionAction::ToggleSelected(id) => {
             let mut ids = state.selection.actor_ids();
             match ids.iter().position(|x| *x == id) {

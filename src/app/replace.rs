@@ -18,6 +18,7 @@ pub fn replace_document(state: &mut AppState, doc: Document) {
     state.fresh_actor = None;
     state.placeholder_ids.clear();
     state.recent_actors.clear();
+    state.second_tie = None;
     state.reader = None;
     state.hidden = Default::default();
     state.overwrite_prompt = None;

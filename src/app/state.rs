@@ -147,6 +147,8 @@ pub struct AppState {
     /// Actors used lately (selected, or at an end of a tie just made), most recent first:
     /// pickers list them first after the ones a quote names.
     pub recent_actors: Vec<String>,
+    /// A second tie selected beside `Selection::Tie` (shift-click), to combine the two.
+    pub second_tie: Option<String>,
     pub reader: Option<ReaderState>,
     pub notices: Vec<Notice>,
     /// "You have unsaved changes" is being asked before `Guarded` runs.
@@ -190,6 +192,7 @@ impl AppState {
             fresh_actor: None,
             placeholder_ids: Default::default(),
             recent_actors: Vec::new(),
+            second_tie: None,
             reader: None,
             notices: Vec::new(),
             unsaved_prompt: None,
@@ -262,6 +265,14 @@ impl AppState {
     /// Drops a selection or reader that no longer points at anything in the document.
     pub fn forget_dangling_selection(&mut self) {
         let data = &self.doc.data;
+        let second_stays = matches!(self.selection, Selection::Tie(_))
+            && self
+                .second_tie
+                .as_deref()
+                .is_some_and(|id| data.tie(id).is_some());
+        if !second_stays {
+            self.second_tie = None;
+        }
         self.selection = match std::mem::take(&mut self.selection) {
             Selection::Tie(id) if data.tie(&id).is_none() => Selection::None,
             Selection::Actor(id) if data.actor(&id).is_none() => Selection::None,

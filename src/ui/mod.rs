@@ -87,7 +87,8 @@ fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<
     match &state.selection {
         Selection::Tie(id) => {
             if let Some(tie) = data.tie(id) {
-                tie_panel::tie_panel_ui(ui, data, tie, actions);
+                let second = state.second_tie.as_deref().and_then(|id| data.tie(id));
+                tie_panel::tie_panel_ui(ui, data, tie, second, actions);
             }
         }
         Selection::Actor(id) => {

@@ -34,6 +34,30 @@ pub fn certainty_line(data: &Dataset, excerpt: &Excerpt) -> String {
     }
 }
 
+/// The second tie selected (shift-click), and combining the two when they join the same actors.
+fn second_tie_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, second: &Tie, actions: &mut Vec<Action>) {
+    ui.label(RichText::new("Two ties selected").strong());
+    ui.label(format!(
+        "Also: {} · {} · {} excerpt(s)",
+        tie_heading(data, second),
+        second.kind.label(),
+        second.excerpts.len()
+    ));
+    let same_pair = (tie.from == second.from && tie.to == second.to)
+        || (tie.from == second.to && tie.to == second.from);
+    let combine = ui
+        .add_enabled(same_pair, egui::Button::new("Combine the two ties"))
+        .on_hover_text("One tie, this one, with every excerpt of both, once")
+        .on_disabled_hover_text("Only ties between the same two actors can be combined");
+    if combine.clicked() {
+        actions.push(Action::Edit(crate::app::EditAction::CombineTies {
+            keep: tie.id.as_str().into(),
+            other: second.id.as_str().into(),
+        }));
+    }
+    ui.separator();
+}
+
 /// "Title — Outlet, 2018-06-03".
 pub fn source_line(data: &Dataset, excerpt: &Excerpt) -> String {
     match data.source(&excerpt.source) {
@@ -57,7 +81,16 @@ pub fn source_line(data: &Dataset, excerpt: &Excerpt) -> String {
     }
 }
 
-pub fn tie_panel_ui(ui: &mut Ui, data: &Dataset, tie: &Tie, actions: &mut Vec<Action>) {
+pub fn tie_panel_ui(
+    ui: &mut Ui,
+    data: &Dataset,
+    tie: &Tie,
+    second: Option<&Tie>,
+    actions: &mut Vec<Action>,
+) {
+    if let Some(second) = second {
+        second_tie_ui(ui, data, tie, second, actions);
+    }
     ui.heading(tie_heading(data, tie));
     // Every line is there whatever the values, so that nothing below moves when one is set.
     if tie.label.is_empty() {

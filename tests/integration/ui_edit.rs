@@ -458,3 +458,59 @@ fn a_box_around_a_large_map_selects_it_all_and_deletes_it_with_its_ties_in_one_s
     h.run_steps(2);
     assert_eq!(*h.state().state.doc.data, map);
 }
+
+#[test]
+fn two_ties_selected_with_shift_click_are_combined_into_one() {
+    let mut h = app(None);
+    let data = sample_dataset();
+    // Two ties between the same two actors.
+    let (first, second) = data
+        .ties
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| {
+            data.ties[i + 1..]
+                .iter()
+                .find(|b| (a.from == b.from && a.to == b.to) || (a.from == b.to && a.to == b.from))
+                .map(|b| (a.clone(), b.clone()))
+        })
+        .expect("the sample has parallel ties");
+    let at = tie_pos(&h, &first.id);
+    click_at(&mut h, at);
+    assert_eq!(h.state().state.selection, Selection::Tie(first.id.clone()));
+    let at = tie_pos(&h, &second.id);
+    h.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    h.hover_at(at);
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::SHIFT,
+        });
+        h.run_steps(1);
+    }
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run_steps(2);
+    assert_eq!(
+        h.state().state.second_tie.as_deref(),
+        Some(second.id.as_str())
+    );
+    h.get_by_label("Two ties selected");
+    h.get_by_label("Combine the two ties").click();
+    h.run_steps(3);
+    let after = &h.state().state.doc.data;
+    assert!(after.tie(&second.id).is_none());
+    let kept = after.tie(&first.id).unwrap();
+    for x in first.excerpts.iter().chain(&second.excerpts) {
+        assert!(kept
+            .excerpts
+            .iter()
+            .any(|y| y.start == x.start && y.end == x.end));
+    }
+    assert_eq!(h.state().state.second_tie, None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(*h.state().state.doc.data, data, "one undo puts both back");
+}

@@ -174,6 +174,7 @@ impl MapCache {
         &mut self,
         data: &Dataset,
         selection: &Selection,
+        second_tie: Option<&str>,
         hovered_tie: Option<usize>,
     ) {
         let n = data.actors.len();
@@ -183,6 +184,7 @@ impl MapCache {
             Selection::Tie(id) => data.tie_place(id),
             _ => None,
         };
+        let second_tie = second_tie.and_then(|id| data.tie_place(id));
         for id in selection.actor_ids() {
             if let Some(i) = data.actor_place(&id) {
                 selected[i] = true;
@@ -192,8 +194,8 @@ impl MapCache {
         let ends = &self.tie_ends;
         let touches_selected =
             |ti: usize| ends[ti].is_some_and(|(a, b)| selected[a as usize] || selected[b as usize]);
-        let highlights =
-            |ti: usize| (touches_selected(ti) || selected_tie == Some(ti)) && self.shown.tie(ti);
+        let picked = |ti: usize| selected_tie == Some(ti) || second_tie == Some(ti);
+        let highlights = |ti: usize| (touches_selected(ti) || picked(ti)) && self.shown.tie(ti);
         for (ti, tie_ends) in ends.iter().enumerate() {
             if let (true, Some((a, b))) = (highlights(ti), *tie_ends) {
                 focus[a as usize] = true;
@@ -214,7 +216,7 @@ impl MapCache {
             };
         }
         for (i, look) in self.ties.iter_mut().enumerate() {
-            look.selected = selected_tie == Some(i);
+            look.selected = selected_tie == Some(i) || second_tie == Some(i);
             let focused = look.selected || touches_selected(i) || hovered_tie == Some(i);
             look.emphasis = if focused {
                 Emphasis::Focus

@@ -93,7 +93,8 @@ pub fn gestures_ui(
                     }));
                 }
             }
-            (Gesture::Box { start }, Some(p)) => {
+            // A box too small to hold anything is a shift-click, which the click handles.
+            (Gesture::Box { start }, Some(p)) if start.distance(p) >= 4.0 => {
                 let r = Rect::from_two_pos(start, p);
                 let mut ids = state.selection.actor_ids();
                 let already: foldhash::HashSet<String> = ids.iter().cloned().collect();

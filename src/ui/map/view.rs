@@ -39,7 +39,7 @@ pub struct MapView {
     /// The layout iteration shown last.
     layout_iteration: u64,
     /// The selection and hover the highlighting was computed for.
-    highlighted_for: Option<(u64, Selection, Option<usize>)>,
+    highlighted_for: Option<(u64, Selection, Option<String>, Option<usize>)>,
     /// How many ties touch the selected actors, for the structure and selection it was
     /// counted for: counted once per change, not every frame.
     selection_ties: Option<(u64, Selection, usize)>,
@@ -206,11 +206,13 @@ impl MapView {
         let key = (
             self.structure_generation,
             state.selection.clone(),
+            state.second_tie.clone(),
             self.hovered_tie,
         );
         if self.highlighted_for.as_ref() != Some(&key) {
+            let second = state.second_tie.as_deref();
             self.cache
-                .apply_selection(data, &state.selection, self.hovered_tie);
+                .apply_selection(data, &state.selection, second, self.hovered_tie);
             self.highlighted_for = Some(key);
         }
 
@@ -257,9 +259,12 @@ impl MapView {
                 Action::Selection(SelectionAction::Select(Selection::Actor(id)))
             });
         } else if let Some(t) = self.hovered_tie {
-            actions.push(Action::Selection(SelectionAction::Select(Selection::Tie(
-                data.ties[t].id.clone(),
-            ))));
+            let id = data.ties[t].id.clone();
+            actions.push(Action::Selection(if shift {
+                SelectionAction::AddTie(id.into())
+            } else {
+                SelectionAction::Select(Selection::Tie(id))
+            }));
         } else if !shift {
             actions.push(Action::Selection(SelectionAction::Select(Selection::None)));
         }
