@@ -27,15 +27,16 @@ pub fn selection_action(state: &mut AppState, action: SelectionAction) {
             }
         }
         SelectionAction::CloseReader => state.reader = None,
-        SelectionAction::AddTie(id) => match &state.selection {
-            Selection::Tie(first) if first.as_str() != id.as_str() => {
+        SelectionAction::AddTie(id) => {
+            let beside =
+                matches!(&state.selection, Selection::Tie(first) if first.as_str() != id.as_str());
+            if beside {
                 state.second_tie = Some(id.into_string());
-            }
-            _ => {
+            } else {
                 state.second_tie = None;
                 state.selection = Selection::Tie(id.into_string());
             }
-        },
+        }
         SelectionAction::ToggleSelected(id) => {
             let mut ids = state.selection.actor_ids();
             match ids.iter().position(|x| *x == id) {

@@ -23,6 +23,7 @@ mod ui_journalist_flow;
 mod ui_keys;
 mod ui_layout;
 mod ui_map;
+mod ui_merge;
 mod ui_new_tie;
 mod ui_palette;
 mod ui_path_field;
