@@ -13,7 +13,7 @@ use crate::model::{ActorKind, Dataset};
 pub enum Reason {
     /// Their names are the same once case, punctuation, hyphens and titles are ignored.
     SameName { a: String, b: String },
-    /// A name of one is an alias of the other, written alike.
+    /// A name or alias of one is an alias of the other, written alike.
     SameAlias { a: String, b: String },
     /// The shorter name's words stand, as whole words, in the longer name, and in no other
     /// actor's name (people only).
@@ -80,6 +80,9 @@ pub fn normalize_name(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Up to this many forms written alike, aliases are compared with aliases too.
+const FEW_SHARING: usize = 8;
 
 /// Names that are this short once normalised (without spaces) are too common to compare.
 const SHORTEST_KEY: usize = 3;
@@ -161,17 +164,19 @@ fn same_forms(forms: &[Form], propose: &mut impl FnMut(usize, usize, Reason)) {
             by_key.entry(key).or_default().push(f);
         }
     }
-    // A name against every other form alike; two aliases alone say nothing (many actors share
-    // an alias such as "the minister"), and pairing them all would cost the square of a group.
+    // A name against every other form alike, and two aliases alike when few actors share them:
+    // an alias that many actors have ("the minister") says nothing, and pairing every two of
+    // them would cost the square of the group.
     for group in by_key.values().filter(|g| g.len() > 1) {
-        for &f in group.iter().filter(|&&f| forms[f].is_name) {
+        let few = group.len() <= FEW_SHARING;
+        for &f in group.iter().filter(|&&f| few || forms[f].is_name) {
             for &g in group.iter().filter(|&&g| g != f) {
                 let (x, y) = (&forms[f], &forms[g]);
-                if y.is_name && g < f {
-                    continue; // the pair of two names is seen once, from the first
+                if !x.is_name && y.is_name {
+                    continue; // seen from the name's side
                 }
                 let (a, b) = (x.written.to_owned(), y.written.to_owned());
-                let reason = if y.is_name {
+                let reason = if x.is_name && y.is_name {
                     Reason::SameName { a, b }
                 } else {
                     Reason::SameAlias { a, b }

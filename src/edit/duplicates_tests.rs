@@ -70,6 +70,19 @@ fn a_name_that_is_another_actors_alias() {
 }
 
 #[test]
+fn two_actors_with_the_same_alias() {
+    let data = map(vec![
+        person("Kim Jong-un", &["Marshal Kim"]),
+        person("Xi Jinping", &[]),
+        person("The Marshal", &["Marshal Kim"]),
+    ]);
+    let found = possible_duplicates(&data);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].a, found[0].b), (0, 2));
+    assert!(matches!(found[0].reason, Reason::SameAlias { .. }));
+}
+
+#[test]
 fn a_surname_inside_a_full_name_when_no_one_else_has_it() {
     let data = map(vec![
         person("Ansel", &[]),
