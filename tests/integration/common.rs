@@ -195,3 +195,62 @@ pub fn edit_tie(harness: &mut AppHarness, id: &str) {
     harness.get_by_label("Edit tie").click();
     harness.run_steps(2);
 }
+
+/// A key as the keyboard sends it: the key, and for a letter the text it types.
+pub fn press(h: &mut AppHarness, key: egui::Key, text: Option<&str>) {
+    for pressed in [true, false] {
+        h.event(Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        });
+        if let (true, Some(text)) = (pressed, text) {
+            h.event(Event::Text(text.to_owned()));
+        }
+    }
+}
+
+/// A point of the map far from every actor, and above the legend.
+pub fn empty_spot(h: &AppHarness) -> Pos2 {
+    let map = h.state().map();
+    let rect = map.rect;
+    // A point of the map far from every actor.
+    let mut best = (rect.center(), 0.0);
+    for x in 0..20 {
+        for y in 0..12 {
+            let p = rect.min
+                + egui::vec2(
+                    rect.width() * (x as f32 + 0.5) / 20.0,
+                    rect.height() * (y as f32 + 0.5) / 12.0,
+                );
+            let nearest = (0..h.state().state.doc.data.actors.len())
+                .filter_map(|i| map.actor_screen_pos(i))
+                .map(|a| a.distance(p))
+                .fold(f32::MAX, f32::min);
+            if nearest > best.1 && p.y < rect.max.y - 100.0 {
+                best = (p, nearest);
+            }
+        }
+    }
+    best.0
+}
+
+/// A primary click with Shift held, as the map reads it (a click, not a box).
+pub fn shift_click(harness: &mut AppHarness, pos: Pos2) {
+    harness.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::SHIFT,
+        });
+        harness.run_steps(1);
+    }
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.run_steps(2);
+}

@@ -139,21 +139,8 @@ fn shift_click_two_actors_and_merge_them() {
     let ties_of_both = before.ties_of("terry").count() + before.ties_of("klingner").count();
     let pos = actor_pos(&h, "terry");
     click_at(&mut h, pos);
-    h.event(Event::ModifiersChanged(Modifiers::SHIFT));
     let p = actor_pos(&h, "klingner");
-    h.hover_at(p);
-    h.run_steps(1);
-    for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos: p,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::SHIFT,
-        });
-        h.run_steps(1);
-    }
-    h.event(Event::ModifiersChanged(Modifiers::NONE));
-    h.run_steps(2);
+    crate::common::shift_click(&mut h, p);
     assert_eq!(
         h.state().state.selection,
         Selection::Actors(vec!["terry".into(), "klingner".into()])

@@ -68,18 +68,7 @@ impl Flow {
     /// A letter key as the keyboard sends it: the key, and the text it types.
     fn letter(&mut self, key: Key, text: &str) {
         self.events += 1;
-        for pressed in [true, false] {
-            self.h.event(Event::Key {
-                key,
-                physical_key: None,
-                pressed,
-                repeat: false,
-                modifiers: Modifiers::NONE,
-            });
-            if pressed {
-                self.h.event(Event::Text(text.to_owned()));
-            }
-        }
+        crate::common::press(&mut self.h, key, Some(text));
         self.h.run_steps(3);
     }
 
@@ -101,26 +90,7 @@ impl Flow {
 
     /// A point of the map far from every actor (and above the legend).
     fn empty_spot(&self) -> Pos2 {
-        let map = self.h.state().map();
-        let rect = map.rect;
-        let mut best = (rect.center(), 0.0);
-        for x in 0..20 {
-            for y in 0..12 {
-                let p = rect.min
-                    + egui::vec2(
-                        rect.width() * (x as f32 + 0.5) / 20.0,
-                        rect.height() * (y as f32 + 0.5) / 12.0,
-                    );
-                let nearest = (0..self.data().actors.len())
-                    .filter_map(|i| map.actor_screen_pos(i))
-                    .map(|a| a.distance(p))
-                    .fold(f32::MAX, f32::min);
-                if nearest > best.1 && p.y < rect.max.y - 100.0 {
-                    best = (p, nearest);
-                }
-            }
-        }
-        best.0
+        crate::common::empty_spot(&self.h)
     }
 
     /// Where the middle of the first (or the last) letter of `quote` is on screen in the

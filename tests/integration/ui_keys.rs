@@ -2,50 +2,10 @@
 //! the frame in which a text field lets it go, nor after a click that missed a field. A new
 //! actor's name field takes the keyboard with its text selected.
 
-use egui::{Event, Key, Modifiers, Pos2};
+use egui::{Event, Key};
 use relmap::app::commands::map_focus_id;
 
-use super::common::{app, click_at, AppHarness};
-
-/// A key as the keyboard sends it: the key, and for a letter the text it types.
-fn press(h: &mut AppHarness, key: Key, text: Option<&str>) {
-    for pressed in [true, false] {
-        h.event(Event::Key {
-            key,
-            physical_key: None,
-            pressed,
-            repeat: false,
-            modifiers: Modifiers::NONE,
-        });
-        if let (true, Some(text)) = (pressed, text) {
-            h.event(Event::Text(text.to_owned()));
-        }
-    }
-}
-
-fn empty_spot(h: &AppHarness) -> Pos2 {
-    let map = h.state().map();
-    let rect = map.rect;
-    // A point of the map far from every actor.
-    let mut best = (rect.center(), 0.0);
-    for x in 0..20 {
-        for y in 0..12 {
-            let p = rect.min
-                + egui::vec2(
-                    rect.width() * (x as f32 + 0.5) / 20.0,
-                    rect.height() * (y as f32 + 0.5) / 12.0,
-                );
-            let nearest = (0..h.state().state.doc.data.actors.len())
-                .filter_map(|i| map.actor_screen_pos(i))
-                .map(|a| a.distance(p))
-                .fold(f32::MAX, f32::min);
-            if nearest > best.1 && p.y < rect.max.y - 100.0 {
-                best = (p, nearest);
-            }
-        }
-    }
-    best.0
-}
+use super::common::{app, click_at, empty_spot, press};
 
 #[test]
 fn a_name_typed_into_a_new_actor_and_entered_adds_nothing_else() {

@@ -1,7 +1,7 @@
 //! UI tests of finding and merging what is one: possible duplicates (found in the background,
 //! merged, marked as not the same) and two ties combined.
 
-use egui::{Event, Key, Modifiers, PointerButton};
+use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use relmap::app::duplicates::search_key;
 use relmap::app::Selection;
@@ -9,9 +9,8 @@ use relmap::sample::sample_dataset;
 
 use crate::common::{app, click_at, tie_pos};
 
-#[test]
-fn possible_duplicates_are_found_in_the_background_and_merged() {
-    let mut h = app(None);
+/// Adds "Kim Jong Un" beside the sample's Kim Jong-un: one pair of possible duplicates.
+fn add_kim_twin(h: &mut crate::common::AppHarness) {
     let mut twin = sample_dataset().actor("kim").unwrap().clone();
     twin.id = "kim-2".into();
     twin.name = "Kim Jong Un".into();
@@ -22,6 +21,12 @@ fn possible_duplicates_are_found_in_the_background_and_merged() {
         actor: twin,
     };
     h.state_mut().state.doc.apply(insert).unwrap();
+}
+
+#[test]
+fn possible_duplicates_are_found_in_the_background_and_merged() {
+    let mut h = app(None);
+    add_kim_twin(&mut h);
     h.run_steps(2);
     h.get_by_label("Edit").click();
     h.run_steps(2);
@@ -66,16 +71,7 @@ fn possible_duplicates_are_found_in_the_background_and_merged() {
 #[test]
 fn a_pair_marked_not_the_same_is_not_proposed_again_until_undone() {
     let mut h = app(None);
-    let mut twin = sample_dataset().actor("kim").unwrap().clone();
-    twin.id = "kim-2".into();
-    twin.name = "Kim Jong Un".into();
-    twin.aliases.clear();
-    twin.position = Some(relmap::model::Point::new(300.0, 300.0));
-    let insert = relmap::edit::Edit::InsertActor {
-        index: 39,
-        actor: twin,
-    };
-    h.state_mut().state.doc.apply(insert).unwrap();
+    add_kim_twin(&mut h);
     let ctx = h.ctx.clone();
     h.state_mut().act(
         relmap::app::Action::View(relmap::app::ViewAction::OpenWindow(
@@ -126,20 +122,7 @@ fn two_ties_selected_with_shift_click_are_combined_into_one() {
     click_at(&mut h, at);
     assert_eq!(h.state().state.selection, Selection::Tie(first.id.clone()));
     let at = tie_pos(&h, &second.id);
-    h.event(Event::ModifiersChanged(Modifiers::SHIFT));
-    h.hover_at(at);
-    h.run_steps(1);
-    for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos: at,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::SHIFT,
-        });
-        h.run_steps(1);
-    }
-    h.event(Event::ModifiersChanged(Modifiers::NONE));
-    h.run_steps(2);
+    crate::common::shift_click(&mut h, at);
     assert_eq!(
         h.state().state.second_tie.as_deref(),
         Some(second.id.as_str())
