@@ -6,7 +6,8 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::model::{ActorKind, Dataset};
+use super::name_forms::{Form, Normalized};
+use crate::model::Dataset;
 
 /// Why two actors were proposed as one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,29 +59,6 @@ pub struct PossibleDuplicate {
     pub reason: Reason,
 }
 
-/// A name reduced for comparison: lower case, no punctuation, hyphens as spaces, titles dropped.
-/// "Mr. Kim Jong-un" and "Kim Jong Un" both become "kim jong un".
-pub fn normalize_name(name: &str) -> String {
-    const TITLES: [&str; 7] = ["mr", "mrs", "ms", "dr", "president", "the", "prof"];
-    let cleaned: String = name
-        .chars()
-        .filter_map(|c| {
-            if c.is_alphanumeric() {
-                Some(c.to_lowercase().next().unwrap_or(c))
-            } else if c == '-' || c.is_whitespace() {
-                Some(' ')
-            } else {
-                None
-            }
-        })
-        .collect();
-    cleaned
-        .split_whitespace()
-        .filter(|w| !TITLES.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Up to this many forms written alike, aliases are compared with aliases too.
 const FEW_SHARING: usize = 8;
 
@@ -89,40 +67,11 @@ const SHORTEST_KEY: usize = 3;
 /// A word this short is too common to stand for an actor on its own ("al", "de", "un").
 const SHORTEST_WORD: usize = 3;
 
-/// One name or alias of an actor, normalised.
-struct Form<'a> {
-    actor: usize,
-    /// A person, or of unknown kind.
-    personal: bool,
-    /// As written, for the reason shown.
-    written: &'a str,
-    words: Vec<String>,
-    is_name: bool,
-}
-
 /// Every pair of actors that may be one, strongest reason first, then by place.
 pub fn possible_duplicates(data: &Dataset) -> Vec<PossibleDuplicate> {
-    let mut forms: Vec<Form> = Vec::new();
-    for (i, actor) in data.actors.iter().enumerate() {
-        let names = std::iter::once((actor.name.as_str(), true))
-            .chain(actor.aliases.iter().map(|a| (a.as_str(), false)));
-        for (written, is_name) in names {
-            let words: Vec<String> = normalize_name(written)
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect();
-            if !words.is_empty() {
-                forms.push(Form {
-                    actor: i,
-                    personal: matches!(actor.kind, ActorKind::Person | ActorKind::Other),
-                    written,
-                    words,
-                    is_name,
-                });
-            }
-        }
-    }
+    let normalized = Normalized::of(data);
+    let words = normalized.words();
+    let forms = normalized.forms(data, &words);
     let mut found: HashMap<(usize, usize), Reason> = HashMap::new();
     let mut propose = |x: usize, y: usize, reason: Reason| {
         if x == y {
@@ -155,51 +104,100 @@ pub fn possible_duplicates(data: &Dataset) -> Vec<PossibleDuplicate> {
     pairs
 }
 
+/// A hash of a form's words run together (spaces ignored), for grouping without building
+/// strings.
+fn joined_key(words: &[&str]) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = foldhash::fast::FixedState::with_seed(0x6a6f_696e).build_hasher();
+    for word in words {
+        hasher.write(word.as_bytes());
+    }
+    hasher.finish()
+}
+
+/// Whether two forms' words run together are the same text.
+fn same_joined(x: &[&str], y: &[&str]) -> bool {
+    x.iter()
+        .flat_map(|w| w.bytes())
+        .eq(y.iter().flat_map(|w| w.bytes()))
+}
+
+/// `(key, form)` pairs sorted, so that the forms of one key stand together (in form order).
+fn sorted_by_key(mut keyed: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+    keyed.sort_unstable();
+    keyed.dedup();
+    keyed
+}
+
+/// The forms listed under `key` in a list sorted by [`sorted_by_key`].
+fn under_key(keyed: &[(u64, u32)], key: u64) -> impl Iterator<Item = usize> + '_ {
+    let start = keyed.partition_point(|&(k, _)| k < key);
+    keyed[start..]
+        .iter()
+        .take_while(move |&&(k, _)| k == key)
+        .map(|&(_, f)| f as usize)
+}
+
 /// Forms written alike once normalised (spaces ignored): same names, or a name and an alias.
 fn same_forms(forms: &[Form], propose: &mut impl FnMut(usize, usize, Reason)) {
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (f, form) in forms.iter().enumerate() {
-        let key = form.words.concat();
-        if key.chars().count() >= SHORTEST_KEY {
-            by_key.entry(key).or_default().push(f);
+    let keyed = sorted_by_key(
+        forms
+            .iter()
+            .enumerate()
+            .filter(|(_, form)| {
+                form.words.iter().map(|w| w.chars().count()).sum::<usize>() >= SHORTEST_KEY
+            })
+            .map(|(f, form)| (joined_key(form.words), f as u32))
+            .collect(),
+    );
+    for run in keyed
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run.len() > 1)
+    {
+        // Forms of one hash are nearly always written alike; split off any that are not.
+        let mut rest: Vec<usize> = run.iter().map(|&(_, f)| f as usize).collect();
+        while let Some(&first) = rest.first() {
+            let (group, others): (Vec<usize>, Vec<usize>) = rest
+                .iter()
+                .partition(|&&f| same_joined(forms[f].words, forms[first].words));
+            if group.len() > 1 {
+                propose_alike(forms, &group, propose);
+            }
+            rest = others;
         }
     }
-    // A name against every other form alike, and two aliases alike when few actors share them:
-    // an alias that many actors have ("the minister") says nothing, and pairing every two of
-    // them would cost the square of the group.
-    for group in by_key.values().filter(|g| g.len() > 1) {
-        let few = group.len() <= FEW_SHARING;
-        for &f in group.iter().filter(|&&f| few || forms[f].is_name) {
-            for &g in group.iter().filter(|&&g| g != f) {
-                let (x, y) = (&forms[f], &forms[g]);
-                if !x.is_name && y.is_name {
-                    continue; // seen from the name's side
-                }
-                let (a, b) = (x.written.to_owned(), y.written.to_owned());
-                let reason = if x.is_name && y.is_name {
-                    Reason::SameName { a, b }
-                } else {
-                    Reason::SameAlias { a, b }
-                };
-                propose(x.actor, y.actor, reason);
+}
+
+/// Proposes the actors of forms written alike: a name against every other form, and two
+/// aliases when few actors share them (an alias that many actors have, "the minister", says
+/// nothing, and pairing every two of them would cost the square of the group).
+fn propose_alike(forms: &[Form], group: &[usize], propose: &mut impl FnMut(usize, usize, Reason)) {
+    let few = group.len() <= FEW_SHARING;
+    for &f in group.iter().filter(|&&f| few || forms[f].is_name) {
+        for &g in group.iter().filter(|&&g| g != f) {
+            let (x, y) = (&forms[f], &forms[g]);
+            if !x.is_name && y.is_name {
+                continue; // seen from the name's side
             }
+            let (a, b) = (x.written.to_owned(), y.written.to_owned());
+            let reason = if x.is_name && y.is_name {
+                Reason::SameName { a, b }
+            } else {
+                Reason::SameAlias { a, b }
+            };
+            propose(x.actor, y.actor, reason);
         }
     }
 }
 
 /// A run of words as one number, for looking runs up without building strings.
-fn run_key(words: &[String]) -> u64 {
+fn run_key(words: &[&str]) -> u64 {
     use std::hash::{BuildHasher, Hash, Hasher};
     let mut hasher = foldhash::fast::FixedState::with_seed(0x6475_7073).build_hasher();
     for word in words {
         word.hash(&mut hasher);
     }
     hasher.finish()
-}
-
-/// Whether `short`'s words stand in `long` as a run of whole words.
-fn contains_words(long: &[String], short: &[String]) -> bool {
-    short.len() < long.len() && long.windows(short.len()).any(|run| run == short)
 }
 
 /// Longer forms than this many words are not searched for shorter ones inside them.
@@ -210,42 +208,57 @@ const LONGEST_CONTAINER: usize = 8;
 /// say nothing. Organisations, states and places are left out: "United Nations experts" is not
 /// the United Nations. Actors of kind "other" count as people, their kind being unknown.
 ///
-/// Every run of whole words shorter than its form is indexed once, so that each short form is
-/// one lookup: the cost grows with the number of names, not with how many share a word.
+/// The forms that could stand inside others are looked up by a hash of their words; then every
+/// run of whole words of every longer form is one lookup: the cost grows with the number of
+/// names, not with how many share a word.
 fn contained_forms(forms: &[Form], propose: &mut impl FnMut(usize, usize, Reason)) {
-    // Keyed by a hash of the run's words (no string is built); a hit is checked word by word.
-    let mut inside: HashMap<u64, Vec<usize>> = HashMap::new();
+    let could_stand_inside = |form: &Form| {
+        form.personal
+            && form
+                .words
+                .iter()
+                .any(|w| w.chars().count() >= SHORTEST_WORD)
+    };
+    // Each such form's words, by their hash, to the first form written with them.
+    let mut wanted: HashMap<u64, u32> = HashMap::with_capacity(forms.len());
+    for (f, form) in forms
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| could_stand_inside(f))
+    {
+        wanted.entry(run_key(form.words)).or_insert(f as u32);
+    }
+    // (first form of those words, a longer form holding them), checked word by word.
+    let mut held = Vec::new();
     for (f, long) in forms.iter().enumerate() {
         let n = long.words.len();
         if !long.personal || !(2..=LONGEST_CONTAINER).contains(&n) {
             continue;
         }
         for len in 1..n {
-            for start in 0..=n - len {
-                let holders = inside
-                    .entry(run_key(&long.words[start..start + len]))
-                    .or_default();
-                if holders.last() != Some(&f) {
-                    holders.push(f);
+            for run in long.words.windows(len) {
+                if let Some(&short) = wanted.get(&run_key(run)) {
+                    if forms[short as usize].words == run {
+                        held.push((short, f as u32));
+                    }
                 }
             }
         }
     }
-    for short in forms.iter().filter(|f| f.personal) {
-        if short
-            .words
-            .iter()
-            .all(|w| w.chars().count() < SHORTEST_WORD)
-        {
-            continue;
-        }
-        let Some(found) = inside.get(&run_key(&short.words)) else {
+    held.sort_unstable();
+    held.dedup();
+    for short in forms.iter().filter(|f| could_stand_inside(f)) {
+        let Some(&first_alike) = wanted.get(&run_key(short.words)) else {
             continue;
         };
-        let mut holders = found
+        if forms[first_alike as usize].words != short.words {
+            continue; // two different names with one hash: left out rather than mistaken
+        }
+        let start = held.partition_point(|&(s, _)| s < first_alike);
+        let mut holders = held[start..]
             .iter()
-            .copied()
-            .filter(|&g| contains_words(&forms[g].words, &short.words));
+            .take_while(|&&(s, _)| s == first_alike)
+            .map(|&(_, g)| g as usize);
         // The actors whose forms hold this one; more than one is ambiguous. The short form's
         // own actor counts ("Kim", an alias of Kim Jong-un, says nothing of Kim Il Sung), but is
         // never proposed.
@@ -266,7 +279,7 @@ fn contained_forms(forms: &[Form], propose: &mut impl FnMut(usize, usize, Reason
 /// Whether `short` gives initials for `long`: the same last word (not an initial), and each
 /// earlier word of `short` an initial or a whole word matching `long`'s earlier words in order,
 /// with at least one initial ("J. Bolton" and "John R. Bolton", "J. R. Bolton").
-fn gives_initials(short: &[String], long: &[String]) -> bool {
+fn gives_initials(short: &[&str], long: &[&str]) -> bool {
     let (Some((last, firsts)), Some((long_last, long_firsts))) =
         (short.split_last(), long.split_last())
     else {
@@ -280,10 +293,10 @@ fn gives_initials(short: &[String], long: &[String]) -> bool {
         return false;
     }
     let mut rest = long_firsts.iter();
-    firsts.iter().all(|w: &String| {
+    firsts.iter().all(|w: &&str| {
         rest.by_ref().any(|candidate| {
             if is_initial(w) {
-                candidate.starts_with(w.as_str())
+                candidate.starts_with(*w)
             } else {
                 candidate == w
             }
@@ -298,32 +311,40 @@ fn is_initial(word: &str) -> bool {
 }
 
 /// The last word of a form and the first letter of its first word: where initials can match.
-fn initials_key(words: &[String]) -> Option<(&str, char)> {
+fn initials_key<'w>(words: &[&'w str]) -> Option<(&'w str, char)> {
     let last = words.last()?;
     let first = words.first()?.chars().next()?;
-    (words.len() > 1 && !is_initial(last)).then_some((last.as_str(), first))
+    (words.len() > 1 && !is_initial(last)).then_some((*last, first))
 }
 
 /// Forms that give initials for one other actor's form; several such actors are ambiguous.
 fn initials(forms: &[Form], propose: &mut impl FnMut(usize, usize, Reason)) {
-    let mut by_key: HashMap<(&str, char), Vec<usize>> = HashMap::new();
-    for (f, form) in forms.iter().enumerate() {
-        if let Some(key) = initials_key(&form.words) {
-            by_key.entry(key).or_default().push(f);
-        }
-    }
+    // Keyed by a hash of the last word and the first letter; a hit is checked in full.
+    let initials_hash = |key: (&str, char)| {
+        use std::hash::BuildHasher;
+        foldhash::fast::FixedState::with_seed(0x696e_6974).hash_one(key)
+    };
+    let by_key = sorted_by_key(
+        forms
+            .iter()
+            .enumerate()
+            .filter_map(|(f, form)| Some((initials_hash(initials_key(form.words)?), f as u32)))
+            .collect(),
+    );
     let gives = |f: &&Form| f.words.iter().any(|w| is_initial(w));
     for short in forms.iter().filter(gives) {
-        let Some(same_last) = initials_key(&short.words).and_then(|k| by_key.get(&k)) else {
+        let Some(key) = initials_key(short.words) else {
             continue;
         };
-        let mut matches = same_last.iter().filter(|&&g| {
-            forms[g].actor != short.actor && gives_initials(&short.words, &forms[g].words)
+        let mut matches = under_key(&by_key, initials_hash(key)).filter(|&g| {
+            forms[g].actor != short.actor
+                && initials_key(forms[g].words) == Some(key)
+                && gives_initials(short.words, forms[g].words)
         });
-        let Some(&g) = matches.next() else {
+        let Some(g) = matches.next() else {
             continue;
         };
-        if matches.any(|&h| forms[h].actor != forms[g].actor) {
+        if matches.any(|h| forms[h].actor != forms[g].actor) {
             continue;
         }
         let reason = Reason::Initials {

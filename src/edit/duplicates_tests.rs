@@ -1,7 +1,8 @@
 //! The duplicate rules: names written differently, aliases, a surname inside a full name,
 //! initials; ambiguity; ranking and reasons.
 
-use super::{normalize_name, possible_duplicates, PossibleDuplicate, Reason};
+use super::{possible_duplicates, PossibleDuplicate, Reason};
+use crate::edit::normalize_name;
 use crate::model::{Actor, ActorKind, Dataset};
 
 fn person(name: &str, aliases: &[&str]) -> Actor {
@@ -222,4 +223,35 @@ fn a_pair_marked_as_two_actors_is_not_proposed_again() {
 #[test]
 fn the_sample_has_no_duplicate_actors() {
     assert_eq!(pairs(&crate::sample::sample_dataset()), []);
+}
+
+/// Normalising the plain way: clean every character, split, drop titles, join.
+fn normalized_word_by_word(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next()
+            } else if c == '-' || c.is_whitespace() {
+                Some(' ')
+            } else {
+                None
+            }
+        })
+        .collect();
+    let titles = ["mr", "mrs", "ms", "dr", "president", "the", "prof"];
+    cleaned
+        .split_whitespace()
+        .filter(|w| !titles.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+proptest::proptest! {
+    #[test]
+    fn names_normalise_as_they_would_word_by_word(
+        name in "((Mr|Dr\\.|the|THE|Kim|Jong|un|É|ß|İ|2|-|\\.| |\t|,)){0,12}"
+    ) {
+        proptest::prop_assert_eq!(normalize_name(&name), normalized_word_by_word(&name));
+    }
 }

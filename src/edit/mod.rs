@@ -7,13 +7,15 @@ mod bulk;
 mod duplicates;
 mod history;
 mod merge;
+mod name_forms;
 mod places;
 mod scan;
 mod ties;
 
-pub use duplicates::{normalize_name, possible_duplicates, PossibleDuplicate, Reason};
+pub use duplicates::{possible_duplicates, PossibleDuplicate, Reason};
 pub use history::History;
 pub use merge::merge_actors;
+pub use name_forms::normalize_name;
 pub use ties::{combine_ties, move_excerpt, same_ties, ties_to_combine, TieEditError};
 
 use crate::model::{Actor, Dataset, Point, Source, Tie};

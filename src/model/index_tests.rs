@@ -63,3 +63,32 @@ fn index_size_at_100k_ties() {
     eprintln!("id index: {bytes} bytes for 34k actors and 100k ties");
     assert!(bytes < 2 << 20);
 }
+
+proptest::proptest! {
+    /// The places after a bulk removal or insertion, worked out in runs, agree with the places
+    /// counted one element at a time.
+    #[test]
+    fn places_after_bulk_changes_agree_with_counting(
+        removed in proptest::collection::vec(proptest::bool::ANY, 0..80),
+        inserted in proptest::collection::vec(proptest::bool::ANY, 0..80),
+    ) {
+        let gone: Vec<usize> = (0..removed.len()).filter(|&p| removed[p]).collect();
+        let mut kept = 0;
+        let counted: Vec<u32> = removed
+            .iter()
+            .map(|&is_gone| if is_gone { super::GONE } else { kept += 1; kept - 1 })
+            .collect();
+        proptest::prop_assert_eq!(super::places_after_removals(removed.len(), &gone), counted);
+
+        // `inserted` lays out the list after the insertion: true marks a new element.
+        let new: Vec<usize> = (0..inserted.len()).filter(|&p| inserted[p]).collect();
+        let old_places: Vec<u32> = (0..inserted.len())
+            .filter(|&p| !inserted[p])
+            .map(|p| p as u32)
+            .collect();
+        proptest::prop_assert_eq!(
+            super::places_after_insertions(old_places.len(), &new),
+            old_places
+        );
+    }
+}
