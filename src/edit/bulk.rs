@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 use foldhash::{HashMap, HashSet};
 
 use super::{Change, Edit, EditError};
-use crate::model::Dataset;
+use crate::model::{Dataset, IdHashes};
 
 /// Batches with fewer edits go one by one.
 pub(super) const BULK_FROM: usize = 32;
@@ -272,10 +272,14 @@ pub(super) fn insert_all(
         }
     }
     let (actor_places, tie_places) = (places_of(&new_actors), places_of(&new_ties));
+    let actor_hashes = IdHashes::of(new_actors.iter().map(|(_, actor)| actor));
+    let tie_hashes = IdHashes::of(new_ties.iter().map(|(_, tie)| tie));
     merge_at(&mut data.actors, new_actors);
     merge_at(&mut data.ties, new_ties);
-    data.index.inserted_many(&data.actors, &actor_places);
-    data.index.inserted_many(&data.ties, &tie_places);
+    data.index
+        .inserted_many(&data.actors, &actor_places, actor_hashes);
+    data.index
+        .inserted_many(&data.ties, &tie_places, tie_hashes);
     Ok(Edit::Batch {
         label,
         edits: inverse,

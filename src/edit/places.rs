@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashSet};
 use super::bulk::{places_of, take_where};
 use super::scan::{marks, IdSet};
 use super::{Change, Edit, EditError};
-use crate::model::{Actor, Dataset, Tie};
+use crate::model::{Actor, Dataset, IdHashes, Tie};
 
 /// What a refused edit gives back, so that the history keeps it without having copied it.
 pub(super) type Refused = Box<(EditError, Edit)>;
@@ -208,13 +208,18 @@ pub(super) fn restore(
         actors: actors.iter().map(|(i, a)| (*i, a.id.clone())).collect(),
         ties: ties.iter().map(|(i, t)| (*i, t.id.clone())).collect(),
     };
+    // Hashed for the index right after the ids were read for the inverse.
+    let actor_hashes = IdHashes::of(actors.iter().map(|(_, actor)| actor));
+    let tie_hashes = IdHashes::of(ties.iter().map(|(_, tie)| tie));
     log.extend(actors.iter().map(|(i, _)| Change::ActorInserted(*i)));
     log.extend(ties.iter().map(|(i, _)| Change::TieInserted(*i)));
     let (actor_places, tie_places) = (places_of(&actors), places_of(&ties));
     super::bulk::merge_at(&mut data.actors, actors);
     super::bulk::merge_at(&mut data.ties, ties);
-    data.index.inserted_many(&data.actors, &actor_places);
-    data.index.inserted_many(&data.ties, &tie_places);
+    data.index
+        .inserted_many(&data.actors, &actor_places, actor_hashes);
+    data.index
+        .inserted_many(&data.ties, &tie_places, tie_hashes);
     Ok(inverse)
 }
 

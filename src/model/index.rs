@@ -122,19 +122,16 @@ impl Places {
         self.len = list_len;
     }
 
-    /// After elements were put in at these places (ascending, as they are now).
-    fn inserted_many<T: Indexed>(&mut self, list: &[T], new: &[usize]) {
-        // The new ids' hashes first, all together: each reads an id that is likely out of the
-        // cache, and reading them in one run lets those reads overlap (twice as fast as
-        // hashing each one as it is put in).
-        let hashes: Vec<u64> = new.iter().map(|&place| hash_id(list[place].id())).collect();
+    /// After elements were put in at these places (ascending, as they are now), with their
+    /// ids' hashes in the same order.
+    fn inserted_many<T: Indexed>(&mut self, list: &[T], new: &[usize], hashes: IdHashes) {
         let moved_to = places_after_insertions(list.len() - new.len(), new);
         for p in self.table.iter_mut() {
             if let Some(&to) = moved_to.get(*p as usize) {
                 *p = to;
             }
         }
-        for (&place, hash) in new.iter().zip(hashes) {
+        for (&place, hash) in new.iter().zip(hashes.0) {
             self.table
                 .insert_unique(hash, place as u32, |&p| hash_id(list[p as usize].id()));
         }
@@ -172,6 +169,17 @@ fn places_after_insertions(old_len: usize, new: &[usize]) -> Vec<u32> {
     }
     moved_to.extend((next_old..old_len).map(|p| (p + new.len()) as u32));
     moved_to
+}
+
+/// The hashes of the ids of elements about to be put into a list, in their order. An edit that
+/// puts many elements back takes them while it reads their ids anyway (for its inverse), when
+/// those ids are in the cache: taken later, each would be a read from memory.
+pub(crate) struct IdHashes(Vec<u64>);
+
+impl IdHashes {
+    pub(crate) fn of<'a, T: Indexed + 'a>(items: impl Iterator<Item = &'a T>) -> Self {
+        Self(items.map(|item| hash_id(item.id())).collect())
+    }
 }
 
 /// A place that was removed, in a map from old places to new ones.
@@ -298,10 +306,20 @@ impl IdIndex {
         }
     }
 
-    /// After elements were put into `list` at these places (ascending, as they are now).
-    pub(crate) fn inserted_many<T: Indexed>(&mut self, list: &[T], new: &[usize]) {
+    /// After elements were put into `list` at these places (ascending, as they are now), with
+    /// their ids' hashes taken beforehand in the same order (see [`IdHashes`]).
+    pub(crate) fn inserted_many<T: Indexed>(
+        &mut self,
+        list: &[T],
+        new: &[usize],
+        hashes: IdHashes,
+    ) {
         if let Some(places) = self.fresh::<T>(list.len().wrapping_sub(new.len())) {
-            places.inserted_many(list, new);
+            if hashes.0.len() == new.len() {
+                places.inserted_many(list, new, hashes);
+            } else {
+                *T::places_mut(self.lists.get_mut().unwrap_or_else(PoisonError::into_inner)) = None;
+            }
         }
     }
 

@@ -15,6 +15,7 @@ pub use date::{DateError, DateSpec};
 pub use excerpt_ref::ExcerptRef;
 pub use geometry::Point;
 pub use ids::{ActorId, SourceId, TieId};
+pub(crate) use index::IdHashes;
 pub use index::IdIndex;
 pub use invisible::warnings;
 pub use validate::{validate, validate_items, validate_items_at, Problem, Subject};
