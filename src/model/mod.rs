@@ -10,14 +10,16 @@ mod index;
 pub mod invisible;
 pub mod mentions;
 mod validate;
+pub mod views;
 
-pub use date::{DateError, DateSpec};
+pub use date::{DateError, DateSpec, PartialDate};
 pub use excerpt_ref::ExcerptRef;
 pub use geometry::Point;
 pub use ids::{ActorId, SourceId, TieId};
 pub use index::IdIndex;
 pub use invisible::warnings;
 pub use validate::{validate, validate_items, validate_items_at, Problem, Subject};
+pub use views::{CameraSpec, Direction, FilterSpec, FocusSpec, NamedView, TimeSpec, ViewState};
 
 use serde::{Deserialize, Serialize};
 
