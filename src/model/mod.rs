@@ -44,6 +44,9 @@ pub struct Dataset {
     /// duplicates leaves them out. Pairs naming an actor no longer on the map are ignored.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_duplicates: Vec<[String; 2]>,
+    /// Views saved under a name: filters, timeline, focus and camera (see [`NamedView`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<NamedView>,
     /// Where each id is in the lists (see [`IdIndex`]): not data, so not saved, not compared
     /// and not shown by `Debug`.
     #[serde(skip)]
@@ -60,6 +63,7 @@ impl std::fmt::Debug for Dataset {
             .field("actors", &self.actors)
             .field("ties", &self.ties)
             .field("not_duplicates", &self.not_duplicates)
+            .field("views", &self.views)
             .finish_non_exhaustive()
     }
 }
@@ -74,6 +78,7 @@ impl Default for Dataset {
             actors: Vec::new(),
             ties: Vec::new(),
             not_duplicates: Vec::new(),
+            views: Vec::new(),
             index: IdIndex::default(),
         }
     }

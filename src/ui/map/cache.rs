@@ -228,6 +228,44 @@ impl MapCache {
         }
     }
 
+    /// Highlights the ties of paths found (by tie index) and their actors, over the selection's
+    /// highlighting, and dims the rest.
+    pub fn highlight_paths(&mut self, ties: &[usize]) {
+        if ties.is_empty() {
+            return;
+        }
+        let mut on_path = vec![false; self.actors.len()];
+        let mut tie_on_path = vec![false; self.ties.len()];
+        for &t in ties {
+            if let (Some(Some((a, b))), Some(flag)) = (self.tie_ends.get(t), tie_on_path.get_mut(t))
+            {
+                *flag = true;
+                on_path[*a as usize] = true;
+                on_path[*b as usize] = true;
+            }
+        }
+        for (look, on) in self.ties.iter_mut().zip(&tie_on_path) {
+            look.emphasis = if *on {
+                Emphasis::Focus
+            } else if look.selected {
+                look.emphasis
+            } else {
+                Emphasis::Dim
+            };
+            look.selected |= *on;
+        }
+        for (look, on) in self.actors.iter_mut().zip(&on_path) {
+            if *on {
+                look.emphasis = Emphasis::Focus;
+            } else if !look.selected {
+                look.emphasis = Emphasis::Dim;
+            }
+        }
+        self.highlighted.0 += ties.len();
+        self.highlighted.1 += on_path.iter().filter(|x| **x).count();
+        self.revision = next_revision();
+    }
+
     /// How many ties touch any of these actors, each tie counted once: from the cache's
     /// indices, so that a panel can say it every frame on a large map.
     pub fn ties_touching(&self, data: &Dataset, ids: &[String]) -> usize {
