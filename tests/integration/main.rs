@@ -34,5 +34,6 @@ mod ui_reader_select;
 mod ui_replace;
 mod ui_steady_panel;
 mod ui_theme;
+mod ui_views_measures;
 mod ui_visibility;
 mod views_format;

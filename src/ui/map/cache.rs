@@ -228,6 +228,23 @@ impl MapCache {
         }
     }
 
+    /// Sizes the actors by a measure's values (from 0.6 to 2 times the usual, by the square
+    /// root of the value against the largest) and colours them by community; `None` puts the
+    /// usual size or colour back.
+    pub fn set_measures(&mut self, sizes: Option<&[f64]>, communities: Option<&[usize]>) {
+        let largest = sizes.map_or(0.0, |v| v.iter().copied().fold(0.0, f64::max));
+        for (i, look) in self.actors.iter_mut().enumerate() {
+            look.scale = match sizes.and_then(|v| v.get(i)) {
+                Some(&v) if largest > 0.0 => (0.6 + 1.4 * (v / largest).max(0.0).sqrt()) as f32,
+                _ => 1.0,
+            };
+            look.community = communities
+                .and_then(|c| c.get(i))
+                .map(|&c| c.min(u16::MAX as usize) as u16);
+        }
+        self.revision = next_revision();
+    }
+
     /// Highlights the ties of paths found (by tie index) and their actors, over the selection's
     /// highlighting, and dims the rest.
     pub fn highlight_paths(&mut self, ties: &[usize]) {

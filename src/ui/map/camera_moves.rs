@@ -1,5 +1,6 @@
-//! The camera moved where explore asks (a search result, a focus, a saved view), in a short
-//! animation; and where the map looks, remembered for saving a view.
+//! What explore asks of the map: the camera moved to a search result, a focus or a saved view,
+//! in a short animation (and where the map looks, remembered for saving a view); actors sized
+//! and coloured by the measures.
 
 use egui::{Pos2, Ui};
 
@@ -9,6 +10,34 @@ use super::view::{MapView, LEGEND_HEIGHT};
 use crate::app::AppState;
 
 impl MapView {
+    /// Sizes and colours the actors by the measures asked for, once they are computed for the
+    /// map as it is.
+    pub(super) fn follow_measures(&mut self, state: &AppState) {
+        let explore = &state.explore;
+        let structure = state.doc.structure_generation();
+        let sizes = explore
+            .size_by
+            .and_then(|metric| match &explore.measures.values {
+                Some((m, s, v)) if *m == metric && *s == structure => Some(v),
+                _ => None,
+            });
+        let communities = match &explore.measures.communities {
+            Some((s, c)) if explore.colour_communities && *s == structure => Some(c),
+            _ => None,
+        };
+        let key = (
+            sizes.map_or(0, |v| std::sync::Arc::as_ptr(v) as usize),
+            communities.map_or(0, |c| std::sync::Arc::as_ptr(c) as usize),
+        );
+        if key != self.measured {
+            self.measured = key;
+            self.cache.set_measures(
+                sizes.map(|v| v.as_slice()),
+                communities.map(|c| c.as_slice()),
+            );
+        }
+    }
+
     /// Moves the camera where explore asked (fitting actors, what is shown, or a saved
     /// camera), in a short animation; and remembers where it looks, for saving a view.
     pub(super) fn follow_explore_camera(&mut self, ui: &Ui, state: &AppState) {

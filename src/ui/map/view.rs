@@ -61,6 +61,8 @@ pub struct MapView {
     pub(super) camera_serial: u64,
     /// The camera moving to where explore asked: from, to, and when it started.
     pub(super) animation: Option<(Camera, Camera, std::time::Instant)>,
+    /// The measures the actors' sizes and colours were set from (their values' addresses).
+    pub(super) measured: (usize, usize),
 }
 
 impl Default for MapView {
@@ -89,6 +91,7 @@ impl Default for MapView {
             focus_given: false,
             camera_serial: 0,
             animation: None,
+            measured: (0, 0),
         }
     }
 }
@@ -163,6 +166,7 @@ impl MapView {
             self.structure_generation = state.doc.structure_generation();
             self.drag = None;
             self.highlighted_for = None;
+            self.measured = (usize::MAX, usize::MAX);
         } else if state.doc.generation() != self.generation {
             // Only positions or pins changed: update them, no rebuild.
             self.cache.refresh_positions(data);
@@ -173,6 +177,7 @@ impl MapView {
             self.highlighted_for = None;
         }
         self.follow_layout(state, rebuilt);
+        self.follow_measures(state);
         let counted = self
             .selection_ties
             .as_ref()
