@@ -338,8 +338,9 @@ pub fn build_search_index(state: &mut AppState) {
     }
 }
 
-/// The explore state for a document: afresh when the document changed, and the graph, the
-/// search index (while search is open) and the measures brought up to date with its structure.
+/// The explore state for a document: afresh when the document changed, and the graph (while
+/// something uses it) and the search index (while search is open) brought up to date with its
+/// structure, so that edits cost nothing more while explore is not used.
 pub fn keep_up(state: &mut AppState) {
     let (document, structure) = (state.doc.id(), state.doc.structure_generation());
     if state.explore.document != document {
@@ -349,7 +350,13 @@ pub fn keep_up(state: &mut AppState) {
             ..ExploreState::default()
         };
     }
-    if state.explore.graph_for(document, structure).is_none() {
+    let explore = &state.explore;
+    let needed = explore.hides_anything()
+        || explore.paths.is_some()
+        || explore.panel_open
+        || explore.size_by.is_some()
+        || explore.colour_communities;
+    if needed && explore.graph_for(document, structure).is_none() {
         let graph = Arc::new(MapGraph::build(&state.doc.data));
         state.explore.graph = Some((document, structure, graph));
     }
