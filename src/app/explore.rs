@@ -159,7 +159,7 @@ pub fn explore_action(state: &mut AppState, action: ExploreAction, ctx: &egui::C
     match action {
         ExploreAction::OpenSearch => {
             explore.search_open = true;
-            build_search_index(state);
+            super::search_indexing::keep_up(state, ctx);
         }
         ExploreAction::CloseSearch => explore.search_open = false,
         ExploreAction::ChooseActor(a) => {
@@ -324,24 +324,10 @@ pub fn explore_action(state: &mut AppState, action: ExploreAction, ctx: &egui::C
     }
 }
 
-/// Builds the search index of the document as it is now, if it is not built yet.
-pub fn build_search_index(state: &mut AppState) {
-    let key = (state.doc.id(), state.doc.structure_generation());
-    let current = state
-        .explore
-        .search_index
-        .as_ref()
-        .is_some_and(|(d, s, _)| (*d, *s) == key);
-    if !current {
-        let index = Arc::new(SearchIndex::build(&state.doc.data));
-        state.explore.search_index = Some((key.0, key.1, index));
-    }
-}
-
 /// The explore state for a document: afresh when the document changed, and the graph (while
 /// something uses it) and the search index (while search is open) brought up to date with its
 /// structure, so that edits cost nothing more while explore is not used.
-pub fn keep_up(state: &mut AppState) {
+pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
     let (document, structure) = (state.doc.id(), state.doc.structure_generation());
     if state.explore.document != document {
         state.explore = ExploreState {
@@ -361,6 +347,6 @@ pub fn keep_up(state: &mut AppState) {
         state.explore.graph = Some((document, structure, graph));
     }
     if state.explore.search_open {
-        build_search_index(state);
+        super::search_indexing::keep_up(state, ctx);
     }
 }

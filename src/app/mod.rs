@@ -24,6 +24,7 @@ pub mod recovery;
 mod replace;
 pub mod running;
 pub mod saving;
+pub mod search_indexing;
 pub mod state;
 pub mod tasks;
 pub mod visibility;
@@ -231,7 +232,7 @@ impl eframe::App for RelmapApp {
         self.handle_window_events(&ctx);
         self.poll_tasks(&ctx);
         commands::collect_shortcut_actions(&ctx, &self.state, &mut self.actions);
-        visibility::refresh(&mut self.state);
+        visibility::refresh(&mut self.state, &ctx);
 
         crate::ui::frame_ui(ui, &self.state, &mut self.map, &mut self.actions);
 

@@ -29,6 +29,8 @@ pub enum Job {
     ForceLayout(LayoutSession),
     /// The measures actors are sized or coloured by.
     Measures(super::measures::MeasuresJob),
+    /// The search index of a large map.
+    SearchIndex(super::search_indexing::IndexJob),
 }
 
 /// What the status bar shows of a task: "Opening big.relmap.json (76.2 MB) · 1.2 s".
@@ -51,6 +53,7 @@ impl Job {
             Job::Merging(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::QuickLayout(task) => (task.name(), task.elapsed(), task.progress()),
             Job::Measures(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
+            Job::SearchIndex(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::Dialog(_) | Job::Duplicates(_) | Job::ForceLayout(_) => return None,
         };
         let detail = match self {
@@ -74,7 +77,8 @@ impl Job {
             | Job::Merging(_)
             | Job::QuickLayout(_)
             | Job::ForceLayout(_)
-            | Job::Measures(_) => true,
+            | Job::Measures(_)
+            | Job::SearchIndex(_) => true,
             Job::Dialog(_) | Job::Duplicates(_) | Job::Saving(_) => false,
         }
     }
@@ -91,7 +95,8 @@ impl Job {
             | Job::QuickLayout(_)
             | Job::Duplicates(_)
             | Job::ForceLayout(_)
-            | Job::Measures(_) => true,
+            | Job::Measures(_)
+            | Job::SearchIndex(_) => true,
             Job::Dialog(_) | Job::Saving(_) => false,
         }
     }
@@ -105,6 +110,7 @@ impl Job {
             Job::ForceLayout(session) => session.cancel(),
             Job::Duplicates(search) => search.cancel(),
             Job::Measures(job) => job.task.cancel(),
+            Job::SearchIndex(job) => job.task.cancel(),
             // A save is never stopped halfway; a dialog is the user's to close.
             Job::Dialog(_) | Job::Saving(_) => {}
         }
@@ -226,6 +232,7 @@ accessors! {
     Duplicates: DuplicateSearch => duplicates, duplicates_mut, take_duplicates;
     ForceLayout: LayoutSession => layout, layout_mut, take_layout;
     Measures: super::measures::MeasuresJob => measures, measures_mut, take_measures;
+    SearchIndex: super::search_indexing::IndexJob => search_index, search_index_mut, take_search_index;
 }
 
 #[cfg(test)]

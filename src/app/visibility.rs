@@ -151,8 +151,8 @@ impl Hidden {
 /// Brings the mask up to date with the state, once a frame before the map draws. Recomputes
 /// only when the document, its list of actors and ties, or the hidden sets changed; a mask set
 /// by hand stays until one of those changes.
-pub fn refresh(state: &mut AppState) {
-    super::explore::keep_up(state);
+pub fn refresh(state: &mut AppState, ctx: &egui::Context) {
+    super::explore::keep_up(state, ctx);
     let inputs = MaskInputs {
         document: state.doc.id(),
         structure: state.doc.structure_generation(),

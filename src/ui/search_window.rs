@@ -57,7 +57,14 @@ pub fn search_window_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>
         )
     });
     let data = &state.doc.data;
-    let index = state.explore.search_index.as_ref().map(|(_, _, i)| i);
+    // Only an index of the map as it is now: one of an earlier state names other places.
+    let now = (state.doc.id(), state.doc.structure_generation());
+    let index = state
+        .explore
+        .search_index
+        .as_ref()
+        .filter(|(d, s, _)| (*d, *s) == now)
+        .map(|(_, _, i)| i);
     let mut chosen = None;
     let area = egui::Modal::default_area(id).anchor(Align2::CENTER_TOP, egui::vec2(0.0, 60.0));
     let modal = egui::Modal::new(id).area(area).show(&ctx, |ui| {
@@ -67,12 +74,18 @@ pub fn search_window_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>
             .desired_width(f32::INFINITY);
         let response = ui.add(field);
         response.request_focus();
-        if let Some(index) = index {
-            let key = (memory.query.clone(), Arc::as_ptr(index) as usize);
-            if memory.searched.as_ref() != Some(&key) {
-                memory.results = Arc::new(search(index, data, &memory.query));
-                memory.searched = Some(key);
-                memory.highlight = 0;
+        match index {
+            Some(index) => {
+                let key = (memory.query.clone(), Arc::as_ptr(index) as usize);
+                if memory.searched.as_ref() != Some(&key) {
+                    memory.results = Arc::new(search(index, data, &memory.query));
+                    memory.searched = Some(key);
+                    memory.highlight = 0;
+                }
+            }
+            None => {
+                memory.results = Arc::default();
+                memory.searched = None;
             }
         }
         let results = Arc::clone(&memory.results);
@@ -83,7 +96,12 @@ pub fn search_window_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>
             chosen = all.get(memory.highlight).cloned();
         }
         ui.separator();
-        if memory.query.trim().is_empty() {
+        if crate::app::search_indexing::is_indexing(state) {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Indexing the map for search…");
+            });
+        } else if memory.query.trim().is_empty() {
             ui.label(
                 RichText::new("Type a name, an alias, a tie's words or words of a quote.").weak(),
             );

@@ -209,3 +209,30 @@ fn focus_shows_the_selected_actors_neighbourhood_and_n_leaves_it() {
     h.run_steps(3);
     assert!(h.state().state.visibility.shows_everything());
 }
+
+#[test]
+fn a_large_map_is_indexed_in_the_background_then_searched() {
+    let data = relmap::generate::generate(1_500, 3_500, 2);
+    let name = data.actors[700].name.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.relmap.json");
+    relmap::io::json::save_file(&path, &data).unwrap();
+    let mut h = app(Some(path));
+    super::common::wait_until(&mut h, |s| s.tasks.loading().is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(1);
+    assert!(
+        h.state().state.tasks.search_index().is_some(),
+        "indexing runs as a task"
+    );
+    super::common::wait_until(&mut h, |s| s.explore.search_index.is_some());
+    h.event(egui::Event::Text(name.clone()));
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    let selected = h.state().state.selection.clone();
+    let Selection::Actor(id) = selected else {
+        panic!("an actor is chosen: {selected:?}");
+    };
+    assert_eq!(h.state().state.doc.data.actor(&id).unwrap().name, name);
+}
