@@ -109,60 +109,64 @@ pub fn search_window_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>
             ui.label(RichText::new("Nothing matches.").weak());
         }
         let moved = up + down > 0;
-        ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
-            let mut row = 0;
-            let group = |ui: &mut Ui, title: &str, total: usize, shown: usize| {
-                if total > 0 {
-                    let more = if total > shown {
-                        format!(" (best {shown} of {total})")
-                    } else {
-                        String::new()
-                    };
-                    ui.label(RichText::new(format!("{title}{more}")).strong());
+        let height = (ui.ctx().content_rect().height() - 200.0).clamp(120.0, 560.0);
+        ScrollArea::vertical()
+            .max_height(height)
+            .min_scrolled_height(height)
+            .show(ui, |ui| {
+                let mut row = 0;
+                let group = |ui: &mut Ui, title: &str, total: usize, shown: usize| {
+                    if total > 0 {
+                        let more = if total > shown {
+                            format!(" (best {shown} of {total})")
+                        } else {
+                            String::new()
+                        };
+                        ui.label(RichText::new(format!("{title}{more}")).strong());
+                    }
+                };
+                group(ui, "Actors", results.totals[0], results.actors.len());
+                for hit in &results.actors {
+                    let actor = &data.actors[hit.actor];
+                    let mut text = format!("{}  · {}", actor.name, actor.kind.label());
+                    if let Some(alias) = hit.alias.and_then(|a| actor.aliases.get(a)) {
+                        text.push_str(&format!(" · also “{alias}”"));
+                    }
+                    if result_row(ui, &text, row == memory.highlight, moved).clicked() {
+                        chosen = all.get(row).cloned();
+                    }
+                    row += 1;
                 }
-            };
-            group(ui, "Actors", results.totals[0], results.actors.len());
-            for hit in &results.actors {
-                let actor = &data.actors[hit.actor];
-                let mut text = format!("{}  · {}", actor.name, actor.kind.label());
-                if let Some(alias) = hit.alias.and_then(|a| actor.aliases.get(a)) {
-                    text.push_str(&format!(" · also “{alias}”"));
+                group(ui, "Ties", results.totals[1], results.ties.len());
+                for hit in &results.ties {
+                    let tie = &data.ties[hit.tie];
+                    let text = format!(
+                        "{} · {}",
+                        super::tie_panel::tie_heading(data, tie),
+                        tie.kind.label()
+                    );
+                    if result_row(ui, &text, row == memory.highlight, moved).clicked() {
+                        chosen = all.get(row).cloned();
+                    }
+                    row += 1;
                 }
-                if result_row(ui, &text, row == memory.highlight, moved).clicked() {
-                    chosen = all.get(row).cloned();
+                group(ui, "Quotes", results.totals[2], results.quotes.len());
+                for hit in &results.quotes {
+                    let job = quote_job(ui, data, hit.place, &hit.snippet);
+                    let highlighted = row == memory.highlight;
+                    let response = ui.add(
+                        Button::selectable(highlighted, job)
+                            .min_size(egui::vec2(ui.available_width(), 24.0)),
+                    );
+                    if highlighted && moved {
+                        response.scroll_to_me(None);
+                    }
+                    if response.clicked() {
+                        chosen = all.get(row).cloned();
+                    }
+                    row += 1;
                 }
-                row += 1;
-            }
-            group(ui, "Ties", results.totals[1], results.ties.len());
-            for hit in &results.ties {
-                let tie = &data.ties[hit.tie];
-                let text = format!(
-                    "{} · {}",
-                    super::tie_panel::tie_heading(data, tie),
-                    tie.kind.label()
-                );
-                if result_row(ui, &text, row == memory.highlight, moved).clicked() {
-                    chosen = all.get(row).cloned();
-                }
-                row += 1;
-            }
-            group(ui, "Quotes", results.totals[2], results.quotes.len());
-            for hit in &results.quotes {
-                let job = quote_job(ui, data, hit.place, &hit.snippet);
-                let highlighted = row == memory.highlight;
-                let response = ui.add(
-                    Button::selectable(highlighted, job)
-                        .min_size(egui::vec2(ui.available_width(), 24.0)),
-                );
-                if highlighted && moved {
-                    response.scroll_to_me(None);
-                }
-                if response.clicked() {
-                    chosen = all.get(row).cloned();
-                }
-                row += 1;
-            }
-        });
+            });
     });
     if close || chosen.is_some() || modal.backdrop_response.clicked() {
         actions.push(Action::Explore(ExploreAction::CloseSearch));

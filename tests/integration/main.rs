@@ -7,6 +7,7 @@ mod cli_args;
 mod cli_output;
 mod common;
 mod edit_sequences;
+mod explore_screenshots;
 mod format;
 mod hostile_files;
 mod id_index;

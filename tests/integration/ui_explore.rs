@@ -55,6 +55,19 @@ fn a_quote_found_by_search_opens_the_reader_at_it() {
 }
 
 #[test]
+fn escape_closes_search_and_leaves_the_selection() {
+    let mut h = app(None);
+    act(&mut h, ExploreAction::ChooseActor(0));
+    let selected = h.state().state.selection.clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().state.explore.search_open);
+    assert_eq!(h.state().state.selection, selected);
+}
+
+#[test]
 fn with_hostile_ties_filtered_out_no_hostile_tie_can_be_clicked() {
     let mut h = app(None);
     h.get_by_label("hostile").click();
@@ -117,6 +130,21 @@ fn the_path_from_assad_to_trump_lists_its_excerpts() {
             assert!(listed >= 1, "{quote}");
         }
     }
+    // The paths are highlighted on the map, the rest dimmed.
+    let map = h.state().map();
+    for step in found.paths.iter().flat_map(|p| &p.steps) {
+        assert!(map.cache.ties[step.tie].is_highlighted());
+        assert!(map.cache.actors[step.from].is_highlighted());
+    }
+    let on_paths: Vec<usize> = found
+        .paths
+        .iter()
+        .flat_map(|p| p.steps.iter().map(|s| s.tie))
+        .collect();
+    let off = (0..data.ties.len())
+        .find(|t| !on_paths.contains(t))
+        .unwrap();
+    assert!(!map.cache.ties[off].is_highlighted());
     // Read opens the reader at the first step's excerpt.
     h.get_all_by_label("Read").next().unwrap().click();
     h.run_steps(3);
