@@ -324,11 +324,20 @@ pub fn explore_action(state: &mut AppState, action: ExploreAction, ctx: &egui::C
     }
 }
 
+/// Builds the map's graph for the document as it is now, if it is not built yet.
+pub fn ensure_graph(state: &mut AppState) {
+    let (document, structure) = (state.doc.id(), state.doc.structure_generation());
+    if state.explore.graph_for(document, structure).is_none() {
+        let graph = Arc::new(MapGraph::build(&state.doc.data));
+        state.explore.graph = Some((document, structure, graph));
+    }
+}
+
 /// The explore state for a document: afresh when the document changed, and the graph (while
 /// something uses it) and the search index (while search is open) brought up to date with its
 /// structure, so that edits cost nothing more while explore is not used.
 pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
-    let (document, structure) = (state.doc.id(), state.doc.structure_generation());
+    let document = state.doc.id();
     if state.explore.document != document {
         state.explore = ExploreState {
             document,
@@ -342,9 +351,8 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
         || explore.panel_open
         || explore.size_by.is_some()
         || explore.colour_communities;
-    if needed && explore.graph_for(document, structure).is_none() {
-        let graph = Arc::new(MapGraph::build(&state.doc.data));
-        state.explore.graph = Some((document, structure, graph));
+    if needed {
+        ensure_graph(state);
     }
     if state.explore.search_open {
         super::search_indexing::keep_up(state, ctx);

@@ -33,6 +33,7 @@ pub fn histogram(state: &AppState) -> Option<Histogram> {
 /// Starts Play: from the first date a fifth of the span wide when no range is set, or from
 /// the start again when the range has reached the end.
 pub fn start_play(state: &mut AppState) {
+    super::explore::ensure_graph(state);
     let Some(h) = histogram(state) else {
         state.explore.playing = None;
         return;

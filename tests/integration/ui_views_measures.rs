@@ -122,3 +122,28 @@ fn communities_colour_the_actors_and_show_in_the_panel() {
     );
     h.get_by_label_contains("Community ");
 }
+
+#[test]
+fn play_moves_the_timeline_one_step_at_a_time() {
+    let mut h = app(None);
+    palette(&mut h, "play timeline");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    let explore = &h.state().state.explore;
+    assert!(explore.playing.is_some() && explore.panel_open);
+    let first = explore.view.timeline.clone();
+    assert!(first.has_range(), "Play starts from a range: {first:?}");
+    std::thread::sleep(relmap::app::explore_time::PLAY_STEP);
+    h.run_steps(3);
+    let next = h.state().state.explore.view.timeline.clone();
+    assert_ne!(next.from, first.from, "one step later");
+    assert!(next.from > first.from && next.to > first.to);
+    assert_ne!(h.state().state.visibility.hidden_counts(), (0, 0));
+    palette(&mut h, "play timeline");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert!(
+        h.state().state.explore.playing.is_none(),
+        "the same command pauses"
+    );
+}
