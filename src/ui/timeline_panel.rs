@@ -125,9 +125,13 @@ pub fn timeline_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 /// "As known on": a date typed in a field (applied when it reads as a date), and Clear.
 fn known_on_ui(ui: &mut Ui, spec: &TimeSpec, actions: &mut Vec<Action>) {
     let id = Id::new("known-on");
-    let mut text: String = ui
-        .data(|d| d.get_temp(id))
-        .unwrap_or_else(|| spec.known_on.clone().unwrap_or_default());
+    // The text typed, and the day it was typed against: another day set elsewhere (a saved
+    // view, Clear all) replaces the text.
+    let remembered: Option<(String, Option<String>)> = ui.data(|d| d.get_temp(id));
+    let mut text = match remembered {
+        Some((text, seen)) if seen == spec.known_on => text,
+        _ => spec.known_on.clone().unwrap_or_default(),
+    };
     ui.horizontal(|ui| {
         ui.label("As known on");
         let field = ui.add(
@@ -158,5 +162,5 @@ fn known_on_ui(ui: &mut Ui, spec: &TimeSpec, actions: &mut Vec<Action>) {
             .small()
             .weak(),
     );
-    ui.data_mut(|d| d.insert_temp(id, text));
+    ui.data_mut(|d| d.insert_temp(id, (text, spec.known_on.clone())));
 }
