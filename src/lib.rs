@@ -8,6 +8,7 @@
 //! what is wrong. The app shows each error once, in a notice, and never replaces or loses the open
 //! document because of one. User data never causes a panic.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod edit;

@@ -74,6 +74,8 @@ pub enum Action {
     View(ViewAction),
     Layout(LayoutAction),
     Task(TaskAction),
+    /// Search, filters, timeline, focus, paths, measures and named views.
+    Explore(super::explore::ExploreAction),
 }
 
 /// Opening, saving and the questions around them.
@@ -254,6 +256,7 @@ impl Action {
         match self {
             Action::Edit(_) => true,
             Action::Layout(action) => action.edits_document(),
+            Action::Explore(action) => action.edits_document(),
             Action::File(_) | Action::Selection(_) | Action::View(_) | Action::Task(_) => false,
         }
     }

@@ -57,6 +57,7 @@ fn dispatch_one(state: &mut AppState, action: Action, ctx: &egui::Context) {
         Action::View(action) => super::dispatch_view::view_action(state, action, ctx),
         Action::Layout(action) => super::dispatch_view::layout_action(state, action, ctx),
         Action::Task(action) => super::dispatch_view::task_action(state, action),
+        Action::Explore(action) => super::explore::explore_action(state, action, ctx),
     }
 }
 

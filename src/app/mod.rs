@@ -12,15 +12,19 @@ mod dispatch_view;
 pub mod document;
 pub mod duplicates;
 pub mod editing;
+pub mod explore;
+pub mod explore_time;
 pub mod files;
 pub mod layout_session;
 pub mod loading;
+pub mod measures;
 pub mod merging;
 mod polling;
 pub mod recovery;
 mod replace;
 pub mod running;
 pub mod saving;
+pub mod search_indexing;
 pub mod state;
 pub mod tasks;
 pub mod visibility;
@@ -228,7 +232,7 @@ impl eframe::App for RelmapApp {
         self.handle_window_events(&ctx);
         self.poll_tasks(&ctx);
         commands::collect_shortcut_actions(&ctx, &self.state, &mut self.actions);
-        visibility::refresh(&mut self.state);
+        visibility::refresh(&mut self.state, &ctx);
 
         crate::ui::frame_ui(ui, &self.state, &mut self.map, &mut self.actions);
 

@@ -19,6 +19,7 @@ impl RelmapApp {
         self.poll_quick_layout();
         merging::finish(&mut self.state);
         duplicates::keep_up(&mut self.state, ctx);
+        super::measures::poll(&mut self.state, ctx);
     }
 
     /// Takes the background layout's progress; when it ends, its result becomes one edit.

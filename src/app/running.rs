@@ -27,6 +27,10 @@ pub enum Job {
     /// The search behind the possible duplicates window, with its result while it is open.
     Duplicates(DuplicateSearch),
     ForceLayout(LayoutSession),
+    /// The measures actors are sized or coloured by.
+    Measures(super::measures::MeasuresJob),
+    /// The search index of a large map.
+    SearchIndex(super::search_indexing::IndexJob),
 }
 
 /// What the status bar shows of a task: "Opening big.relmap.json (76.2 MB) · 1.2 s".
@@ -48,6 +52,8 @@ impl Job {
             Job::Saving(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::Merging(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::QuickLayout(task) => (task.name(), task.elapsed(), task.progress()),
+            Job::Measures(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
+            Job::SearchIndex(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::Dialog(_) | Job::Duplicates(_) | Job::ForceLayout(_) => return None,
         };
         let detail = match self {
@@ -67,7 +73,12 @@ impl Job {
     /// Whether the user may stop it: not a save (a file must end whole, old or new).
     pub fn is_cancellable(&self) -> bool {
         match self {
-            Job::Loading(_) | Job::Merging(_) | Job::QuickLayout(_) | Job::ForceLayout(_) => true,
+            Job::Loading(_)
+            | Job::Merging(_)
+            | Job::QuickLayout(_)
+            | Job::ForceLayout(_)
+            | Job::Measures(_)
+            | Job::SearchIndex(_) => true,
             Job::Dialog(_) | Job::Duplicates(_) | Job::Saving(_) => false,
         }
     }
@@ -80,9 +91,12 @@ impl Job {
         match self {
             // A file still opening would replace the new document when it arrives.
             Job::Loading(_) => true,
-            Job::Merging(_) | Job::QuickLayout(_) | Job::Duplicates(_) | Job::ForceLayout(_) => {
-                true
-            }
+            Job::Merging(_)
+            | Job::QuickLayout(_)
+            | Job::Duplicates(_)
+            | Job::ForceLayout(_)
+            | Job::Measures(_)
+            | Job::SearchIndex(_) => true,
             Job::Dialog(_) | Job::Saving(_) => false,
         }
     }
@@ -95,6 +109,8 @@ impl Job {
             Job::QuickLayout(task) => task.cancel(),
             Job::ForceLayout(session) => session.cancel(),
             Job::Duplicates(search) => search.cancel(),
+            Job::Measures(job) => job.task.cancel(),
+            Job::SearchIndex(job) => job.task.cancel(),
             // A save is never stopped halfway; a dialog is the user's to close.
             Job::Dialog(_) | Job::Saving(_) => {}
         }
@@ -215,6 +231,8 @@ accessors! {
     QuickLayout: QuickJob => quick_layout, quick_layout_mut, take_quick_layout;
     Duplicates: DuplicateSearch => duplicates, duplicates_mut, take_duplicates;
     ForceLayout: LayoutSession => layout, layout_mut, take_layout;
+    Measures: super::measures::MeasuresJob => measures, measures_mut, take_measures;
+    SearchIndex: super::search_indexing::IndexJob => search_index, search_index_mut, take_search_index;
 }
 
 #[cfg(test)]

@@ -179,6 +179,8 @@ pub struct AppState {
     pub hidden: super::visibility::Hidden,
     /// What the map shows, computed from the state by `visibility::refresh` once a frame.
     pub visibility: super::visibility::Visibility,
+    /// Search, filters, timeline, focus, paths and measures (`app::explore`).
+    pub explore: super::explore::ExploreState,
 }
 
 /// How many recent files are remembered.
@@ -213,6 +215,7 @@ impl AppState {
             palette_open: false,
             hidden: Default::default(),
             visibility: Default::default(),
+            explore: Default::default(),
         }
     }
 

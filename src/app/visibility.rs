@@ -1,6 +1,6 @@
 //! What the map shows: the visibility mask, one "shown" flag per actor and per tie, decided in
-//! one place ([`refresh`]) from the state: what the user hid (View → Hide selected), and the
-//! filters to come. A tie with a hidden end is hidden too. The map's culling, hit-tests, hover,
+//! one place ([`refresh`]) from the state: what the user hid (View → Hide selected), then the
+//! explore state (filters, timeline, focus, paths, through `analysis::compose`). A tie with a hidden end is hidden too. The map's culling, hit-tests, hover,
 //! labels, GPU buffers and fit read the mask, and so does the force layout (hidden actors stay
 //! where they are). When nothing is hidden the mask holds no flags and costs nothing.
 
@@ -36,12 +36,14 @@ enum Origin {
     },
 }
 
-/// The state a mask was computed from: the document and its structure, and the hidden sets.
+/// The state a mask was computed from: the document and its structure, the hidden sets, and
+/// the explore state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct MaskInputs {
     document: u64,
     structure: u64,
     hidden: u64,
+    explore: u64,
 }
 
 impl Visibility {
@@ -149,11 +151,13 @@ impl Hidden {
 /// Brings the mask up to date with the state, once a frame before the map draws. Recomputes
 /// only when the document, its list of actors and ties, or the hidden sets changed; a mask set
 /// by hand stays until one of those changes.
-pub fn refresh(state: &mut AppState) {
+pub fn refresh(state: &mut AppState, ctx: &egui::Context) {
+    super::explore::keep_up(state, ctx);
     let inputs = MaskInputs {
         document: state.doc.id(),
         structure: state.doc.structure_generation(),
         hidden: state.hidden.revision,
+        explore: state.explore.revision,
     };
     let current = match state.visibility.origin {
         Some(Origin::Computed(computed)) => computed == inputs,
@@ -169,7 +173,19 @@ pub fn refresh(state: &mut AppState) {
     }
     let data = &state.doc.data;
     let hidden = &state.hidden;
-    let mut mask = if hidden.is_empty() {
+    let explore = &state.explore;
+    let graph = explore
+        .graph_for(inputs.document, inputs.structure)
+        .cloned();
+    let explored = explore.hides_anything() || explore.paths.is_some();
+    let mut found = None;
+    let mut mask = if let (Some(graph), true) = (graph, explored) {
+        let composed = compose(state, &graph);
+        let shown = &composed.shown;
+        let mask = Visibility::from_flags(data, shown.actors.clone(), shown.ties.clone());
+        found = Some(composed);
+        mask
+    } else if hidden.is_empty() {
         Visibility::everything()
     } else {
         let actors = data
@@ -186,6 +202,35 @@ pub fn refresh(state: &mut AppState) {
     };
     mask.origin = Some(Origin::Computed(inputs));
     state.visibility = mask;
+    state.explore.found = found;
+}
+
+/// What the explore state shows, starting from what the user hid by hand.
+fn compose(state: &AppState, graph: &crate::analysis::MapGraph) -> crate::analysis::Composed {
+    use crate::analysis::{PathQuery, PathsAsked, Shown};
+    let (data, hidden, explore) = (&state.doc.data, &state.hidden, &state.explore);
+    let mut base = Shown::all(graph);
+    if !hidden.is_empty() {
+        for (flag, a) in base.actors.iter_mut().zip(&data.actors) {
+            *flag = !hidden.actors.contains(&a.id);
+        }
+        for (flag, t) in base.ties.iter_mut().zip(&data.ties) {
+            *flag = !hidden.ties.contains(&t.id);
+        }
+    }
+    let paths = explore.paths.as_ref().and_then(|p| {
+        Some(PathsAsked {
+            query: PathQuery {
+                from: data.actor_place(&p.from)?,
+                to: data.actor_place(&p.to)?,
+                max_length: p.max_length,
+                count: p.count,
+                weight: p.weight,
+            },
+            only: p.only,
+        })
+    });
+    crate::analysis::compose(data, graph, base, &explore.view, paths)
 }
 
 /// Sets the mask by hand (tests, and the filters' own code until they are state): kept until

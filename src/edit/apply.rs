@@ -134,7 +134,8 @@ impl Touched {
             | Edit::DeleteTie { .. }
             | Edit::DeleteSource { .. }
             | Edit::SetInfo { .. }
-            | Edit::SetNotDuplicates { .. } => {}
+            | Edit::SetNotDuplicates { .. }
+            | Edit::SetViews { .. } => {}
         }
     }
 }
@@ -296,6 +297,10 @@ fn apply_unchecked(
         Edit::SetNotDuplicates { pairs } => {
             let old = std::mem::replace(&mut data.not_duplicates, pairs);
             Ok(Edit::SetNotDuplicates { pairs: old })
+        }
+        Edit::SetViews { views } => {
+            let old = std::mem::replace(&mut data.views, views);
+            Ok(Edit::SetViews { views: old })
         }
         Edit::SetInfo { title, description } => {
             let old_title = std::mem::replace(&mut data.title, title);

@@ -96,6 +96,10 @@ pub enum Edit {
     SetNotDuplicates {
         pairs: Vec<[String; 2]>,
     },
+    /// Set the views saved under a name (see `Dataset::views`).
+    SetViews {
+        views: Vec<crate::model::NamedView>,
+    },
     /// Several edits applied in order, undone in reverse order, as one step of the history.
     Batch {
         label: String,
@@ -233,6 +237,7 @@ impl Edit {
             Edit::DeleteSource { id } => format!("delete source '{id}'"),
             Edit::SetInfo { .. } => "edit title and description".into(),
             Edit::SetNotDuplicates { .. } => "mark two actors as not one".into(),
+            Edit::SetViews { .. } => "change the saved views".into(),
             Edit::Batch { label, .. } => label.clone(),
         }
     }

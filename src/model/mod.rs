@@ -10,8 +10,9 @@ mod index;
 pub mod invisible;
 pub mod mentions;
 mod validate;
+pub mod views;
 
-pub use date::{DateError, DateSpec};
+pub use date::{DateError, DateSpec, PartialDate};
 pub use excerpt_ref::ExcerptRef;
 pub use geometry::Point;
 pub use ids::{ActorId, SourceId, TieId};
@@ -19,6 +20,7 @@ pub(crate) use index::IdHashes;
 pub use index::IdIndex;
 pub use invisible::warnings;
 pub use validate::{validate, validate_items, validate_items_at, Problem, Subject};
+pub use views::{CameraSpec, Direction, FilterSpec, FocusSpec, NamedView, TimeSpec, ViewState};
 
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +45,9 @@ pub struct Dataset {
     /// duplicates leaves them out. Pairs naming an actor no longer on the map are ignored.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_duplicates: Vec<[String; 2]>,
+    /// Views saved under a name: filters, timeline, focus and camera (see [`NamedView`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<NamedView>,
     /// Where each id is in the lists (see [`IdIndex`]): not data, so not saved, not compared
     /// and not shown by `Debug`.
     #[serde(skip)]
@@ -59,6 +64,7 @@ impl std::fmt::Debug for Dataset {
             .field("actors", &self.actors)
             .field("ties", &self.ties)
             .field("not_duplicates", &self.not_duplicates)
+            .field("views", &self.views)
             .finish_non_exhaustive()
     }
 }
@@ -73,6 +79,7 @@ impl Default for Dataset {
             actors: Vec::new(),
             ties: Vec::new(),
             not_duplicates: Vec::new(),
+            views: Vec::new(),
             index: IdIndex::default(),
         }
     }

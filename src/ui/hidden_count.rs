@@ -13,12 +13,17 @@ pub fn hidden_count_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
     }
     ui.separator();
     ui.label(RichText::new(hidden_text(actors, ties)).color(ui.visuals().warn_fg_color));
-    let show = Command::ShowHidden;
-    let button = ui
-        .add_enabled(show.is_enabled(state), egui::Button::new("Show all"))
-        .on_hover_text(show.tooltip(ui.ctx()));
-    if button.clicked() {
-        actions.push(show.action());
+    // What the user hid by hand, then what explore hides: each with its own way back.
+    for (command, text) in [
+        (Command::ShowHidden, "Show all"),
+        (Command::ClearFilters, "Clear filters"),
+    ] {
+        if command.is_enabled(state) {
+            let button = ui.button(text).on_hover_text(command.tooltip(ui.ctx()));
+            if button.clicked() {
+                actions.push(command.action());
+            }
+        }
     }
 }
 

@@ -1,12 +1,34 @@
 //! The legend: every shape, colour and line style used on the map, in a strip along its bottom.
+//! Each entry toggles its kind, polarity or certainty on the map (a filter); a hidden one is
+//! struck through.
 
 use egui::{Color32, Pos2, Stroke, Ui, Vec2};
 
 use super::map::shapes::kind_shape;
 use super::theme::{self, LineStyle};
-use crate::model::{ActorKind, Polarity};
+use crate::app::explore::ExploreAction;
+use crate::app::{Action, AppState};
+use crate::model::{ActorKind, FilterSpec, Polarity};
 
-pub fn legend_ui(ui: &mut Ui) {
+/// A legend entry's label: struck through when hidden, and a click toggles it.
+fn entry(ui: &mut Ui, text: &str, hidden: bool) -> bool {
+    let mut rich = egui::RichText::new(text);
+    if hidden {
+        rich = rich.strikethrough().weak();
+    }
+    let tip = if hidden {
+        "Hidden: click to show"
+    } else {
+        "Click to hide"
+    };
+    ui.add(egui::Label::new(rich).sense(egui::Sense::click()))
+        .on_hover_text(tip)
+        .clicked()
+}
+
+pub fn legend_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let f = &state.explore.view.filters;
+    let mut changed: Option<FilterSpec> = None;
     egui::CollapsingHeader::new("Legend")
         .default_open(true)
         .show(ui, |ui| {
@@ -22,20 +44,36 @@ pub fn legend_ui(ui: &mut Ui) {
                         theme::actor_color(kind),
                         Stroke::new(1.0, theme::SHAPE_OUTLINE),
                     ));
-                    ui.label(kind.label());
+                    let hidden = f.hide_actor_kinds.contains(&kind);
+                    if entry(ui, kind.label(), hidden) {
+                        let mut next = f.clone();
+                        toggle(&mut next.hide_actor_kinds, &[kind]);
+                        changed = Some(next);
+                    }
                     ui.add_space(6.0);
                 }
             });
             ui.horizontal_wrapped(|ui| {
                 for polarity in Polarity::ALL {
                     line_sample(ui, theme::polarity_color(polarity), LineStyle::Solid);
-                    ui.label(polarity.label());
+                    let hidden = f.hide_polarities.contains(&polarity);
+                    if entry(ui, polarity.label(), hidden) {
+                        let mut next = f.clone();
+                        toggle(&mut next.hide_polarities, &[polarity]);
+                        changed = Some(next);
+                    }
                     ui.add_space(6.0);
                 }
                 ui.separator();
                 for style in [LineStyle::Solid, LineStyle::Dashed, LineStyle::Dotted] {
                     line_sample(ui, ui.visuals().text_color(), style);
-                    ui.label(style.label());
+                    let certainties = super::filter_chips::certainties_of_style(style);
+                    let hidden = certainties.iter().all(|c| f.hide_certainties.contains(c));
+                    if entry(ui, style.label(), hidden) {
+                        let mut next = f.clone();
+                        toggle(&mut next.hide_certainties, certainties);
+                        changed = Some(next);
+                    }
                     ui.add_space(6.0);
                 }
             });
@@ -46,6 +84,22 @@ pub fn legend_ui(ui: &mut Ui) {
                 .small(),
             );
         });
+    if let Some(filters) = changed {
+        actions.push(Action::Explore(ExploreAction::SetFilters(filters)));
+    }
+}
+
+/// Hides all of `values` when any is shown, else shows them all.
+fn toggle<T: PartialEq + Copy>(list: &mut Vec<T>, values: &[T]) {
+    if values.iter().all(|v| list.contains(v)) {
+        list.retain(|x| !values.contains(x));
+    } else {
+        for v in values {
+            if !list.contains(v) {
+                list.push(*v);
+            }
+        }
+    }
 }
 
 fn line_sample(ui: &mut Ui, color: Color32, style: LineStyle) {

@@ -44,6 +44,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
         ui.menu_button("Edit", |ui| edit_menu_ui(ui, state, actions));
         ui.menu_button("Layout", |ui| layout_menu_ui(ui, state, actions));
+        ui.menu_button("Explore", |ui| explore_menu_ui(ui, state, actions));
         ui.menu_button("View", |ui| {
             use Command::*;
             command_items(ui, state, &[FitView, ZoomIn, ZoomOut], actions);
@@ -168,6 +169,48 @@ fn layout_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     );
 }
 
+/// Search, filters, focus, paths, the timeline, measures and saved views.
+fn explore_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    use Command::*;
+    command_items(ui, state, &[Search, ExplorePanel, ClearFilters], actions);
+    ui.separator();
+    command_items(
+        ui,
+        state,
+        &[FocusSelected, FocusDeeper, FocusShallower],
+        actions,
+    );
+    ui.separator();
+    command_items(ui, state, &[FindPaths, PlayTimeline], actions);
+    ui.separator();
+    command_items(
+        ui,
+        state,
+        &[
+            MeasureDegree,
+            MeasureWeightedDegree,
+            MeasureBetweenness,
+            MeasurePageRank,
+            ColourCommunities,
+        ],
+        actions,
+    );
+    ui.separator();
+    command_items(ui, state, &[SaveView], actions);
+    ui.menu_button("Open view", |ui| {
+        if state.doc.data.views.is_empty() {
+            ui.label("No saved view");
+        }
+        for (i, view) in state.doc.data.views.iter().enumerate() {
+            if ui.button(&view.name).clicked() {
+                let open = crate::app::explore::ExploreAction::OpenView(i);
+                actions.push(Action::Explore(open));
+                ui.close();
+            }
+        }
+    });
+}
+
 /// The toolbar: short buttons whose tooltips give the command's description and shortcut.
 fn toolbar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let mut tool = |ui: &mut Ui, text: &str, command: Command| {
@@ -182,4 +225,8 @@ fn toolbar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     tool(ui, " − ", Command::ZoomOut);
     ui.separator();
     tool(ui, "Add actor", Command::AddActor);
+    ui.separator();
+    tool(ui, "Search", Command::Search);
+    tool(ui, "Filters", Command::ExplorePanel);
+    tool(ui, "Paths", Command::FindPaths);
 }

@@ -4,19 +4,26 @@ pub mod actor_panel;
 pub mod article_reader;
 pub mod dialogs;
 pub mod edit_windows;
+pub mod explore_panel;
 pub mod fields;
+pub mod filter_chips;
 pub mod hidden_count;
 pub mod legend;
 pub mod map;
+pub mod measures_panel;
 pub mod menus;
 pub mod new_tie_window;
 pub mod palette;
+pub mod path_panel;
 pub mod picker;
 pub mod reader_text;
+pub mod saved_views;
+pub mod search_window;
 pub mod status_bar;
 pub mod theme;
 pub mod tie_edit;
 pub mod tie_panel;
+pub mod timeline_panel;
 
 use egui::{Panel, RichText, Ui};
 
@@ -40,6 +47,18 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
                 .auto_shrink([false, false])
                 .show(ui, |ui| selection_ui(ui, state, map, actions));
         });
+    if state.explore.panel_open {
+        Panel::left("explore-panel")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(240.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("explore-scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| explore_panel::explore_panel_ui(ui, state, actions));
+            });
+    }
     if let Some(reader) = &state.reader {
         Panel::right("article-reader")
             .resizable(true)
@@ -70,13 +89,38 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
                 .show(ui.ctx(), |ui| {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.set_max_width(max_width);
-                        legend::legend_ui(ui);
+                        legend::legend_ui(ui, state, actions);
                     });
+                });
+            egui::Area::new(egui::Id::new("filter-chips"))
+                .fixed_pos(map.rect.left_top() + egui::vec2(10.0, 8.0))
+                .constrain_to(map.rect)
+                .show(ui.ctx(), |ui| {
+                    ui.set_max_width(max_width);
+                    filter_chips::filter_chips_ui(ui, state, actions);
                 });
         });
     edit_windows::edit_windows_ui(ui, state, actions);
     dialogs::dialogs_ui(ui, state, actions);
     palette::palette_ui(ui, state, actions);
+    search_window::search_window_ui(ui, state, actions);
+    if state.explore.path_panel_open {
+        let mut open = true;
+        egui::Window::new("Paths")
+            .open(&mut open)
+            .default_width(420.0)
+            .default_pos(egui::pos2(80.0, 80.0))
+            .show(ui.ctx(), |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(560.0)
+                    .show(ui, |ui| path_panel::path_panel_ui(ui, state, actions));
+            });
+        if !open {
+            actions.push(Action::Explore(
+                crate::app::explore::ExploreAction::ClosePathPanel,
+            ));
+        }
+    }
 }
 
 fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<Action>) {
@@ -100,6 +144,9 @@ fn selection_ui(ui: &mut Ui, state: &AppState, map: &MapView, actions: &mut Vec<
                     recent: &state.recent_actors,
                 };
                 actor_panel::actor_panel_ui(ui, data, actor, context, actions);
+                if let Some(place) = data.actor_place(id) {
+                    measures_panel::actor_measures_ui(ui, state, place);
+                }
             }
         }
         Selection::Actors(ids) => {

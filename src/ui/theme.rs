@@ -23,6 +23,24 @@ pub fn actor_color(kind: ActorKind) -> Color32 {
     }
 }
 
+/// The colour of a community (Explore → Find communities), the largest first: the
+/// Okabe–Ito colours, then a few more, repeated for the rest.
+pub fn community_color(community: u16) -> Color32 {
+    const COLOURS: [Color32; 10] = [
+        Color32::from_rgb(0xE6, 0x9F, 0x00),
+        Color32::from_rgb(0x56, 0xB4, 0xE9),
+        Color32::from_rgb(0x00, 0x9E, 0x73),
+        Color32::from_rgb(0xF0, 0xE4, 0x42),
+        Color32::from_rgb(0x00, 0x72, 0xB2),
+        Color32::from_rgb(0xD5, 0x5E, 0x00),
+        Color32::from_rgb(0xCC, 0x79, 0xA7),
+        Color32::from_rgb(0x88, 0xCC, 0xEE),
+        Color32::from_rgb(0x99, 0x99, 0x33),
+        Color32::from_rgb(0xAA, 0x44, 0x99),
+    ];
+    COLOURS[community as usize % COLOURS.len()]
+}
+
 pub fn polarity_color(polarity: Polarity) -> Color32 {
     match polarity {
         Polarity::Cooperative => Color32::from_rgb(0x00, 0x72, 0xB2), // blue

@@ -41,8 +41,8 @@ pub fn is_plain(keys: &KeyboardShortcut) -> bool {
 /// palette is open it reads the keys itself. Keys that the map reads (see
 /// `Command::keys_read_by_map`) are left to it, under the same rule.
 pub fn collect_shortcut_actions(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
-    // The palette and open pickers read their keys themselves.
-    if state.palette_open || egui::Popup::is_any_open(ctx) {
+    // The palette, search and open pickers read their keys themselves.
+    if state.palette_open || state.explore.search_open || egui::Popup::is_any_open(ctx) {
         return;
     }
     let plain_keys = map_has_keys(ctx) && !ctx.text_edit_focused() && !state.asks_the_user();

@@ -9,8 +9,15 @@ use crate::app::{EditAction, FileAction, LayoutAction, SelectionAction, ViewActi
 use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference};
 
 use super::action::{Action, Guarded, Selection, Window};
+use super::explore::ExploreAction;
 use super::layout_session::QuickLayout;
 use super::state::AppState;
+use crate::analysis::Metric;
+
+/// Size actors by a measure (its values show in the actor panel).
+fn measure(metric: Metric) -> Action {
+    Action::Explore(ExploreAction::SizeBy(Some(metric)))
+}
 
 pub use fuzzy::{fuzzy_score, matching};
 pub use keys::{collect_shortcut_actions, is_plain, map_focus_id, map_has_keys};
@@ -53,6 +60,20 @@ pub enum Command {
     ThemeLight,
     ThemeSystem,
     CommandPalette,
+    Search,
+    ExplorePanel,
+    ClearFilters,
+    FocusSelected,
+    FocusDeeper,
+    FocusShallower,
+    FindPaths,
+    PlayTimeline,
+    MeasureDegree,
+    MeasureWeightedDegree,
+    MeasureBetweenness,
+    MeasurePageRank,
+    ColourCommunities,
+    SaveView,
 }
 
 /// Cmd on macOS, Ctrl elsewhere (egui decides per platform).
@@ -107,6 +128,20 @@ impl Command {
         Command::ThemeLight,
         Command::ThemeSystem,
         Command::CommandPalette,
+        Command::Search,
+        Command::ExplorePanel,
+        Command::ClearFilters,
+        Command::FocusSelected,
+        Command::FocusDeeper,
+        Command::FocusShallower,
+        Command::FindPaths,
+        Command::PlayTimeline,
+        Command::MeasureDegree,
+        Command::MeasureWeightedDegree,
+        Command::MeasureBetweenness,
+        Command::MeasurePageRank,
+        Command::ColourCommunities,
+        Command::SaveView,
     ];
 
     /// The label in menus and the palette, and a one-line description (menu tooltips, the
@@ -175,6 +210,53 @@ impl Command {
                 "Dark or light as the system's setting says",
             ),
             Command::CommandPalette => ("Command palette", "Find and run any command by name"),
+            Command::Search => (
+                "Search…",
+                "Find actors, ties and quotes by a few letters of their words",
+            ),
+            Command::ExplorePanel => (
+                "Filters and timeline",
+                "Show or hide the panel of filters, timeline, focus and saved views",
+            ),
+            Command::ClearFilters => (
+                "Clear filters",
+                "Show again what the filters, timeline, focus and paths hide",
+            ),
+            Command::FocusSelected => (
+                "Focus on selected",
+                "Show only the selected actor's neighbourhood (again: show everything)",
+            ),
+            Command::FocusDeeper => ("Focus one tie further", "Widen the focus by one tie"),
+            Command::FocusShallower => ("Focus one tie nearer", "Narrow the focus by one tie"),
+            Command::FindPaths => (
+                "How is A connected to B?…",
+                "Find the shortest paths between two actors, with the evidence for each step",
+            ),
+            Command::PlayTimeline => (
+                "Play timeline",
+                "Move the timeline's range through time, one step at a time (again: pause)",
+            ),
+            Command::MeasureDegree => ("Measure: degree", "Count each actor's ties"),
+            Command::MeasureWeightedDegree => (
+                "Measure: weighted degree",
+                "Count the excerpts of each actor's ties",
+            ),
+            Command::MeasureBetweenness => (
+                "Measure: betweenness",
+                "How often each actor lies on the shortest connections between others",
+            ),
+            Command::MeasurePageRank => (
+                "Measure: PageRank",
+                "How much each actor is tied to by actors that are themselves tied to",
+            ),
+            Command::ColourCommunities => (
+                "Find communities",
+                "Group the actors into communities (Louvain), shown in the actor panel",
+            ),
+            Command::SaveView => (
+                "Save view…",
+                "Save the filters, timeline, focus and camera under a name in the map",
+            ),
         }
     }
 
@@ -208,6 +290,11 @@ impl Command {
             Command::HideSelected => &[keys!(NONE, H)],
             Command::ShowHidden => &[keys!(SHIFT, H)],
             Command::CommandPalette => &[keys!(CMD_SHIFT, P), keys!(CMD, K)],
+            Command::Search => &[keys!(CMD, F)],
+            Command::ExplorePanel => &[keys!(CMD_SHIFT, F)],
+            Command::FocusSelected => &[keys!(NONE, N)],
+            Command::FocusDeeper => &[keys!(NONE, CloseBracket)],
+            Command::FocusShallower => &[keys!(NONE, OpenBracket)],
             _ => &[],
         }
     }
@@ -249,6 +336,24 @@ impl Command {
             Command::ResumeLayout => paused,
             Command::StopLayout | Command::CancelLayout => layout_running,
             Command::SpreadSelected => !layout_running && state.selection.actor_ids().len() > 1,
+            Command::ClearFilters => {
+                state.explore.hides_anything() || state.explore.paths.is_some()
+            }
+            Command::FocusSelected => {
+                matches!(state.selection, Selection::Actor(_)) || state.explore.view.focus.is_some()
+            }
+            Command::FocusDeeper => state
+                .explore
+                .view
+                .focus
+                .as_ref()
+                .is_some_and(|f| f.depth < 3),
+            Command::FocusShallower => state
+                .explore
+                .view
+                .focus
+                .as_ref()
+                .is_some_and(|f| f.depth > 1),
             _ => true,
         }
     }
@@ -299,8 +404,35 @@ impl Command {
             Command::ThemeLight => Action::View(ViewAction::SetTheme(ThemePreference::Light)),
             Command::ThemeSystem => Action::View(ViewAction::SetTheme(ThemePreference::System)),
             Command::CommandPalette => Action::View(ViewAction::OpenPalette),
+            Command::Search => Action::Explore(ExploreAction::OpenSearch),
+            Command::ExplorePanel => Action::Explore(ExploreAction::TogglePanel),
+            Command::ClearFilters => Action::Explore(ExploreAction::ClearAll),
+            Command::FocusSelected => Action::Explore(ExploreAction::FocusSelected),
+            Command::FocusDeeper => Action::Explore(ExploreAction::FocusDepth(1)),
+            Command::FocusShallower => Action::Explore(ExploreAction::FocusDepth(-1)),
+            Command::FindPaths => Action::Explore(ExploreAction::OpenPathPanel),
+            Command::PlayTimeline => Action::Explore(ExploreAction::TogglePlay),
+            Command::MeasureDegree => measure(Metric::Degree),
+            Command::MeasureWeightedDegree => measure(Metric::WeightedDegree),
+            Command::MeasureBetweenness => measure(Metric::Betweenness),
+            Command::MeasurePageRank => measure(Metric::PageRank),
+            Command::ColourCommunities => Action::Explore(ExploreAction::ColourByCommunity(true)),
+            Command::SaveView => Action::Explore(ExploreAction::AskViewName),
         }
     }
+
+    /// The explore commands, in menu order.
+    pub const EXPLORE: &'static [Command] = &[
+        Command::Search,
+        Command::ExplorePanel,
+        Command::ClearFilters,
+        Command::FocusSelected,
+        Command::FocusDeeper,
+        Command::FocusShallower,
+        Command::FindPaths,
+        Command::PlayTimeline,
+        Command::SaveView,
+    ];
 
     /// The theme a theme command chooses, for the View menu's radio items.
     pub fn theme(self) -> Option<ThemePreference> {

@@ -72,6 +72,7 @@ impl Kind {
                 "actors",
                 "ties",
                 "not_duplicates",
+                "views",
             ],
             Kind::Source => &[
                 "id",

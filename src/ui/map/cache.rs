@@ -228,6 +228,61 @@ impl MapCache {
         }
     }
 
+    /// Sizes the actors by a measure's values (from 0.6 to 2 times the usual, by the square
+    /// root of the value against the largest) and colours them by community; `None` puts the
+    /// usual size or colour back.
+    pub fn set_measures(&mut self, sizes: Option<&[f64]>, communities: Option<&[usize]>) {
+        let largest = sizes.map_or(0.0, |v| v.iter().copied().fold(0.0, f64::max));
+        for (i, look) in self.actors.iter_mut().enumerate() {
+            look.scale = match sizes.and_then(|v| v.get(i)) {
+                Some(&v) if largest > 0.0 => (0.6 + 1.4 * (v / largest).max(0.0).sqrt()) as f32,
+                _ => 1.0,
+            };
+            look.community = communities
+                .and_then(|c| c.get(i))
+                .map(|&c| c.min(u16::MAX as usize) as u16);
+        }
+        self.revision = next_revision();
+    }
+
+    /// Highlights the ties of paths found (by tie index) and their actors, over the selection's
+    /// highlighting, and dims the rest.
+    pub fn highlight_paths(&mut self, ties: &[usize]) {
+        if ties.is_empty() {
+            return;
+        }
+        let mut on_path = vec![false; self.actors.len()];
+        let mut tie_on_path = vec![false; self.ties.len()];
+        for &t in ties {
+            if let (Some(Some((a, b))), Some(flag)) = (self.tie_ends.get(t), tie_on_path.get_mut(t))
+            {
+                *flag = true;
+                on_path[*a as usize] = true;
+                on_path[*b as usize] = true;
+            }
+        }
+        for (look, on) in self.ties.iter_mut().zip(&tie_on_path) {
+            look.emphasis = if *on {
+                Emphasis::Focus
+            } else if look.selected {
+                look.emphasis
+            } else {
+                Emphasis::Dim
+            };
+            look.selected |= *on;
+        }
+        for (look, on) in self.actors.iter_mut().zip(&on_path) {
+            if *on {
+                look.emphasis = Emphasis::Focus;
+            } else if !look.selected {
+                look.emphasis = Emphasis::Dim;
+            }
+        }
+        self.highlighted.0 += ties.len();
+        self.highlighted.1 += on_path.iter().filter(|x| **x).count();
+        self.revision = next_revision();
+    }
+
     /// How many ties touch any of these actors, each tie counted once: from the cache's
     /// indices, so that a panel can say it every frame on a large map.
     pub fn ties_touching(&self, data: &Dataset, ids: &[String]) -> usize {

@@ -199,12 +199,14 @@ pub fn draw_map(
         mesh.reserve_triangles(scratch.visible_nodes.len() * 8);
         for &i in &scratch.visible_nodes {
             let payload = &cache.actors[i as usize];
-            let mut color = theme::actor_color(payload.kind);
+            let mut color = payload
+                .community
+                .map_or_else(|| theme::actor_color(payload.kind), theme::community_color);
             if payload.emphasis == Emphasis::Dim {
                 color = theme::dimmed(color);
             }
             let c = cam.to_screen(rect, cache.positions[i as usize]);
-            add_kind(&mut mesh, payload.kind, c, lod_r, color);
+            add_kind(&mut mesh, payload.kind, c, lod_r * payload.scale, color);
         }
         painter.add(Shape::mesh(mesh));
     }

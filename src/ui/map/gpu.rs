@@ -155,7 +155,9 @@ fn write_actors(cache: &MapCache, out: &mut Vec<u8>) {
         if !cache.shown.actor(i) {
             continue;
         }
-        let mut color = theme::actor_color(payload.kind);
+        let mut color = payload
+            .community
+            .map_or_else(|| theme::actor_color(payload.kind), theme::community_color);
         if payload.emphasis == Emphasis::Dim {
             color = theme::dimmed(color);
         }
@@ -163,7 +165,7 @@ fn write_actors(cache: &MapCache, out: &mut Vec<u8>) {
         let (sides, factor, start) = kind_outline(payload.kind);
         push_f32s(out, &[p.x, p.y]);
         out.extend_from_slice(&color.to_array());
-        push_f32s(out, &[sides as f32, factor, start, 0.0]);
+        push_f32s(out, &[sides as f32, factor * payload.scale, start, 0.0]);
     }
 }
 

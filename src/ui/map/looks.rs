@@ -14,6 +14,10 @@ pub struct ActorLook {
     /// Part of the selection.
     pub selected: bool,
     pub emphasis: Emphasis,
+    /// Size against the usual, from the measure actors are sized by (1 when none).
+    pub scale: f32,
+    /// The community whose colour the actor takes, when coloured by community.
+    pub community: Option<u16>,
 }
 
 impl ActorLook {
@@ -23,6 +27,8 @@ impl ActorLook {
             pinned: actor.pinned,
             selected: false,
             emphasis: Emphasis::Normal,
+            scale: 1.0,
+            community: None,
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod camera;
+mod camera_moves;
 pub mod display;
 mod dragging;
 pub mod draw;

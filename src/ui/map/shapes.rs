@@ -129,7 +129,10 @@ pub fn actor_shapes(
     state: NodeState,
     look: &Look,
 ) {
-    let mut fill = theme::actor_color(node.kind);
+    let r = r * node.scale;
+    let mut fill = node
+        .community
+        .map_or_else(|| theme::actor_color(node.kind), theme::community_color);
     let mut outline = theme::SHAPE_OUTLINE;
     if node.emphasis == Emphasis::Dim {
         fill = theme::dimmed(fill);

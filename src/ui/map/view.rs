@@ -20,6 +20,10 @@ use crate::app::{Action, AppState, Selection};
 /// Height the legend takes along the bottom of the map, kept free when fitting.
 pub const LEGEND_HEIGHT: f32 = 80.0;
 
+/// What the highlighting was computed for: the structure generation, the selection, the
+/// second tie, the hovered tie, and the explore revision (paths).
+type Highlighted = (u64, Selection, Option<String>, Option<usize>, u64);
+
 /// The map's UI-side state: the view cache, the camera and what the pointer is doing.
 pub struct MapView {
     pub cache: MapCache,
@@ -39,7 +43,7 @@ pub struct MapView {
     /// The layout iteration shown last.
     layout_iteration: u64,
     /// The selection and hover the highlighting was computed for.
-    highlighted_for: Option<(u64, Selection, Option<String>, Option<usize>)>,
+    highlighted_for: Option<Highlighted>,
     /// How many ties touch the selected actors, for the structure and selection it was
     /// counted for: counted once per change, not every frame.
     selection_ties: Option<(u64, Selection, usize)>,
@@ -53,6 +57,12 @@ pub struct MapView {
     syncs: u64,
     /// The map took the keyboard once, at the start.
     focus_given: bool,
+    /// The explore camera request last followed (its serial number).
+    pub(super) camera_serial: u64,
+    /// The camera moving to where explore asked: from, to, and when it started.
+    pub(super) animation: Option<(Camera, Camera, std::time::Instant)>,
+    /// The measures the actors' sizes and colours were set from (their values' addresses).
+    pub(super) measured: (usize, usize),
 }
 
 impl Default for MapView {
@@ -79,6 +89,9 @@ impl Default for MapView {
             gpu: None,
             syncs: 0,
             focus_given: false,
+            camera_serial: 0,
+            animation: None,
+            measured: (0, 0),
         }
     }
 }
@@ -153,6 +166,7 @@ impl MapView {
             self.structure_generation = state.doc.structure_generation();
             self.drag = None;
             self.highlighted_for = None;
+            self.measured = (usize::MAX, usize::MAX);
         } else if state.doc.generation() != self.generation {
             // Only positions or pins changed: update them, no rebuild.
             self.cache.refresh_positions(data);
@@ -163,6 +177,7 @@ impl MapView {
             self.highlighted_for = None;
         }
         self.follow_layout(state, rebuilt);
+        self.follow_measures(state);
         let counted = self
             .selection_ties
             .as_ref()
@@ -208,11 +223,20 @@ impl MapView {
             state.selection.clone(),
             state.second_tie.clone(),
             self.hovered_tie,
+            state.explore.revision,
         );
         if self.highlighted_for.as_ref() != Some(&key) {
             let second = state.second_tie.as_deref();
             self.cache
                 .apply_selection(data, &state.selection, second, self.hovered_tie);
+            if let Some(found) = &state.explore.found {
+                let ties: Vec<usize> = found
+                    .paths
+                    .iter()
+                    .flat_map(|p| p.steps.iter().map(|s| s.tie))
+                    .collect();
+                self.cache.highlight_paths(&ties);
+            }
             self.highlighted_for = Some(key);
         }
 
@@ -279,6 +303,7 @@ impl MapView {
             self.camera
                 .fit(rect, &self.cache.shown_positions(), NODE_RADIUS, margin);
         }
+        self.follow_explore_camera(ui, state);
         if state.view.zoom_serial != self.zoom_serial {
             self.zoom_serial = state.view.zoom_serial;
             self.camera

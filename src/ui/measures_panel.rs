@@ -1,0 +1,50 @@
+//! The measures of the selected actor, under its panel: the measure actors are sized by and
+//! its community, once computed on the task runner; "computing…" meanwhile.
+
+use egui::{RichText, Ui};
+
+use crate::app::AppState;
+
+pub fn actor_measures_ui(ui: &mut Ui, state: &AppState, actor: usize) {
+    let explore = &state.explore;
+    if explore.size_by.is_none() && !explore.colour_communities {
+        return;
+    }
+    let structure = state.doc.structure_generation();
+    ui.separator();
+    ui.label(RichText::new("Measures").strong());
+    if let Some(metric) = explore.size_by {
+        match &explore.measures.values {
+            Some((m, s, values)) if *m == metric && *s == structure => {
+                let value = values.get(actor).copied().unwrap_or(0.0);
+                let rank = values.iter().filter(|v| **v > value).count() + 1;
+                let text = if value.fract() == 0.0 {
+                    format!("{value}")
+                } else {
+                    format!("{value:.4}")
+                };
+                ui.label(format!(
+                    "{}: {text} (rank {rank} of {})",
+                    metric.label(),
+                    values.len()
+                ))
+                .on_hover_text(metric.description());
+            }
+            _ => {
+                ui.label(RichText::new(format!("{}: computing…", metric.label())).weak());
+            }
+        }
+    }
+    if explore.colour_communities {
+        match &explore.measures.communities {
+            Some((s, c)) if *s == structure => {
+                let community = c.get(actor).copied().unwrap_or(0);
+                let size = c.iter().filter(|x| **x == community).count();
+                ui.label(format!("Community {} ({size} actors)", community + 1));
+            }
+            _ => {
+                ui.label(RichText::new("Community: computing…").weak());
+            }
+        }
+    }
+}

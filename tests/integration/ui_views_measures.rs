@@ -1,0 +1,149 @@
+//! Saved views (saved in the map, undoable, opened again with their filters and camera) and
+//! the measures computed on the task runner (values in the actor panel, actors sized).
+
+use egui_kittest::kittest::Queryable;
+use relmap::app::explore::ExploreAction;
+use relmap::app::{Action, EditAction, Selection, SelectionAction};
+use relmap::model::{FilterSpec, Polarity};
+
+use super::common::{app, palette, wait_until, AppHarness};
+
+fn act(h: &mut AppHarness, action: Action) {
+    h.state_mut().push_actions([action]);
+    h.run_steps(3);
+}
+
+#[test]
+fn a_view_is_saved_in_the_map_undoably_and_opens_again() {
+    let mut h = app(None);
+    let no_hostile = FilterSpec {
+        hide_polarities: vec![Polarity::Hostile],
+        ..FilterSpec::default()
+    };
+    act(
+        &mut h,
+        Action::Explore(ExploreAction::SetFilters(no_hostile.clone())),
+    );
+    palette(&mut h, "save view");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert!(
+        h.state().state.explore.panel_open,
+        "the panel asks for a name"
+    );
+    h.event(egui::Event::Text("Calm".into()));
+    h.run_steps(2);
+    h.get_by_label("Save view").click();
+    h.run_steps(3);
+    let views = &h.state().state.doc.data.views;
+    assert_eq!(views.len(), 1);
+    assert_eq!(views[0].name, "Calm");
+    assert_eq!(views[0].view.filters, no_hostile);
+    assert!(views[0].view.camera.is_some(), "with the camera");
+    assert!(h.state().state.doc.is_modified());
+
+    act(&mut h, Action::Explore(ExploreAction::ClearAll));
+    assert!(h.state().state.visibility.shows_everything());
+    h.get_by_label("Calm").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.explore.view.filters, no_hostile);
+    assert!(!h.state().state.visibility.shows_everything());
+
+    act(&mut h, Action::Edit(EditAction::Undo));
+    assert!(
+        h.state().state.doc.data.views.is_empty(),
+        "saving is undone"
+    );
+}
+
+#[test]
+fn degree_is_computed_in_the_background_shown_in_the_actor_panel_and_sizes_actors() {
+    let mut h = app(None);
+    palette(&mut h, "measure: degree");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    wait_until(&mut h, |s| s.explore.measures.values.is_some());
+    act(
+        &mut h,
+        Action::Selection(SelectionAction::Select(Selection::Actor("kim".into()))),
+    );
+    let data = relmap::model::Dataset::clone(&h.state().state.doc.data);
+    let degrees: Vec<usize> = data
+        .actors
+        .iter()
+        .map(|a| data.ties_of(&a.id).count())
+        .collect();
+    let kim = data.actor_place("kim").unwrap();
+    let rank = degrees.iter().filter(|d| **d > degrees[kim]).count() + 1;
+    let text = format!(
+        "degree: {} (rank {rank} of {})",
+        degrees[kim],
+        data.actors.len()
+    );
+    assert!(h.query_all_by_value(&text).count() >= 1, "{text}");
+    let most = (0..degrees.len()).max_by_key(|&a| degrees[a]).unwrap();
+    let scales: Vec<f32> = h
+        .state()
+        .map()
+        .cache
+        .actors
+        .iter()
+        .map(|a| a.scale)
+        .collect();
+    assert!(
+        (scales[most] - 2.0).abs() < 1e-5,
+        "the most connected is largest"
+    );
+    assert!(scales[kim] < scales[most] || degrees[kim] == degrees[most]);
+    assert!(scales.iter().all(|s| (0.6..=2.0).contains(s)));
+}
+
+#[test]
+fn communities_colour_the_actors_and_show_in_the_panel() {
+    let mut h = app(None);
+    act(
+        &mut h,
+        Action::Explore(ExploreAction::ColourByCommunity(true)),
+    );
+    wait_until(&mut h, |s| s.explore.measures.communities.is_some());
+    h.run_steps(2);
+    let coloured = h
+        .state()
+        .map()
+        .cache
+        .actors
+        .iter()
+        .filter(|a| a.community.is_some())
+        .count();
+    assert_eq!(coloured, h.state().state.doc.data.actors.len());
+    act(
+        &mut h,
+        Action::Selection(SelectionAction::Select(Selection::Actor("kim".into()))),
+    );
+    h.get_by_label_contains("Community ");
+}
+
+#[test]
+fn play_moves_the_timeline_one_step_at_a_time() {
+    let mut h = app(None);
+    palette(&mut h, "play timeline");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    let explore = &h.state().state.explore;
+    assert!(explore.playing.is_some() && explore.panel_open);
+    let first = explore.view.timeline.clone();
+    assert!(first.has_range(), "Play starts from a range: {first:?}");
+    std::thread::sleep(relmap::app::explore_time::PLAY_STEP);
+    h.run_steps(3);
+    let next = h.state().state.explore.view.timeline.clone();
+    assert_ne!(next.from, first.from, "one step later");
+    assert!(next.from > first.from && next.to > first.to);
+    assert_ne!(h.state().state.visibility.hidden_counts(), (0, 0));
+    palette(&mut h, "play timeline");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert!(
+        h.state().state.explore.playing.is_none(),
+        "the same command pauses"
+    );
+}
