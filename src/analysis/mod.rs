@@ -27,7 +27,7 @@ pub use graph::MapGraph;
 pub use metrics::Metric;
 pub use paths::{Path, PathQuery, PathWeight, Step};
 pub use search::{search, SearchResults};
-pub use search_index::SearchIndex;
+pub use search_index::{IndexReading, SearchIndex};
 
 use crate::model::{Dataset, ViewState};
 

@@ -187,11 +187,29 @@ fn after_title(before: &str) -> bool {
     !word.is_empty() && word.len() <= 3 && word.last().is_some_and(|c| c.is_uppercase())
 }
 
-impl SearchIndex {
-    pub fn build(data: &Dataset) -> Self {
+/// What an index is built from, as read from a dataset: once it is read, building the index
+/// needs the dataset no more (a worker lets go of it, and edits wait no longer).
+#[derive(Default)]
+pub struct IndexReading {
+    builder: Builder,
+    quoted: Vec<Vec<(u32, u32)>>,
+    degree: Vec<u32>,
+}
+
+/// Elements read between two looks at whether to stop.
+const READ_BETWEEN_CHECKS: usize = 1024;
+
+impl IndexReading {
+    /// Reads `data`; `None` when `stop` says so before the end (asked every thousand or so
+    /// elements).
+    pub fn read(data: &Dataset, stop: &dyn Fn() -> bool) -> Option<Self> {
+        let stopped = |n: usize| n.is_multiple_of(READ_BETWEEN_CHECKS) && stop();
         let mut b = Builder::default();
         let mut degree = vec![0u32; data.actors.len()];
         for (i, actor) in data.actors.iter().enumerate() {
+            if stopped(i) {
+                return None;
+            }
             b.add(FieldOf::ActorName { actor: i as u32 }, &actor.name, false);
             for (k, alias) in actor.aliases.iter().enumerate() {
                 let of = FieldOf::ActorAlias {
@@ -204,6 +222,9 @@ impl SearchIndex {
         let mut quoted = vec![Vec::new(); data.sources.len()];
         let mut text = String::new();
         for (t, tie) in data.ties.iter().enumerate() {
+            if stopped(t) {
+                return None;
+            }
             for id in [&tie.from, &tie.to] {
                 if let Some(a) = data.actor_place(id) {
                     degree[a] += 1;
@@ -230,6 +251,9 @@ impl SearchIndex {
             }
         }
         for (s, source) in data.sources.iter().enumerate() {
+            if stop() {
+                return None;
+            }
             quoted[s].sort_unstable();
             for (start, end) in sentences(&source.text) {
                 let of = FieldOf::Passage {
@@ -240,6 +264,27 @@ impl SearchIndex {
                 b.add(of, &source.text[start..end], true);
             }
         }
+        Some(Self {
+            builder: b,
+            quoted,
+            degree,
+        })
+    }
+}
+
+impl SearchIndex {
+    pub fn build(data: &Dataset) -> Self {
+        // A read that is never asked to stop always ends with `Some`.
+        Self::from_reading(IndexReading::read(data, &|| false).unwrap_or_default())
+    }
+
+    /// The index of what was read.
+    pub fn from_reading(reading: IndexReading) -> Self {
+        let IndexReading {
+            builder: b,
+            quoted,
+            degree,
+        } = reading;
         // Number the words in sorted order.
         let mut words: Vec<(String, u32)> = b.ids.into_iter().collect();
         words.sort_unstable();
@@ -332,5 +377,21 @@ mod tests {
                     .iter()
                     .any(|t| t.excerpts.iter().any(|x| x.start == 0))
         );
+    }
+
+    #[test]
+    fn a_reading_asked_to_stop_stops_and_one_never_asked_gives_the_whole_index() {
+        let data = crate::generate::generate(300, 3_000, 5);
+        let asked = std::cell::Cell::new(0);
+        let stop_at_third = || {
+            asked.set(asked.get() + 1);
+            asked.get() >= 3
+        };
+        assert!(IndexReading::read(&data, &stop_at_third).is_none());
+        assert_eq!(asked.get(), 3, "it stops as soon as it is told");
+        let read = IndexReading::read(&data, &|| false).expect("never asked to stop");
+        let (whole, built) = (SearchIndex::from_reading(read), SearchIndex::build(&data));
+        assert_eq!(whole.words, built.words);
+        assert!(!whole.words.is_empty());
     }
 }

@@ -56,6 +56,9 @@ pub struct ExploreState {
     pub found: Option<analysis::Composed>,
     /// The search index, for the document and structure generation it was built for.
     pub search_index: Option<(u64, u64, Arc<SearchIndex>)>,
+    /// The document generation at which indexing stopped for an edit; it starts again once
+    /// the document has another.
+    pub index_gave_way: Option<u64>,
     pub search_open: bool,
     /// The filters, timeline and views panel is open.
     pub panel_open: bool,

@@ -176,6 +176,7 @@ impl RelmapApp {
                 continue;
             }
             if busy(&self.state) && (!self.held.is_empty() || action.edits_document()) {
+                search_indexing::give_way_to_edits(&mut self.state);
                 self.held.push((asked_for, action));
                 continue;
             }

@@ -1,21 +1,23 @@
 //! The search index of the open document, kept up to date while search is open: built at once
 //! on a small map, on the task runner on a large one (a third of a second at 30,000 ties),
-//! while the search window says so. The worker shares the dataset; edits wait the moment it
-//! takes.
+//! while the search window says so. The worker shares the dataset only while it reads it, and
+//! an edit asked for meanwhile stops it (the index would be out of date the moment the edit
+//! applies): edits wait a frame, not the whole build.
 
 use std::sync::Arc;
 
 use super::running::Job;
 use super::state::AppState;
 use super::tasks::{self, Outcome, Task};
-use crate::analysis::SearchIndex;
+use crate::analysis::{IndexReading, SearchIndex};
 
 /// Maps with fewer ties than this are indexed on the window's thread (a few milliseconds).
 pub const IN_BACKGROUND_FROM: usize = 3_000;
 
 /// An index being built, for the document and structure generation it is for.
 pub struct IndexJob {
-    pub task: Task<SearchIndex>,
+    /// `None` when it stopped for an edit.
+    pub task: Task<Option<SearchIndex>>,
     pub key: (u64, u64),
 }
 
@@ -35,10 +37,13 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
         if job.key == key {
             match job.task.poll() {
                 Outcome::Running => return,
-                Outcome::Finished(index) => {
+                Outcome::Finished(Some(index)) => {
                     state.tasks.take_search_index();
                     state.explore.search_index = Some((key.0, key.1, Arc::new(index)));
                     return;
+                }
+                Outcome::Finished(None) => {
+                    state.tasks.take_search_index();
                 }
                 Outcome::Failed(message) => {
                     state.tasks.take_search_index();
@@ -49,6 +54,9 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
             }
         }
     }
+    if state.explore.index_gave_way == Some(state.doc.generation()) {
+        return; // an edit is waiting to apply; indexing starts again after it
+    }
     if state.doc.data.ties.len() < IN_BACKGROUND_FROM {
         let index = Arc::new(SearchIndex::build(&state.doc.data));
         state.explore.search_index = Some((key.0, key.1, index));
@@ -58,7 +66,11 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
     let task = Task::start(
         "Indexing the map for search",
         tasks::waker(ctx),
-        move |_| SearchIndex::build(&data),
+        move |control| {
+            let reading = IndexReading::read(&data, &|| control.is_cancelled());
+            drop(data);
+            reading.map(SearchIndex::from_reading)
+        },
     );
     state.tasks.put(Job::SearchIndex(IndexJob { task, key }));
 }
@@ -67,4 +79,14 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
 pub fn is_indexing(state: &AppState) -> bool {
     let key = (state.doc.id(), state.doc.structure_generation());
     state.tasks.search_index().is_some_and(|job| job.key == key)
+}
+
+/// An edit is waiting while the index's worker reads the document: the worker stops (letting go
+/// of the dataset within a thousand elements), and indexing starts again once the document has
+/// changed.
+pub fn give_way_to_edits(state: &mut AppState) {
+    if let Some(job) = state.tasks.search_index() {
+        job.task.cancel();
+        state.explore.index_gave_way = Some(state.doc.generation());
+    }
 }

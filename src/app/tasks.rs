@@ -148,6 +148,11 @@ impl<T> Task<T> {
         self.control.cancelled.store(true, Ordering::Relaxed);
     }
 
+    /// Whether the job was asked to stop.
+    pub fn is_cancelled(&self) -> bool {
+        self.control.is_cancelled()
+    }
+
     /// What the job is doing, for the status bar ("Opening big.relmap.json").
     pub fn name(&self) -> &str {
         &self.name

@@ -4,7 +4,8 @@
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use relmap::app::explore::{ExploreAction, PathRequest};
-use relmap::app::{Action, Selection};
+use relmap::app::{Action, EditAction, Selection};
+use relmap::model::ActorId;
 use relmap::model::{Polarity, Source, TimeSpec};
 
 use super::common::{app, click_at, tie_pos, AppHarness};
@@ -263,4 +264,42 @@ fn a_large_map_is_indexed_in_the_background_then_searched() {
         panic!("an actor is chosen: {selected:?}");
     };
     assert_eq!(h.state().state.doc.data.actor(&id).unwrap().name, name);
+}
+
+#[test]
+fn an_edit_asked_for_while_the_map_is_indexed_stops_the_indexing_instead_of_waiting_for_it() {
+    let data = relmap::generate::generate(6_000, 20_000, 4);
+    let gone = data.actors[10].id.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.relmap.json");
+    relmap::io::json::save_file(&path, &data).unwrap();
+    let mut h = app(Some(path));
+    super::common::wait_until(&mut h, |s| s.tasks.loading().is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(1);
+    assert!(h.state().state.tasks.search_index().is_some(), "indexing");
+    h.state_mut()
+        .push_actions([Action::Edit(EditAction::DeleteActors(vec![ActorId::from(
+            &gone,
+        )]))]);
+    h.run_steps(1);
+    // The worker reading the map as it was is told to stop, rather than finish an index that
+    // the edit would leave out of date while the edit waits.
+    let asked_to_stop = h
+        .state()
+        .state
+        .tasks
+        .search_index()
+        .is_none_or(|job| job.task.is_cancelled());
+    assert!(asked_to_stop, "the indexing gave way to the edit");
+    super::common::wait_until(&mut h, |s| s.doc.data.actor(&gone).is_none());
+    assert!(h.state().state.explore.search_index.is_none());
+    // Indexing starts again for the map as it is now, and ends.
+    super::common::wait_until(&mut h, |s| {
+        let key = (s.doc.id(), s.doc.structure_generation());
+        s.explore
+            .search_index
+            .as_ref()
+            .is_some_and(|(d, g, _)| (*d, *g) == key)
+    });
 }
