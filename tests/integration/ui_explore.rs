@@ -239,13 +239,12 @@ fn focus_shows_the_selected_actors_neighbourhood_and_n_leaves_it() {
     assert!(h.state().state.visibility.shows_everything());
 }
 
-#[test]
-fn a_large_map_is_indexed_in_the_background_then_searched() {
-    let data = relmap::generate::generate(1_500, 3_500, 2);
-    let name = data.actors[700].name.clone();
+/// The app on a generated map large enough to be indexed in the background, with search just
+/// opened (indexing running).
+fn large_map_with_search_opened(data: &relmap::model::Dataset) -> (AppHarness, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.relmap.json");
-    relmap::io::json::save_file(&path, &data).unwrap();
+    relmap::io::json::save_file(&path, data).unwrap();
     let mut h = app(Some(path));
     super::common::wait_until(&mut h, |s| s.tasks.loading().is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
@@ -254,6 +253,14 @@ fn a_large_map_is_indexed_in_the_background_then_searched() {
         h.state().state.tasks.search_index().is_some(),
         "indexing runs as a task"
     );
+    (h, dir)
+}
+
+#[test]
+fn a_large_map_is_indexed_in_the_background_then_searched() {
+    let data = relmap::generate::generate(1_500, 3_500, 2);
+    let name = data.actors[700].name.clone();
+    let (mut h, _dir) = large_map_with_search_opened(&data);
     super::common::wait_until(&mut h, |s| s.explore.search_index.is_some());
     h.event(egui::Event::Text(name.clone()));
     h.run_steps(2);
@@ -270,14 +277,7 @@ fn a_large_map_is_indexed_in_the_background_then_searched() {
 fn an_edit_asked_for_while_the_map_is_indexed_stops_the_indexing_instead_of_waiting_for_it() {
     let data = relmap::generate::generate(6_000, 20_000, 4);
     let gone = data.actors[10].id.clone();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("large.relmap.json");
-    relmap::io::json::save_file(&path, &data).unwrap();
-    let mut h = app(Some(path));
-    super::common::wait_until(&mut h, |s| s.tasks.loading().is_none());
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run_steps(1);
-    assert!(h.state().state.tasks.search_index().is_some(), "indexing");
+    let (mut h, _dir) = large_map_with_search_opened(&data);
     h.state_mut()
         .push_actions([Action::Edit(EditAction::DeleteActors(vec![ActorId::from(
             &gone,
