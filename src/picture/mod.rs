@@ -7,6 +7,8 @@
 //! scene as SVG; [`png`] renders the very same SVG with resvg, with the app's own fonts, so the
 //! two always agree.
 
+mod footnotes;
+mod labels;
 pub mod png;
 pub mod scene;
 pub mod svg;

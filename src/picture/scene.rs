@@ -5,11 +5,11 @@
 //! above, right or left, never over one another, the most connected first, at most 200).
 
 use crate::model::{ActorKind, Dataset};
-use crate::ui::map::labels::{short_name, LABEL_CAP};
 use crate::ui::map::shapes::{screen_radius, LANE_SPACING};
 use crate::ui::theme::{self, rgb, rgb::Rgb, LineStyle};
 
-use super::text;
+use super::footnotes::footnotes;
+use super::labels::place_labels;
 use super::{Options, Theme};
 
 pub type Pt = (f32, f32);
@@ -93,10 +93,9 @@ pub const OUTLINE_WIDTH: f32 = 1.5;
 pub const PIN_RADIUS: f32 = 3.0;
 /// The radius of a citation's number marker.
 pub const CITATION_RADIUS: f32 = 7.5;
-const SIDE: f32 = 40.0;
+pub(super) const SIDE: f32 = 40.0;
 const TOP: f32 = 30.0;
 const BOTTOM: f32 = 50.0;
-const FOOT_SIZE: f32 = 11.0;
 
 /// Lays out the picture of `data`.
 pub fn build(data: &Dataset, options: &Options) -> Scene {
@@ -349,192 +348,6 @@ fn arrowhead(points: &[Pt], width: f32) -> [Pt; 3] {
             base.1 - normal.1 * size * 0.5,
         ),
     ]
-}
-
-/// A coarse grid of the picture's cells, free or taken (`ui::map::labels::Occupancy`).
-struct Occupancy {
-    cells: Vec<bool>,
-    cols: usize,
-    rows: usize,
-}
-
-const CELL: f32 = 4.0;
-
-impl Occupancy {
-    fn new(w: f32, h: f32) -> Self {
-        let cols = (w / CELL).ceil().max(1.0) as usize;
-        let rows = (h / CELL).ceil().max(1.0) as usize;
-        Self {
-            cells: vec![false; cols * rows],
-            cols,
-            rows,
-        }
-    }
-
-    fn span(&self, (x, y, w, h): (f32, f32, f32, f32)) -> (usize, usize, usize, usize) {
-        let cell = |v: f32, max: usize| ((v / CELL).floor().max(0.0) as usize).min(max - 1);
-        (
-            cell(x, self.cols),
-            cell(y, self.rows),
-            cell(x + w, self.cols),
-            cell(y + h, self.rows),
-        )
-    }
-
-    fn is_free(&self, r: (f32, f32, f32, f32)) -> bool {
-        let (c0, r0, c1, r1) = self.span(r);
-        (r0..=r1).all(|row| (c0..=c1).all(|col| !self.cells[row * self.cols + col]))
-    }
-
-    fn take(&mut self, r: (f32, f32, f32, f32)) {
-        let (c0, r0, c1, r1) = self.span(r);
-        for row in r0..=r1 {
-            for col in c0..=c1 {
-                self.cells[row * self.cols + col] = true;
-            }
-        }
-    }
-}
-
-fn place_labels(
-    data: &Dataset,
-    actors: &[ActorShape],
-    degree: &[usize],
-    r: f32,
-    width: f32,
-    height: f32,
-    in_map: &dyn Fn(Pt) -> bool,
-) -> Vec<Label> {
-    let mut order: Vec<usize> = (0..actors.len())
-        .filter(|&i| in_map(actors[i].centre))
-        .collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(degree[i]), i));
-    order.truncate(1_500);
-    let mut grid = Occupancy::new(width, height);
-    if order.len() <= 2_000 {
-        for &i in &order {
-            let (x, y) = actors[i].centre;
-            grid.take((x - 0.8 * r, y - 0.8 * r, 1.6 * r, 1.6 * r));
-        }
-    }
-    let size = theme::LABEL_SIZE;
-    let mut labels = Vec::new();
-    for &i in &order {
-        if labels.len() >= LABEL_CAP {
-            break;
-        }
-        let name = short_name(&data.actors[i].name);
-        let (w, h) = (
-            text::width(&name, size).ceil() + 8.0,
-            text::row_height(size) + 2.0,
-        );
-        let (cx, cy) = actors[i].centre;
-        let candidates = [
-            (cx - w / 2.0, cy + r + 3.0),
-            (cx - w / 2.0, cy - r - 3.0 - h),
-            (cx + r + 4.0, cy - h / 2.0),
-            (cx - r - 4.0 - w, cy - h / 2.0),
-        ];
-        let Some(&(x, y)) = candidates
-            .iter()
-            .find(|(x, y)| grid.is_free((*x, *y, w, h)))
-        else {
-            continue;
-        };
-        grid.take((x, y, w, h));
-        labels.push(Label {
-            x,
-            y,
-            w,
-            h,
-            text: name,
-        });
-    }
-    labels
-}
-
-/// The footnote block: each cited tie's number and ends, then each of its quotes with its
-/// certainty, who it is attributed to, and its source.
-fn footnotes(scene: &mut Scene, data: &Dataset, cited: &[usize], ends: &[Option<(usize, usize)>]) {
-    if cited.is_empty() {
-        return;
-    }
-    let x = SIDE.min(scene.width * 0.05);
-    let max = scene.width - 2.0 * x;
-    let line = text::row_height(FOOT_SIZE) + 1.0;
-    let mut y = scene.map_height + 10.0;
-    let mut push = |y: &mut f32, text: String, strong: bool, indent: f32| {
-        for piece in text::wrap(&text, FOOT_SIZE, max - indent) {
-            *y += line;
-            scene.footnotes.push(FootLine {
-                x: x + indent,
-                y: *y,
-                text: piece,
-                size: FOOT_SIZE,
-                strong,
-            });
-        }
-    };
-    push(&mut y, "Sources of the numbered ties".into(), true, 0.0);
-    for (n, &ti) in cited.iter().enumerate() {
-        let tie = &data.ties[ti];
-        let Some((a, b)) = ends[ti] else { continue };
-        let arrow = if tie.directed { "→" } else { "–" };
-        let what = if tie.label.is_empty() {
-            tie.kind.label().to_owned()
-        } else {
-            format!("{}: {}", tie.kind.label(), tie.label)
-        };
-        let date = tie
-            .date
-            .as_deref()
-            .map(|d| format!(", {d}"))
-            .unwrap_or_default();
-        y += 3.0;
-        push(
-            &mut y,
-            format!(
-                "{}. {} {arrow} {} ({what}{date})",
-                n + 1,
-                data.actors[a].name,
-                data.actors[b].name
-            ),
-            true,
-            0.0,
-        );
-        for x in &tie.excerpts {
-            let source = data.source(&x.source);
-            let mut cite = source.map_or(x.source.clone(), |s| {
-                let mut parts = Vec::new();
-                for p in [&s.title, &s.outlet] {
-                    if !p.is_empty() {
-                        parts.push(p.clone());
-                    }
-                }
-                if let Some(p) = &s.published {
-                    parts.push(p.clone());
-                }
-                if let Some(u) = &s.url {
-                    parts.push(u.clone());
-                }
-                parts.join(", ")
-            });
-            if let Some(c) = x.certainty {
-                let who = x
-                    .attributed_to
-                    .as_deref()
-                    .map(|a| data.actor_name(a).to_owned());
-                cite = match who {
-                    Some(who) => format!("{} {who}; {cite}", c.by_phrase()),
-                    None => format!("{}; {cite}", c.label()),
-                };
-            } else if let Some(a) = &x.attributed_to {
-                cite = format!("according to {}; {cite}", data.actor_name(a));
-            }
-            push(&mut y, format!("“{}” ({cite})", x.quote), false, 16.0);
-        }
-    }
-    scene.height = y + 16.0;
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 use super::*;
 use crate::sample::sample_dataset;
+use std::io::Read;
 
 fn write_all(data: &Dataset) -> Vec<(&'static str, Vec<u8>)> {
     let mut buffers = vec![Vec::new(), Vec::new(), Vec::new()];
