@@ -20,7 +20,7 @@ fn args(list: &[&str]) -> Vec<OsString> {
 fn the_subcommands_come_from_clap_without_hidden_ones_or_help() {
     assert_eq!(
         subcommand_names(&built()),
-        ["check", "sample", "generate", "layout"]
+        ["check", "sample", "generate", "layout", "convert", "render"]
     );
     let mut cmd = clap::Command::new("x")
         .subcommand(clap::Command::new("shown"))

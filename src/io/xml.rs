@@ -102,7 +102,7 @@ impl<'a> XmlReader<'a> {
         syntax_at(self.path, self.text, offset, message.into())
     }
 
-    pub fn next(&mut self) -> Result<Item, LoadError> {
+    pub fn step(&mut self) -> Result<Item, LoadError> {
         if self.close_pending {
             self.close_pending = false;
             self.open.pop();
@@ -261,7 +261,7 @@ impl<'a> XmlReader<'a> {
         let mut nested = false;
         let mut depth = 0usize;
         loop {
-            match self.next()? {
+            match self.step()? {
                 Item::Open(_) => {
                     nested = true;
                     depth += 1;
@@ -279,7 +279,7 @@ impl<'a> XmlReader<'a> {
     pub fn skip(&mut self) -> Result<(), LoadError> {
         let mut depth = 0usize;
         loop {
-            match self.next()? {
+            match self.step()? {
                 Item::Open(_) => depth += 1,
                 Item::Close if depth == 0 => return Ok(()),
                 Item::Close => depth -= 1,

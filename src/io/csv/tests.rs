@@ -1,4 +1,8 @@
 use super::*;
+use crate::io::formats::PartInput;
+use crate::io::json::Loaded;
+use crate::io::LoadError;
+use crate::model::TieKind;
 use crate::sample::sample_dataset;
 use std::io::Read;
 

@@ -1,5 +1,6 @@
 use super::*;
 use crate::sample::sample_dataset;
+use std::path::Path;
 
 fn write(data: &Dataset) -> String {
     let mut out = Vec::new();

@@ -5,7 +5,6 @@ use crate::io::interop::{self};
 use crate::io::xml::Element;
 use crate::io::LoadError;
 use crate::model::{Actor, Point, Tie, TieKind};
-use std::io::Read;
 
 impl Reader<'_> {
     pub(super) fn nodes(&mut self) -> Result<(), LoadError> {
@@ -109,11 +108,12 @@ impl Reader<'_> {
     }
 
     pub(super) fn node_value(&mut self, actor: &mut Actor, key: &str, value: &str) {
-        let title = self
+        let original = self
             .node_attrs
             .get(key)
             .map_or(key, |d| d.title.as_str())
-            .to_lowercase();
+            .to_owned();
+        let title = original.to_lowercase();
         match title.as_str() {
             "kind" | "type" | "category" => match interop::actor_kind_from(value) {
                 Some(kind) => actor.kind = kind,
@@ -127,7 +127,7 @@ impl Reader<'_> {
             "pinned" => actor.pinned = interop::boolean(value).unwrap_or(false),
             "label" | "name" if actor.name.is_empty() => actor.name = value.trim().to_owned(),
             _ => self.notes.add(
-                format!("node attribute '{title}' is not kept: relmap has no field for it"),
+                format!("node attribute '{original}' is not kept: relmap has no field for it"),
                 "node",
             ),
         }
@@ -210,11 +210,12 @@ impl Reader<'_> {
                 continue;
             }
             seen.push(key.clone());
-            let title = self
+            let original = self
                 .edge_attrs
                 .get(key)
                 .map_or(key.as_str(), |d| d.title.as_str())
-                .to_lowercase();
+                .to_owned();
+            let title = original.to_lowercase();
             match title.as_str() {
                 "polarity" => match interop::polarity_from(value) {
                     Some(p) => tie.polarity = p,
@@ -249,7 +250,7 @@ impl Reader<'_> {
                 "certainty" => {}
                 "weight" => {}
                 _ => self.notes.add(
-                    format!("edge attribute '{title}' is not kept: relmap has no field for it"),
+                    format!("edge attribute '{original}' is not kept: relmap has no field for it"),
                     "edge",
                 ),
             }

@@ -86,7 +86,7 @@ impl Reader<'_> {
 
     pub(super) fn document(&mut self) -> Result<(), LoadError> {
         let root = loop {
-            match self.xml.next()? {
+            match self.xml.step()? {
                 Item::Open(el) => break el,
                 Item::Text(t) if t.trim().is_empty() => {}
                 Item::Text(_) => {
@@ -143,7 +143,7 @@ impl Reader<'_> {
         }
         // Anything after the root element is only whitespace, comments or the end.
         loop {
-            match self.xml.next()? {
+            match self.xml.step()? {
                 Item::Eof => return Ok(()),
                 Item::Text(t) if t.trim().is_empty() => {}
                 Item::Open(el) => {
@@ -160,7 +160,7 @@ impl Reader<'_> {
     /// between children is skipped).
     pub(super) fn child(&mut self) -> Result<Option<Element>, LoadError> {
         loop {
-            match self.xml.next()? {
+            match self.xml.step()? {
                 Item::Open(el) => return Ok(Some(el)),
                 Item::Close | Item::Eof => return Ok(None),
                 Item::Text(_) => {}

@@ -1,5 +1,9 @@
 use super::*;
+use crate::io::json::Loaded;
+use crate::io::LoadError;
+use crate::model::{ActorKind, Dataset};
 use crate::sample::sample_dataset;
+use std::path::Path;
 
 fn write(data: &Dataset) -> String {
     let mut out = Vec::new();
@@ -95,7 +99,7 @@ fn gephi_files_are_read_and_what_is_not_kept_is_said() {
     assert_eq!(d.ties[1].from, d.ties[1].to, "a self loop");
     let warnings = loaded.warnings.join("\n");
     assert!(
-        warnings.contains("'modularity class' is not kept"),
+        warnings.contains("'Modularity Class' is not kept"),
         "{warnings}"
     );
     assert!(warnings.contains("weights are not kept"), "{warnings}");
@@ -158,11 +162,11 @@ fn broken_files_are_refused_with_their_place() {
         ),
         (
             "<gexf xmlns=\"http://gexf.net/1.3\"><graph><nodes><node id=\"a\" label=\"&xxe;\"/></nodes></graph></gexf>",
-            "t.gexf:1:50: the attribute 'label' of <node> cannot be read",
+            "t.gexf:1:49: the attribute 'label' of <node> cannot be read",
         ),
         (
             "<gexf xmlns=\"http://gexf.net/1.3\"><graph><nodes>&ext;</nodes></graph></gexf>",
-            "t.gexf:1:50: the entity '&ext;' is not defined",
+            "t.gexf:1:49: the entity '&ext;' is not defined",
         ),
         (
             "<gexf xmlns=\"http://gexf.net/1.3\"><graph></nodes></graph></gexf>",

@@ -63,8 +63,8 @@ impl Reader<'_> {
                 "x" => x = interop::number(&value),
                 "y" => y = interop::number(&value),
                 "pinned" => actor.pinned = interop::boolean(&value).unwrap_or(false),
-                other => self.notes.add(
-                    format!("node data '{other}' is not kept: relmap has no field for it"),
+                _ => self.notes.add(
+                    format!("node data '{name}' is not kept: relmap has no field for it"),
                     "node",
                 ),
             }
@@ -142,8 +142,8 @@ impl Reader<'_> {
                 "excerpts" => excerpts = Some(value),
                 "weight" => weight = interop::number(&value),
                 "certainty" => {}
-                other => self.notes.add(
-                    format!("edge data '{other}' is not kept: relmap has no field for it"),
+                _ => self.notes.add(
+                    format!("edge data '{name}' is not kept: relmap has no field for it"),
                     "edge",
                 ),
             }

@@ -87,7 +87,7 @@ impl Reader<'_> {
 
     pub(super) fn child(&mut self) -> Result<Option<Element>, LoadError> {
         loop {
-            match self.xml.next()? {
+            match self.xml.step()? {
                 Item::Open(el) => return Ok(Some(el)),
                 Item::Close | Item::Eof => return Ok(None),
                 Item::Text(_) => {}
@@ -97,7 +97,7 @@ impl Reader<'_> {
 
     pub(super) fn document(&mut self) -> Result<(), LoadError> {
         let root = loop {
-            match self.xml.next()? {
+            match self.xml.step()? {
                 Item::Open(el) => break el,
                 Item::Text(t) if t.trim().is_empty() => {}
                 Item::Text(_) => {
@@ -156,7 +156,7 @@ impl Reader<'_> {
             return Err(self.xml.error(root.offset, "the file has no <graph>"));
         }
         loop {
-            match self.xml.next()? {
+            match self.xml.step()? {
                 Item::Eof => return Ok(()),
                 Item::Open(el) => {
                     return Err(self
@@ -318,7 +318,7 @@ impl Reader<'_> {
     pub(super) fn graphics(&mut self, values: &mut Values) -> Result<(), LoadError> {
         let mut depth = 0usize;
         loop {
-            match self.xml.next()? {
+            match self.xml.step()? {
                 Item::Open(el) => {
                     match el.name.as_str() {
                         "NodeLabel" | "EdgeLabel" if values.graphic_label.is_none() => {

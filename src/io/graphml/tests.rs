@@ -1,5 +1,9 @@
 use super::*;
+use crate::io::json::Loaded;
+use crate::io::LoadError;
+use crate::model::Dataset;
 use crate::sample::sample_dataset;
+use std::path::Path;
 
 fn write(data: &Dataset) -> String {
     let mut out = Vec::new();

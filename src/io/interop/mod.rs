@@ -250,7 +250,7 @@ pub fn boolean(text: &str) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
-    use crate::io::*;
+    use super::*;
 
     #[test]
     fn lists_are_read_in_every_way_tools_write_them() {
