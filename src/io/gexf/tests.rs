@@ -170,7 +170,7 @@ fn broken_files_are_refused_with_their_place() {
         ),
         (
             "<gexf xmlns=\"http://gexf.net/1.3\"><graph></nodes></graph></gexf>",
-            "t.gexf:1:43: the XML is malformed",
+            "t.gexf:1:42: the XML is malformed: ill-formed document: expected `</graph>`, but `</nodes>` was found",
         ),
         ("<graphml/>", "t.gexf:1:1: this is not GEXF: the document is <graphml>"),
     ];
