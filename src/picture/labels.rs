@@ -92,10 +92,13 @@ pub(super) fn place_labels(
             (cx + r + 4.0, cy - h / 2.0),
             (cx - r - 4.0 - w, cy - h / 2.0),
         ];
-        let Some(&(x, y)) = candidates
-            .iter()
-            .find(|(x, y)| grid.is_free((*x, *y, w, h)))
-        else {
+        let Some(&(x, y)) = candidates.iter().find(|(x, y)| {
+            *x >= 0.0
+                && x + w <= width
+                && *y >= 0.0
+                && y + h <= height
+                && grid.is_free((*x, *y, w, h))
+        }) else {
             continue;
         };
         grid.take((x, y, w, h));

@@ -94,6 +94,8 @@ pub const PIN_RADIUS: f32 = 3.0;
 /// The radius of a citation's number marker.
 pub const CITATION_RADIUS: f32 = 7.5;
 pub(super) const SIDE: f32 = 40.0;
+/// Room left and right of the outermost actors for their labels.
+const LABEL_ROOM: f32 = 90.0;
 const TOP: f32 = 30.0;
 const BOTTOM: f32 = 50.0;
 
@@ -121,7 +123,8 @@ pub fn build(data: &Dataset, options: &Options) -> Scene {
             let zoom = if bw < 1.0 && bh < 1.0 {
                 1.0
             } else {
-                ((width - 2.0 * SIDE) / bw.max(1.0)).clamp(crate::ui::map::camera::MIN_ZOOM, 1.5)
+                ((width - 2.0 * LABEL_ROOM.min(width / 4.0)) / bw.max(1.0))
+                    .clamp(crate::ui::map::camera::MIN_ZOOM, 1.5)
             };
             (zoom, TOP, BOTTOM)
         }
