@@ -46,7 +46,9 @@ fn svg_10k(c: &mut Criterion) {
     let mut group = c.benchmark_group("picture_10k");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(10));
-    group.bench_function("svg", |b| b.iter(|| relmap::picture::to_svg(&data, &options)));
+    group.bench_function("svg", |b| {
+        b.iter(|| relmap::picture::to_svg(&data, &options))
+    });
     group.finish();
 }
 
