@@ -287,3 +287,29 @@ fn broken_files_are_refused_with_their_place_and_nothing_is_written() {
         );
     }
 }
+
+/// Every format's reader, given the sample cut short at many places or with bytes changed,
+/// returns a map or an error; it never panics.
+#[test]
+fn damaged_files_never_panic() {
+    let data = relmap::sample::sample_dataset();
+    for key in ["gexf", "graphml", "ftm"] {
+        let format = formats::by_key(key).unwrap();
+        let mut bytes = Vec::new();
+        (format.write.unwrap())(&data, &mut bytes).unwrap();
+        let read = format.read.unwrap();
+        let path = Path::new("damaged");
+        let step = (bytes.len() / 150).max(1);
+        for cut in (0..bytes.len()).step_by(step) {
+            let _ = read(&mut &bytes[..cut], path);
+            let mut changed = bytes.clone();
+            changed[cut] = b"<>&\"'\n\0x"[cut % 8];
+            let _ = read(&mut changed.as_slice(), path);
+        }
+    }
+    let csv = formats::by_key("csv").unwrap().read.unwrap();
+    let text = b"From,To,Type,Direction,Label,Excerpts\nA,B,meeting,mutual,\"x, y\",[]\n";
+    for cut in 0..text.len() {
+        let _ = csv(&mut &text[..cut], Path::new("damaged.csv"));
+    }
+}
