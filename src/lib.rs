@@ -16,5 +16,6 @@ pub mod generate;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod picture;
 pub mod sample;
 pub mod ui;

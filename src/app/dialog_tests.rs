@@ -63,3 +63,45 @@ fn changes_made_while_the_dialog_was_open_are_asked_about() {
     );
     assert_eq!(app.state.doc.path, None);
 }
+
+/// Saving to a format that does not keep the whole map writes a copy, says what it lacks, and
+/// leaves the map unsaved; one that keeps everything (GEXF) saves it.
+#[test]
+fn saving_to_a_format_that_loses_something_leaves_the_map_unsaved() {
+    let ctx = egui::Context::default();
+    let dir = tempfile::tempdir().unwrap();
+    let options = AppOptions {
+        native_dialogs: false,
+        recovery_dir: None,
+        ..AppOptions::default()
+    };
+    let mut app = RelmapApp::new(None, None, options);
+    app.act(Action::Edit(EditAction::AddActor { at: None }), &ctx);
+    let copy = dir.path().join("map.ftm.json");
+    app.act(Action::File(FileAction::SaveTo(copy.clone())), &ctx);
+    assert!(copy.exists());
+    assert!(app.state.doc.is_modified(), "the map stays unsaved");
+    let notice = app.state.notices.last().expect("a notice");
+    assert!(
+        notice
+            .title
+            .starts_with("Saved a copy as FollowTheMoney entities"),
+        "{}",
+        notice.title
+    );
+    assert!(
+        notice
+            .lines
+            .iter()
+            .any(|l| l.starts_with("not kept: the positions")),
+        "{:?}",
+        notice.lines
+    );
+    let gexf = dir.path().join("map.gexf");
+    app.act(Action::File(FileAction::SaveTo(gexf.clone())), &ctx);
+    assert!(!app.state.doc.is_modified(), "GEXF keeps everything");
+    assert_eq!(
+        crate::io::formats::open(&gexf).unwrap().data,
+        *app.state.doc.data
+    );
+}

@@ -318,7 +318,24 @@ pub fn finish_save(
             true
         }
         Ok(()) => {
-            state.doc.mark_saved_at(path.to_owned(), revision);
+            // A format that cannot hold the whole map (CSV, FollowTheMoney) gets a copy: the
+            // map stays unsaved, so that leaving still asks, and the user is told what the copy
+            // lacks.
+            let format = formats::for_path(path);
+            let lost = crate::io::interop::losses(&state.doc.data, format);
+            if lost.is_empty() {
+                state.doc.mark_saved_at(path.to_owned(), revision);
+            } else {
+                state.warning(
+                    format!(
+                        "Saved a copy as {} ({}); the map stays unsaved, as that format does \
+                         not keep everything",
+                        format.name,
+                        path.display()
+                    ),
+                    lost.iter().map(|l| format!("not kept: {l}")).collect(),
+                );
+            }
             state.remember_recent(path.to_owned());
             true
         }

@@ -237,6 +237,130 @@ pub fn layout(
     s.finish(code)
 }
 
+/// Runs `relmap convert`: reads `input` (in `from`, or the format its name says), says on
+/// stderr what the input held that the map does not keep, writes `output` (in `to`, or the
+/// format its name says), and prints the files written with what they hold.
+pub fn convert(
+    input: &Path,
+    output: &Path,
+    from: Option<&'static crate::io::formats::Format>,
+    to: Option<&'static crate::io::formats::Format>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    use crate::io::formats;
+    let mut s = Streams::new(out, err);
+    let from = from.unwrap_or_else(|| formats::for_path(input));
+    let to = to.unwrap_or_else(|| formats::for_path(output));
+    if from.read.is_none() && from.parts.is_none() {
+        s.eprint(format_args!(
+            "relmap convert: relmap cannot read {} files",
+            from.name
+        ));
+        return s.finish(1);
+    }
+    if to.write.is_none() && to.parts.is_none() {
+        s.eprint(format_args!(
+            "relmap convert: relmap cannot write {} files",
+            to.name
+        ));
+        return s.finish(1);
+    }
+    let loaded = match formats::open_as(input, from) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            for line in e.lines() {
+                s.eprint(format_args!("{line}"));
+            }
+            return s.finish(1);
+        }
+    };
+    for warning in &loaded.warnings {
+        s.eprint(format_args!("{}: warning: {warning}", input.display()));
+    }
+    for loss in crate::io::interop::losses(&loaded.data, to) {
+        s.eprint(format_args!("{}: not kept: {loss}", output.display()));
+    }
+    let code = match formats::save_as(output, to, &loaded.data, Default::default()) {
+        Ok(files) => {
+            for file in files {
+                s.print(format_args!(
+                    "{}: {} ({})",
+                    file.display(),
+                    loaded.data.summary(),
+                    to.name
+                ));
+            }
+            0
+        }
+        Err(e) => {
+            s.eprint(format_args!("{e}"));
+            1
+        }
+    };
+    s.finish(code)
+}
+
+/// Runs `relmap render`: the map in `file` drawn to `output`, SVG or PNG by its extension.
+pub fn render(
+    file: &Path,
+    output: &Path,
+    options: &crate::picture::Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let mut s = Streams::new(out, err);
+    let extension = output
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if extension != "svg" && extension != "png" {
+        s.eprint(format_args!(
+            "relmap render: {}: the picture's name must end in .svg or .png",
+            output.display()
+        ));
+        return s.finish(2);
+    }
+    let data = match crate::io::formats::open(file) {
+        Ok(loaded) => loaded.data,
+        Err(e) => {
+            for line in e.lines() {
+                s.eprint(format_args!("{line}"));
+            }
+            return s.finish(1);
+        }
+    };
+    let started = std::time::Instant::now();
+    let bytes = if extension == "svg" {
+        Ok(crate::picture::to_svg(&data, options).into_bytes())
+    } else {
+        crate::picture::to_png(&data, options)
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            s.eprint(format_args!("relmap render: {e}"));
+            return s.finish(1);
+        }
+    };
+    let code = match crate::io::atomic::write_atomically(output, &bytes, Default::default()) {
+        Ok(()) => {
+            s.print(format_args!(
+                "{}: {} bytes in {:.3} s",
+                output.display(),
+                bytes.len(),
+                started.elapsed().as_secs_f64()
+            ));
+            0
+        }
+        Err(e) => {
+            s.eprint(format_args!("{e}"));
+            1
+        }
+    };
+    s.finish(code)
+}
+
 #[cfg(test)]
 #[path = "commands_tests.rs"]
 mod tests;

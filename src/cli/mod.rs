@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-pub use commands::{check, generate, layout, write_sample, LayoutOptions};
+pub use commands::{check, convert, generate, layout, render, write_sample, LayoutOptions};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -100,6 +100,50 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Convert a map to another format: relmap, GEXF, GraphML, CSV (Kumu's three files) or
+    /// FollowTheMoney entities.
+    ///
+    /// The formats are taken from the files' extensions (.relmap.json, .gexf, .graphml, .csv,
+    /// .ftm.json), or given with --from and --to. Every file is read and checked before anything
+    /// is written; what a format does not keep is said on stderr.
+    Convert {
+        /// The map to read.
+        input: PathBuf,
+        /// The file to write (for CSV, NAME.csv writes NAME.elements.csv,
+        /// NAME.connections.csv and NAME.sources.csv).
+        output: PathBuf,
+        /// The input's format: relmap, gexf, graphml, csv or ftm.
+        #[arg(long, value_name = "FORMAT", value_parser = values::format)]
+        from: Option<&'static crate::io::formats::Format>,
+        /// The output's format: relmap, gexf, graphml, csv or ftm.
+        #[arg(long, value_name = "FORMAT", value_parser = values::format)]
+        to: Option<&'static crate::io::formats::Format>,
+    },
+    /// Draw a map as SVG (vector, real text) or PNG, as the app shows it.
+    Render {
+        /// The map to draw, in any format relmap reads.
+        file: PathBuf,
+        /// The picture to write: NAME.svg or NAME.png.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Number each tie that has evidence and list every quote with its source below the map.
+        #[arg(long)]
+        citations: bool,
+        /// The picture's width in points, from 100 to 20000.
+        #[arg(long, value_name = "POINTS", default_value_t = 1200.0, value_parser = values::width,
+              allow_negative_numbers = true)]
+        width: f32,
+        /// Pixels per point of a PNG, from 0.1 to 8 (2 for a sharp picture on a fine screen).
+        #[arg(long, value_name = "FACTOR", default_value_t = 1.0, value_parser = values::scale,
+              allow_negative_numbers = true)]
+        scale: f32,
+        /// Draw only this part of the map, in map units: X0,Y0,X1,Y1.
+        #[arg(long, value_name = "X0,Y0,X1,Y1", value_parser = values::view, allow_hyphen_values = true)]
+        view: Option<crate::picture::View>,
+        /// The dark theme instead of the light one.
+        #[arg(long)]
+        dark: bool,
+    },
 }
 
 /// Runs relmap with these arguments (the program name first, as from `std::env::args_os`) and
@@ -145,6 +189,34 @@ pub fn run(args: Vec<OsString>) -> i32 {
                 scaling,
             };
             layout(&file, options, &output, out, err)
+        }
+        Some(Command::Convert {
+            input,
+            output,
+            from,
+            to,
+        }) => convert(&input, &output, from, to, out, err),
+        Some(Command::Render {
+            file,
+            output,
+            citations,
+            width,
+            scale,
+            view,
+            dark,
+        }) => {
+            let options = crate::picture::Options {
+                width,
+                scale,
+                theme: if dark {
+                    crate::picture::Theme::Dark
+                } else {
+                    crate::picture::Theme::Light
+                },
+                view,
+                citations,
+            };
+            render(&file, &output, &options, out, err)
         }
         None => open_window(cli),
     }

@@ -54,6 +54,39 @@ pub fn scaling(text: &str) -> Result<f32, String> {
     }
 }
 
+/// `render --width`: a number of points from 100 to 20000.
+pub fn width(text: &str) -> Result<f32, String> {
+    let (min, max) = crate::picture::WIDTH_RANGE;
+    match text.parse::<f32>() {
+        Ok(x) if (min..=max).contains(&x) => Ok(x),
+        _ => Err(format!("must be a number from {min} to {max}")),
+    }
+}
+
+/// `render --scale`: pixels per point of a PNG, from 0.1 to 8.
+pub fn scale(text: &str) -> Result<f32, String> {
+    let (min, max) = crate::picture::SCALE_RANGE;
+    match text.parse::<f32>() {
+        Ok(x) if (min..=max).contains(&x) => Ok(x),
+        _ => Err(format!("must be a number from {min} to {max}")),
+    }
+}
+
+/// `--from`, `--to`: a format's name.
+pub fn format(text: &str) -> Result<&'static crate::io::formats::Format, String> {
+    crate::io::formats::by_key(text).ok_or_else(|| {
+        format!(
+            "is not a format relmap knows; the formats are {}",
+            crate::io::formats::keys()
+        )
+    })
+}
+
+/// `render --view`: four numbers X0,Y0,X1,Y1.
+pub fn view(text: &str) -> Result<crate::picture::View, String> {
+    crate::picture::View::parse(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

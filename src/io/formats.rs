@@ -7,7 +7,7 @@
 //! one line in [`FORMATS`].
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::atomic::{write_atomically, WriteOptions};
 use super::json::{self, Loaded};
@@ -24,14 +24,57 @@ pub type Writer = fn(data: &Dataset, output: &mut dyn Write) -> std::io::Result<
 pub struct Format {
     /// As shown in file dialogs ("relmap dataset").
     pub name: &'static str,
+    /// The short name given to `relmap convert --from/--to` ("relmap", "gexf").
+    pub key: &'static str,
     /// File name endings without the leading dot, the most specific first ("relmap.json").
     pub extensions: &'static [&'static str],
     pub read: Option<Reader>,
     pub write: Option<Writer>,
+    /// For a format kept in several files side by side (Kumu's CSV: elements, connections and
+    /// sources): how to find, read and write them. A path of such a format names one of its
+    /// files or their common stem; `read` then reads one file alone.
+    pub parts: Option<Parts>,
+}
+
+impl std::fmt::Debug for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// One file of a format kept in several files, opened for reading.
+pub struct PartInput<'a> {
+    /// Which part it is ("elements").
+    pub part: &'static str,
+    pub path: &'a Path,
+    pub input: &'a mut dyn Read,
+}
+
+/// One file of a format kept in several files, to be written.
+pub struct PartOutput<'a> {
+    pub part: &'static str,
+    pub output: &'a mut dyn Write,
+}
+
+/// How a format kept in several files finds, reads and writes them.
+pub struct Parts {
+    /// The files of the dataset that `path` names, each with its part, in the order written.
+    pub files: fn(path: &Path) -> Vec<(&'static str, PathBuf)>,
+    /// Reads the parts that exist (at least one).
+    pub read: fn(parts: &mut [PartInput]) -> Result<Loaded, LoadError>,
+    /// Writes the parts that `files` names; a part with nothing to hold may be left empty,
+    /// and is then not written.
+    pub write: fn(data: &Dataset, parts: &mut [PartOutput]) -> std::io::Result<()>,
 }
 
 /// Every format, the native one first.
-pub const FORMATS: &[Format] = &[json::FORMAT];
+pub const FORMATS: &[Format] = &[
+    json::FORMAT,
+    super::gexf::FORMAT,
+    super::graphml::FORMAT,
+    super::csv::FORMAT,
+    super::ftm::FORMAT,
+];
 
 /// The native format, used for names that no format claims.
 pub fn native() -> &'static Format {
@@ -57,12 +100,41 @@ pub fn for_path(path: &Path) -> &'static Format {
         .map_or_else(native, |(format, _)| format)
 }
 
+/// The format a `--from`/`--to` name gives: a format's key ("gexf") or one of its extensions,
+/// ignoring case.
+pub fn by_key(key: &str) -> Option<&'static Format> {
+    let key = key.trim().trim_start_matches('.').to_lowercase();
+    FORMATS
+        .iter()
+        .find(|f| f.key == key || f.extensions.contains(&key.as_str()))
+}
+
+/// Every format's key, for messages ("relmap, gexf, graphml, csv, ftm").
+pub fn keys() -> String {
+    FORMATS.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
+}
+
 /// Opens a dataset in whatever format its name says. The native format reads large files
 /// straight from disk (see [`json::load`]); others read through the size-limited reader.
 pub fn open(path: &Path) -> Result<Loaded, LoadError> {
-    let format = for_path(path);
+    open_as(path, for_path(path))
+}
+
+/// Opens a dataset in the format given.
+pub fn open_as(path: &Path, format: &'static Format) -> Result<Loaded, LoadError> {
     if std::ptr::eq(format, native()) {
         return json::load(path);
+    }
+    if let Some(parts) = &format.parts {
+        // A file named by the path is read alone, unless it is one of the parts.
+        let files = (parts.files)(path);
+        let named_part = files.iter().any(|(_, p)| p == path);
+        if named_part || !path.exists() {
+            let present: Vec<_> = files.into_iter().filter(|(_, p)| p.exists()).collect();
+            if !present.is_empty() {
+                return open_parts(parts, present);
+            }
+        }
     }
     let Some(read) = format.read else {
         return Err(LoadError::Read {
@@ -75,21 +147,80 @@ pub fn open(path: &Path) -> Result<Loaded, LoadError> {
     read(&mut bytes.as_slice(), path)
 }
 
+fn open_parts(parts: &Parts, present: Vec<(&'static str, PathBuf)>) -> Result<Loaded, LoadError> {
+    let mut contents = Vec::new();
+    for (part, path) in &present {
+        let bytes = read_opened(path, open_regular(path)?)?;
+        contents.push((*part, path.as_path(), bytes));
+    }
+    let mut slices: Vec<&[u8]> = contents.iter().map(|(_, _, b)| b.as_slice()).collect();
+    let mut inputs: Vec<PartInput> = contents
+        .iter()
+        .zip(slices.iter_mut())
+        .map(|((part, path, _), input)| PartInput {
+            part,
+            path,
+            input: input as &mut dyn Read,
+        })
+        .collect();
+    (parts.read)(&mut inputs)
+}
+
+/// The files a save to `path` writes: the path itself, or the parts of a format kept in
+/// several files (a part left empty is not written).
+pub fn files_for(path: &Path, format: &'static Format) -> Vec<PathBuf> {
+    match &format.parts {
+        Some(parts) => (parts.files)(path).into_iter().map(|(_, p)| p).collect(),
+        None => vec![path.to_owned()],
+    }
+}
+
 /// Saves a dataset in whatever format the name says, atomically (see [`write_atomically`]).
 pub fn save(path: &Path, data: &Dataset, options: WriteOptions) -> Result<(), SaveError> {
-    let format = for_path(path);
+    save_as(path, for_path(path), data, options).map(|_| ())
+}
+
+/// Saves a dataset in the format given, and returns the files written. Each file is written
+/// atomically; a format kept in several files writes them one after the other.
+pub fn save_as(
+    path: &Path,
+    format: &'static Format,
+    data: &Dataset,
+    options: WriteOptions,
+) -> Result<Vec<PathBuf>, SaveError> {
+    let encode = |message: String| SaveError::Encode {
+        path: path.to_owned(),
+        message,
+    };
+    if let Some(parts) = &format.parts {
+        let files = (parts.files)(path);
+        let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); files.len()];
+        let mut outputs: Vec<PartOutput> = files
+            .iter()
+            .zip(buffers.iter_mut())
+            .map(|((part, _), output)| PartOutput {
+                part,
+                output: output as &mut dyn Write,
+            })
+            .collect();
+        (parts.write)(data, &mut outputs).map_err(|e| encode(e.to_string()))?;
+        drop(outputs);
+        let mut written = Vec::new();
+        for ((_, file), bytes) in files.into_iter().zip(buffers) {
+            if !bytes.is_empty() {
+                write_atomically(&file, &bytes, options)?;
+                written.push(file);
+            }
+        }
+        return Ok(written);
+    }
     let Some(write) = format.write else {
-        return Err(SaveError::Encode {
-            path: path.to_owned(),
-            message: format!("relmap cannot write {} files", format.name),
-        });
+        return Err(encode(format!("relmap cannot write {} files", format.name)));
     };
     let mut bytes = Vec::new();
-    write(data, &mut bytes).map_err(|e| SaveError::Encode {
-        path: path.to_owned(),
-        message: e.to_string(),
-    })?;
-    write_atomically(path, &bytes, options)
+    write(data, &mut bytes).map_err(|e| encode(e.to_string()))?;
+    write_atomically(path, &bytes, options)?;
+    Ok(vec![path.to_owned()])
 }
 
 /// The file dialogs' filters: one per format that can be read (`reading`) or written, with its
@@ -154,7 +285,24 @@ mod tests {
 
     #[test]
     fn dialogs_get_one_filter_per_format() {
-        assert_eq!(dialog_filters(true), [("relmap dataset", vec!["json"])]);
-        assert_eq!(dialog_filters(false), [("relmap dataset", vec!["json"])]);
+        let filters = dialog_filters(true);
+        assert_eq!(filters[0], ("relmap dataset", vec!["json"]));
+        assert_eq!(filters.len(), FORMATS.len());
+        assert!(filters.iter().any(|(_, ext)| ext.contains(&"gexf")));
+    }
+
+    #[test]
+    fn formats_are_found_by_key_and_extension() {
+        for (key, name) in [
+            ("gexf", "GEXF"),
+            ("GraphML", "GraphML"),
+            ("relmap", "relmap dataset"),
+        ] {
+            assert_eq!(by_key(key).map(|f| f.name), Some(name), "{key}");
+        }
+        assert!(by_key("docx").is_none());
+        assert_eq!(for_path(Path::new("x.GEXF")).key, "gexf");
+        assert_eq!(for_path(Path::new("entities.ftm.json")).key, "ftm");
+        assert_eq!(for_path(Path::new("map.relmap.json")).key, "relmap");
     }
 }

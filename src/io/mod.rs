@@ -3,13 +3,19 @@
 //! is wrong.
 
 pub mod atomic;
+pub mod csv;
 pub mod formats;
+pub mod ftm;
+pub mod gexf;
+pub mod graphml;
+pub mod interop;
 pub mod json;
 pub mod read;
 mod target;
 mod temp;
 #[cfg(test)]
 mod test_support;
+pub mod xml;
 
 pub use read::{open_regular, read_limited, read_text};
 pub use target::{inspect_target, SaveTarget};

@@ -13,14 +13,63 @@ pub const LABEL_SIZE: f32 = 13.5;
 /// Size of quotes in the panels and the reader.
 pub const QUOTE_SIZE: f32 = 15.0;
 
-pub fn actor_color(kind: ActorKind) -> Color32 {
-    match kind {
-        ActorKind::Person => Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
-        ActorKind::State => Color32::from_rgb(0xE6, 0x9F, 0x00),  // orange
-        ActorKind::Organization => Color32::from_rgb(0xCC, 0x79, 0xA7), // reddish purple
-        ActorKind::Place => Color32::from_rgb(0x00, 0x9E, 0x73),  // bluish green
-        ActorKind::Other => Color32::from_rgb(0x99, 0x99, 0x99),  // grey
+/// The colours of the map as plain RGB values, without egui, for what is drawn without a
+/// window (pictures, the colours written into GEXF files). They are written here and only
+/// here; the egui colours below are made from them.
+pub mod rgb {
+    use crate::model::{ActorKind, Polarity};
+
+    /// Red, green and blue.
+    pub type Rgb = [u8; 3];
+
+    pub const fn actor(kind: ActorKind) -> Rgb {
+        match kind {
+            ActorKind::Person => [0x56, 0xB4, 0xE9],       // sky blue
+            ActorKind::State => [0xE6, 0x9F, 0x00],        // orange
+            ActorKind::Organization => [0xCC, 0x79, 0xA7], // reddish purple
+            ActorKind::Place => [0x00, 0x9E, 0x73],        // bluish green
+            ActorKind::Other => [0x99, 0x99, 0x99],        // grey
+        }
     }
+
+    pub const fn polarity(polarity: Polarity) -> Rgb {
+        match polarity {
+            Polarity::Cooperative => [0x00, 0x72, 0xB2], // blue
+            Polarity::Hostile => [0xD5, 0x5E, 0x00],     // vermilion
+            Polarity::Neutral => [0x8C, 0x8C, 0x8C],     // grey
+        }
+    }
+
+    /// A polarity's colour for text on the light theme (see `polarity_text`).
+    pub const fn polarity_text_light(of: Polarity) -> Rgb {
+        match of {
+            Polarity::Cooperative => polarity(Polarity::Cooperative),
+            Polarity::Hostile => [0xB0, 0x4C, 0x00],
+            Polarity::Neutral => [0x66, 0x66, 0x66],
+        }
+    }
+
+    /// The dark outline around an actor's shape.
+    pub const SHAPE_OUTLINE: Rgb = [30, 30, 30];
+
+    /// The map's background, label text and the halo's opacity under labels in the light and
+    /// the dark theme, as egui's default visuals give them (checked by a test).
+    pub const LIGHT_BACKGROUND: Rgb = [255, 255, 255];
+    pub const DARK_BACKGROUND: Rgb = [10, 10, 10];
+    pub const LIGHT_TEXT: Rgb = [0, 0, 0];
+    pub const DARK_TEXT: Rgb = [255, 255, 255];
+    /// How opaque the halo under a label is (`label_halo`).
+    pub const HALO_OPACITY: f32 = 0.82;
+    /// How much of its colour a dimmed element keeps (`dimmed`).
+    pub const DIM_FACTOR: f32 = 0.22;
+}
+
+fn color(c: rgb::Rgb) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
+}
+
+pub fn actor_color(kind: ActorKind) -> Color32 {
+    color(rgb::actor(kind))
 }
 
 /// The colour of a community (Explore → Find communities), the largest first: the
@@ -42,11 +91,7 @@ pub fn community_color(community: u16) -> Color32 {
 }
 
 pub fn polarity_color(polarity: Polarity) -> Color32 {
-    match polarity {
-        Polarity::Cooperative => Color32::from_rgb(0x00, 0x72, 0xB2), // blue
-        Polarity::Hostile => Color32::from_rgb(0xD5, 0x5E, 0x00),     // vermilion
-        Polarity::Neutral => Color32::from_rgb(0x8C, 0x8C, 0x8C),     // grey
-    }
+    color(rgb::polarity(polarity))
 }
 
 /// How a tie's line is drawn: solid when stated, dashed when reported or alleged,
@@ -94,7 +139,11 @@ pub fn map_focus_ring(visuals: &egui::Visuals) -> Color32 {
 }
 
 /// The dark outline around an actor's shape, on the map, in the legend and in the actor panel.
-pub const SHAPE_OUTLINE: Color32 = Color32::from_gray(30);
+pub const SHAPE_OUTLINE: Color32 = Color32::from_rgb(
+    rgb::SHAPE_OUTLINE[0],
+    rgb::SHAPE_OUTLINE[1],
+    rgb::SHAPE_OUTLINE[2],
+);
 
 /// The certainty and attribution line under an excerpt: Okabe–Ito orange on dark, a darker
 /// orange on light (the bright one has under 2.5:1 contrast on white; this one about 5:1).
@@ -110,9 +159,8 @@ pub fn certainty_text(visuals: &Visuals) -> Color32 {
 /// light backgrounds vermilion and grey are darkened to reach 4.5:1 against white.
 pub fn polarity_text(polarity: Polarity, visuals: &Visuals) -> Color32 {
     match (polarity, visuals.dark_mode) {
-        (_, true) | (Polarity::Cooperative, false) => polarity_color(polarity),
-        (Polarity::Hostile, false) => Color32::from_rgb(0xB0, 0x4C, 0x00),
-        (Polarity::Neutral, false) => Color32::from_gray(0x66),
+        (_, true) => polarity_color(polarity),
+        (_, false) => color(rgb::polarity_text_light(polarity)),
     }
 }
 
@@ -124,7 +172,7 @@ pub fn map_background(visuals: &Visuals) -> Color32 {
 /// The halo under an actor's label, so that it reads over lines: the map background, nearly
 /// opaque.
 pub fn label_halo(visuals: &Visuals) -> Color32 {
-    map_background(visuals).gamma_multiply(0.82)
+    map_background(visuals).gamma_multiply(rgb::HALO_OPACITY)
 }
 
 /// The excerpt highlighted in the article reader: dark text on Okabe–Ito yellow.
@@ -141,7 +189,7 @@ pub fn tie_width(excerpts: usize) -> f32 {
 
 /// Fades a colour for things outside the current selection's neighbourhood.
 pub fn dimmed(color: Color32) -> Color32 {
-    color.gamma_multiply(0.22)
+    color.gamma_multiply(rgb::DIM_FACTOR)
 }
 
 /// A subset of DejaVu Sans with arrows and symbols that egui's default fonts lack ("A → B").
@@ -186,6 +234,21 @@ mod tests {
             excerpts: certainties.iter().map(|c| excerpt(*c)).collect(),
             ..Tie::default()
         }
+    }
+
+    #[test]
+    fn the_plain_colours_are_those_of_egui_themes() {
+        for (visuals, background, text) in [
+            (Visuals::light(), rgb::LIGHT_BACKGROUND, rgb::LIGHT_TEXT),
+            (Visuals::dark(), rgb::DARK_BACKGROUND, rgb::DARK_TEXT),
+        ] {
+            assert_eq!(map_background(&visuals), color(background));
+            assert_eq!(visuals.strong_text_color(), color(text));
+        }
+        assert_eq!(
+            polarity_text(Polarity::Neutral, &Visuals::light()),
+            Color32::from_gray(0x66)
+        );
     }
 
     #[test]

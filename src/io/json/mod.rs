@@ -22,9 +22,11 @@ pub const EXTENSION: &str = "relmap.json";
 /// The native format's entry in the registry (`io::formats`).
 pub const FORMAT: Format = Format {
     name: "relmap dataset",
+    key: "relmap",
     extensions: &[EXTENSION, "json"],
     read: Some(read_from),
     write: Some(write_to),
+    parts: None,
 };
 
 /// Reads a dataset from any reader, up to the size limit. (Files are opened by [`load`], which

@@ -344,7 +344,7 @@ fn next_revision() -> u64 {
 }
 
 /// Positions for actors that have none yet: a ring around the placed ones, in document order.
-fn fallback_positions(data: &Dataset) -> Vec<Point> {
+pub fn fallback_positions(data: &Dataset) -> Vec<Point> {
     let placed: Vec<Point> = data.actors.iter().filter_map(|a| a.position).collect();
     let (cx, cy, radius) = if placed.is_empty() {
         (0.0, 0.0, 60.0 + 25.0 * data.actors.len() as f64)

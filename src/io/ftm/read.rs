@@ -1,0 +1,323 @@
+//! Reading FollowTheMoney entities: relmap's own (prefixes taken off, excerpts from Documentation) and other tools' (quotes of intervals kept as excerpts without their article).
+
+use crate::io::interop::{self, Ids, Notes};
+use crate::io::json::Loaded;
+use crate::io::LoadError;
+use crate::model::{Actor, ActorKind, Dataset, Excerpt, Source, Tie};
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::path::Path;
+
+use super::*;
+
+pub(super) fn read_from(input: &mut dyn Read, path: &Path) -> Result<Loaded, LoadError> {
+    let text = interop::read_input(input, path)?;
+    read_str(&text, path)
+}
+
+/// Whether every id in `ids` starts with `prefix` (and there is one).
+fn all_prefixed<'a>(mut ids: impl Iterator<Item = &'a str>, prefix: &str) -> bool {
+    let mut any = false;
+    let all = ids.all(|id| {
+        any = true;
+        id.starts_with(prefix)
+    });
+    any && all
+}
+
+/// Reads entities from text, one JSON object a line (blank lines skipped).
+pub fn read_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let mut entities: Vec<(usize, Entity)> = Vec::new();
+    let mut offset = 0;
+    for (n, line) in text.split('\n').enumerate() {
+        let here = offset;
+        offset += line.len() + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let entity: Entity = serde_json::from_str(line).map_err(|e| LoadError::Syntax {
+            path: path.to_owned(),
+            line: n + 1,
+            column: e.column(),
+            message: format!("not a FollowTheMoney entity: {e}"),
+        })?;
+        entities.push((here, entity));
+    }
+    let error = |at: usize, message: String| interop::syntax_at(path, text, at, message);
+    let mut notes = Notes::default();
+    let mut data = Dataset::default();
+
+    let is_actor = |schema: &str| {
+        matches!(
+            schema,
+            "Person"
+                | "Organization"
+                | "Company"
+                | "PublicBody"
+                | "LegalEntity"
+                | "Address"
+                | "Vessel"
+                | "Airplane"
+                | "Asset"
+                | "Thing"
+        )
+    };
+    let is_link = |schema: &str| LINKS.iter().any(|(s, ..)| *s == schema) || schema == "Succession";
+    // relmap's own prefixes come off where every entity of the kind has them.
+    let strip = |prefix: &'static str, pick: &dyn Fn(&str) -> bool| {
+        all_prefixed(
+            entities
+                .iter()
+                .filter(|(_, e)| pick(&e.schema))
+                .map(|(_, e)| e.id.as_str()),
+            prefix,
+        )
+        .then_some(prefix)
+    };
+    let actor_prefix = strip("a-", &is_actor);
+    let tie_prefix = strip("t-", &is_link);
+    let source_prefix = strip("s-", &|s| s == "Article" || s == "Document");
+    let bare = |id: &str, prefix: Option<&str>| -> String {
+        prefix
+            .and_then(|p| id.strip_prefix(p))
+            .unwrap_or(id)
+            .to_owned()
+    };
+
+    let mut seen = HashSet::new();
+    for (at, e) in &entities {
+        if !seen.insert(e.id.as_str()) {
+            return Err(error(
+                *at,
+                format!("a second entity with the id '{}'", e.id),
+            ));
+        }
+    }
+
+    // Articles.
+    let mut source_ids: HashMap<String, String> = HashMap::new();
+    for (_, e) in entities.iter().filter(|(_, e)| {
+        matches!(
+            e.schema.as_str(),
+            "Article" | "Document" | "PlainText" | "HyperText"
+        )
+    }) {
+        let id = bare(&e.id, source_prefix);
+        source_ids.insert(e.id.clone(), id.clone());
+        data.sources.push(Source {
+            id,
+            title: e.first("title").unwrap_or_default(),
+            outlet: e.first("publisher").unwrap_or_default(),
+            published: e.first("publishedAt").or_else(|| e.first("date")),
+            url: e.first("sourceUrl"),
+            author: e.first("author"),
+            text: e.first("bodyText").unwrap_or_default(),
+        });
+    }
+
+    // Actors.
+    let mut actors = Ids::default();
+    for (_, e) in entities.iter().filter(|(_, e)| is_actor(&e.schema)) {
+        let Some(id) = actors.add(&bare(&e.id, actor_prefix), &mut notes) else {
+            continue;
+        };
+        actors_map_insert(&mut actors, &e.id, &id);
+        let names = e.values("name");
+        let mut aliases: Vec<String> = names.iter().skip(1).cloned().collect();
+        aliases.extend(e.values("alias"));
+        aliases.extend(e.values("weakAlias"));
+        aliases.extend(e.values("previousName"));
+        let kind = match e.schema.as_str() {
+            "Person" => ActorKind::Person,
+            "Organization" | "Company" => ActorKind::Organization,
+            "PublicBody" => ActorKind::State,
+            "Address" => ActorKind::Place,
+            _ => ActorKind::Other,
+        };
+        let name = names
+            .first()
+            .cloned()
+            .or_else(|| e.first("full"))
+            .unwrap_or_else(|| id.clone());
+        data.actors.push(Actor {
+            id,
+            name,
+            kind,
+            aliases,
+            description: e.first("description").unwrap_or_default(),
+            ..Actor::default()
+        });
+        for property in e.properties.keys() {
+            if !matches!(
+                property.as_str(),
+                "name" | "alias" | "weakAlias" | "previousName" | "description" | "full"
+            ) {
+                notes.add(
+                    format!("the property '{property}' of {} is not kept", e.schema),
+                    "entity",
+                );
+            }
+        }
+    }
+
+    // Ties.
+    let mut ties = Ids::default();
+    let mut tie_places: HashMap<String, usize> = HashMap::new();
+    for (at, e) in entities.iter().filter(|(_, e)| is_link(&e.schema)) {
+        let (from_prop, to_prop, kind_prop) = LINKS
+            .iter()
+            .find(|(s, ..)| *s == e.schema)
+            .map_or(("predecessor", "successor", "role"), |(_, f, t, k)| {
+                (*f, *t, *k)
+            });
+        let end = |prop: &str| -> Result<String, LoadError> {
+            let Some(target) = e.first(prop) else {
+                return Err(error(
+                    *at,
+                    format!("{} '{}' has no '{prop}'", e.schema, e.id),
+                ));
+            };
+            actors.get(&target).map(str::to_owned).ok_or_else(|| {
+                error(
+                    *at,
+                    format!(
+                        "{} '{}' points at '{target}', which is not an entity of the file",
+                        e.schema, e.id
+                    ),
+                )
+            })
+        };
+        let (from, to) = (end(from_prop)?, end(to_prop)?);
+        let Some(id) = ties.add(&bare(&e.id, tie_prefix), &mut notes) else {
+            continue;
+        };
+        let role = e.first(kind_prop).unwrap_or_default();
+        let mut tie = Tie {
+            id: id.clone(),
+            from,
+            to,
+            kind: schema_kind(&e.schema),
+            directed: !matches!(e.schema.as_str(), "Family" | "Associate"),
+            label: e.first("description").unwrap_or_default(),
+            date: e
+                .first("date")
+                .and_then(|d| interop::date_from(&d))
+                .or_else(|| {
+                    interop::date_from_range(
+                        e.first("startDate").as_deref(),
+                        e.first("endDate").as_deref(),
+                    )
+                }),
+            ..Tie::default()
+        };
+        match interop::tie_kind_from(&role) {
+            Some(kind) => tie.kind = kind,
+            None if role.is_empty() => {}
+            None if tie.label.is_empty() => tie.label = role,
+            None => notes.add(
+                format!(
+                    "the {kind_prop} of a {} beside its description is not kept",
+                    e.schema
+                ),
+                "link",
+            ),
+        }
+        // Quotes of ties written by other tools: excerpts without their article.
+        tie.excerpts = e
+            .values("summary")
+            .into_iter()
+            .map(|quote| Excerpt {
+                source: e
+                    .first("proof")
+                    .and_then(|p| source_ids.get(&p).cloned())
+                    .unwrap_or_default(),
+                end: quote.len(),
+                quote,
+                start: 0,
+                certainty: None,
+                attributed_to: None,
+            })
+            .collect();
+        tie_places.insert(e.id.clone(), data.ties.len());
+        data.ties.push(tie);
+    }
+
+    // Excerpts written by relmap, which say more than a tie's summary: they replace it.
+    let mut documented: HashSet<usize> = HashSet::new();
+    for (at, e) in entities.iter().filter(|(_, e)| e.schema == "Documentation") {
+        let Some(place) = e
+            .first("recordId")
+            .and_then(|r| tie_places.get(&r).copied())
+        else {
+            notes.add(
+                "Documentation that is not evidence for a tie of the file is not kept",
+                "entity",
+            );
+            continue;
+        };
+        let document = e.first("document").unwrap_or_default();
+        let Some(source) = source_ids.get(&document).cloned() else {
+            return Err(error(
+                *at,
+                format!("Documentation '{}' points at '{document}', which is not an article of the file", e.id),
+            ));
+        };
+        if documented.insert(place) {
+            data.ties[place].excerpts.clear();
+        }
+        let quote = e.first("summary").unwrap_or_default();
+        let role = e.first("role").unwrap_or_default();
+        let attributed = e.first("description").filter(|d| !d.is_empty());
+        let attributed_to = attributed.map(|a| actors.get(&a).map_or(a.clone(), str::to_owned));
+        data.ties[place].excerpts.push(Excerpt {
+            source,
+            end: quote.len(),
+            quote,
+            start: 0,
+            certainty: interop::certainty_from(&role),
+            attributed_to,
+        });
+    }
+    for (_, e) in &entities {
+        if !is_actor(&e.schema)
+            && !is_link(&e.schema)
+            && !matches!(
+                e.schema.as_str(),
+                "Article" | "Document" | "PlainText" | "HyperText" | "Documentation"
+            )
+        {
+            notes.add(format!("{} entities are not kept", e.schema), "entity");
+        }
+    }
+    // Excerpts come with offsets 0: they are placed where their quote is in the article.
+    quiet_offsets(&mut data);
+    interop::finish(path, data, notes)
+}
+
+/// Each excerpt placed at its quote in its article (the first place the quote is), without a
+/// note: FollowTheMoney has no offsets, so this is how every excerpt is read.
+fn quiet_offsets(data: &mut Dataset) {
+    let texts: HashMap<&str, &str> = data
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.text.as_str()))
+        .collect();
+    for tie in &mut data.ties {
+        for x in &mut tie.excerpts {
+            if let Some(at) = texts
+                .get(x.source.as_str())
+                .and_then(|t| t.find(&x.quote))
+                .filter(|_| !x.quote.is_empty())
+            {
+                x.start = at;
+                x.end = at + x.quote.len();
+            }
+        }
+    }
+}
+
+/// Attributions written by relmap name an actor by its relmap id; other tools' entity ids are
+/// looked up too.
+fn actors_map_insert(actors: &mut Ids, entity_id: &str, id: &str) {
+    actors.alias(entity_id, id);
+}

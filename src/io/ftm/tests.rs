@@ -1,0 +1,51 @@
+use super::*;
+use crate::sample::sample_dataset;
+use std::path::Path;
+
+fn write(data: &Dataset) -> String {
+    let mut out = Vec::new();
+    write_to(data, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn the_evidence_of_the_sample_comes_back() {
+    let data = sample_dataset();
+    let text = write(&data);
+    let back = read_str(&text, Path::new("t.ftm.json")).unwrap().data;
+    assert_eq!(back.sources, data.sources);
+    assert_eq!(back.actors.len(), data.actors.len());
+    for (a, b) in back.actors.iter().zip(&data.actors) {
+        assert_eq!(
+            (&a.id, &a.name, a.kind, &a.aliases, &a.description),
+            (&b.id, &b.name, b.kind, &b.aliases, &b.description)
+        );
+    }
+    assert_eq!(back.ties.len(), data.ties.len());
+    for (a, b) in back.ties.iter().zip(&data.ties) {
+        assert_eq!(
+            (&a.id, &a.from, &a.to, a.kind, &a.label, &a.date),
+            (&b.id, &b.from, &b.to, b.kind, &b.label, &b.date)
+        );
+        assert_eq!(a.excerpts, b.excerpts, "tie {}", a.id);
+    }
+}
+
+#[test]
+fn bad_lines_are_refused_with_their_place() {
+    let e = read_str(
+        "{\"id\":\"a\",\"schema\":\"Person\"}\n{\"id\": 3}\n",
+        Path::new("t.ftm"),
+    )
+    .unwrap_err();
+    assert!(e.to_string().starts_with("t.ftm:2:"), "{e}");
+    let e = read_str(
+        "{\"id\":\"a\",\"schema\":\"Person\"}\n{\"id\":\"l\",\"schema\":\"UnknownLink\",\"properties\":{\"subject\":[\"a\"],\"object\":[\"zz\"]}}\n",
+        Path::new("t.ftm"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "t.ftm:2:1: UnknownLink 'l' points at 'zz', which is not an entity of the file"
+    );
+}

@@ -1,0 +1,306 @@
+//! Reading GEXF nodes and edges: attributes by their titles (and defaults), positions, kinds, dates from dynamic times and spells, excerpts.
+
+use super::read::*;
+use crate::io::interop::{self};
+use crate::io::xml::Element;
+use crate::io::LoadError;
+use crate::model::{Actor, Point, Tie, TieKind};
+
+impl Reader<'_> {
+    pub(super) fn nodes(&mut self) -> Result<(), LoadError> {
+        while let Some(el) = self.child()? {
+            if self.is(&el, "node") {
+                self.node(&el)?;
+            } else {
+                self.xml.skip()?;
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn node(&mut self, el: &Element) -> Result<(), LoadError> {
+        let Some(foreign) = el.attr("id") else {
+            return Err(self.xml.error(el.offset, "a <node> without an id"));
+        };
+        let Some(id) = self.actors.add(foreign, &mut self.notes) else {
+            return Err(self
+                .xml
+                .error(el.offset, format!("a second node with the id '{foreign}'")));
+        };
+        let mut actor = Actor {
+            id,
+            name: el.attr("label").unwrap_or_default().to_owned(),
+            ..Actor::default()
+        };
+        let mut values: Vec<(String, String)> = Vec::new();
+        let mut nested = false;
+        while let Some(child) = self.child()? {
+            if self.is(&child, "attvalues") {
+                self.attvalues(&mut values)?;
+            } else if self.is_viz(&child) && child.name == "position" {
+                let x = child.attr("x").and_then(interop::number);
+                let y = child.attr("y").and_then(interop::number);
+                if let (Some(x), Some(y)) = (x, y) {
+                    actor.position = Some(Point::new(x, -y));
+                }
+                self.xml.skip()?;
+            } else if self.is(&child, "nodes") {
+                // A hierarchy: the nodes inside are nodes of the map too.
+                nested = true;
+                self.nodes()?;
+            } else {
+                self.xml.skip()?;
+            }
+        }
+        if nested {
+            self.notes.add(
+                "nodes inside nodes (a hierarchy) are read as plain nodes",
+                "node",
+            );
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for (key, value) in &values {
+            if seen.contains(&key.as_str()) {
+                self.notes.add(
+                    "attribute values that change over time: the first of each is kept",
+                    "value",
+                );
+                continue;
+            }
+            seen.push(key);
+            self.node_value(&mut actor, key, value);
+        }
+        let defaults: Vec<(String, String)> = self
+            .node_attrs
+            .iter()
+            .filter(|(id, d)| d.default.is_some() && !seen.contains(&id.as_str()))
+            .map(|(id, d)| (id.clone(), d.default.clone().unwrap_or_default()))
+            .collect();
+        for (key, value) in defaults {
+            self.node_value(&mut actor, &key, &value);
+        }
+        if actor.name.is_empty() {
+            actor.name = foreign.to_owned();
+        }
+        self.data.actors.push(actor);
+        Ok(())
+    }
+
+    pub(super) fn attvalues(
+        &mut self,
+        values: &mut Vec<(String, String)>,
+    ) -> Result<(), LoadError> {
+        while let Some(el) = self.child()? {
+            if self.is(&el, "attvalue") {
+                let key = el.attr("for").or_else(|| el.attr("id"));
+                match (key, el.attr("value")) {
+                    (Some(key), Some(value)) => values.push((key.to_owned(), value.to_owned())),
+                    _ => {
+                        return Err(self
+                            .xml
+                            .error(el.offset, "an <attvalue> without 'for' and 'value'"))
+                    }
+                }
+            }
+            self.xml.skip()?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn node_value(&mut self, actor: &mut Actor, key: &str, value: &str) {
+        let original = self
+            .node_attrs
+            .get(key)
+            .map_or(key, |d| d.title.as_str())
+            .to_owned();
+        let title = original.to_lowercase();
+        match title.as_str() {
+            "kind" | "type" | "category" => match interop::actor_kind_from(value) {
+                Some(kind) => actor.kind = kind,
+                None => self.notes.add(
+                    format!("node kind '{value}' is not one of relmap's: read as 'other'"),
+                    "node",
+                ),
+            },
+            "aliases" | "alias" => actor.aliases = interop::list_from(value),
+            "description" => actor.description = value.to_owned(),
+            "pinned" => actor.pinned = interop::boolean(value).unwrap_or(false),
+            "label" | "name" if actor.name.is_empty() => actor.name = value.trim().to_owned(),
+            _ => self.notes.add(
+                format!("node attribute '{original}' is not kept: relmap has no field for it"),
+                "node",
+            ),
+        }
+    }
+
+    pub(super) fn edges_list(&mut self) -> Result<(), LoadError> {
+        while let Some(el) = self.child()? {
+            if self.is(&el, "edge") {
+                self.edge(&el)?;
+            } else {
+                self.xml.skip()?;
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn edge(&mut self, el: &Element) -> Result<(), LoadError> {
+        let (Some(source), Some(target)) = (el.attr("source"), el.attr("target")) else {
+            return Err(self
+                .xml
+                .error(el.offset, "an <edge> without a source and a target"));
+        };
+        let id = match el.attr("id") {
+            Some(foreign) => match self.ties.add(foreign, &mut self.notes) {
+                Some(id) => id,
+                None => {
+                    return Err(self
+                        .xml
+                        .error(el.offset, format!("a second edge with the id '{foreign}'")))
+                }
+            },
+            None => self.ties.unique(format!("edge-{}", self.edges.len() + 1)),
+        };
+        let mut tie = Tie {
+            id,
+            directed: match el.attr("type").map(str::to_lowercase).as_deref() {
+                Some("directed") => true,
+                Some(_) => false,
+                None => self.default_directed,
+            },
+            label: el.attr("label").unwrap_or_default().to_owned(),
+            ..Tie::default()
+        };
+        if let Some(kind) = el.attr("kind").filter(|k| !k.is_empty()) {
+            self.set_tie_kind(&mut tie, kind);
+        }
+        let mut start = el.attr("start").map(str::to_owned);
+        let mut end = el.attr("end").map(str::to_owned);
+        let mut values: Vec<(String, String)> = Vec::new();
+        while let Some(child) = self.child()? {
+            if self.is(&child, "attvalues") {
+                self.attvalues(&mut values)?;
+            } else if self.is(&child, "spells") {
+                while let Some(spell) = self.child()? {
+                    if start.is_none() && end.is_none() {
+                        start = spell.attr("start").map(str::to_owned);
+                        end = spell.attr("end").map(str::to_owned);
+                    }
+                    self.xml.skip()?;
+                }
+            } else {
+                self.xml.skip()?;
+            }
+        }
+        let mut has_date = false;
+        let mut excerpts_at = None;
+        let mut seen: Vec<String> = Vec::new();
+        let defaults: Vec<(String, String)> = self
+            .edge_attrs
+            .iter()
+            .filter(|(id, d)| d.default.is_some() && !values.iter().any(|(k, _)| k == *id))
+            .map(|(id, d)| (id.clone(), d.default.clone().unwrap_or_default()))
+            .collect();
+        for (key, value) in values.iter().chain(&defaults) {
+            if seen.contains(key) {
+                self.notes.add(
+                    "attribute values that change over time: the first of each is kept",
+                    "value",
+                );
+                continue;
+            }
+            seen.push(key.clone());
+            let original = self
+                .edge_attrs
+                .get(key)
+                .map_or(key.as_str(), |d| d.title.as_str())
+                .to_owned();
+            let title = original.to_lowercase();
+            match title.as_str() {
+                "polarity" => match interop::polarity_from(value) {
+                    Some(p) => tie.polarity = p,
+                    None => self.notes.add(
+                        format!("polarity '{value}' is not one of relmap's: read as neutral"),
+                        "edge",
+                    ),
+                },
+                "date" => match interop::date_from(value) {
+                    Some(date) => {
+                        tie.date = Some(date);
+                        has_date = true;
+                    }
+                    None if value.trim().is_empty() => {}
+                    None => self
+                        .notes
+                        .add(format!("dates like '{value}' are not kept"), "edge"),
+                },
+                "directed" => {
+                    if let Some(d) = interop::boolean(value) {
+                        tie.directed = d;
+                    }
+                }
+                "excerpts" => {
+                    excerpts_at = Some(value.clone());
+                }
+                "kind" | "type" | "relation" if el.attr("kind").is_none() => {
+                    self.set_tie_kind(&mut tie, value)
+                }
+                "label" if tie.label.is_empty() => tie.label = value.clone(),
+                // Written by relmap from the excerpts, which say it in full.
+                "certainty" => {}
+                "weight" => {}
+                _ => self.notes.add(
+                    format!("edge attribute '{original}' is not kept: relmap has no field for it"),
+                    "edge",
+                ),
+            }
+        }
+        if let Some(json) = excerpts_at {
+            tie.excerpts = interop::excerpts_from(&json).map_err(|message| {
+                self.xml
+                    .error(el.offset, format!("edge '{}': {message}", tie.id))
+            })?;
+        }
+        if !has_date && (start.is_some() || end.is_some()) {
+            match interop::date_from_range(start.as_deref(), end.as_deref()) {
+                Some(date) => tie.date = Some(date),
+                None => self.notes.add(
+                    "times that are not dates (numbers of a timeline) are not kept",
+                    "edge",
+                ),
+            }
+        }
+        if let Some(weight) = el.attr("weight").and_then(interop::number) {
+            if weight != tie.excerpts.len().max(1) as f64 {
+                self.notes.add(
+                    "edge weights are not kept: relmap draws a tie as wide as its evidence",
+                    "edge",
+                );
+            }
+        }
+        self.edges.push(PendingEdge {
+            offset: el.offset,
+            source: source.to_owned(),
+            target: target.to_owned(),
+            tie,
+        });
+        Ok(())
+    }
+
+    pub(super) fn set_tie_kind(&mut self, tie: &mut Tie, word: &str) {
+        match interop::tie_kind_from(word) {
+            Some(kind) => tie.kind = kind,
+            None => {
+                tie.kind = TieKind::Other;
+                if tie.label.is_empty() {
+                    tie.label = word.to_owned();
+                }
+                self.notes.add(
+                    "edge kinds that are not relmap's are read as 'other', with the kind as \
+                     the label",
+                    "edge",
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! Reading GEXF 1.1, 1.2draft and 1.3 as Gephi and networkx write them: static, dynamic and slice graphs, with or without viz, attributes with defaults, self loops, hierarchies, ids of any shape.
+
+use crate::io::interop::{self, Ids, Notes};
+use crate::io::json::Loaded;
+use crate::io::xml::{Element, Item, XmlReader};
+use crate::io::LoadError;
+use crate::model::{Dataset, Source, Tie};
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use super::*;
+
+pub(super) fn read_from(input: &mut dyn Read, path: &Path) -> Result<Loaded, LoadError> {
+    let text = interop::read_input(input, path)?;
+    read_str(&text, path)
+}
+
+/// Reads a GEXF document held in memory.
+pub fn read_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let mut reader = Reader {
+        xml: XmlReader::new(text, path),
+        ns: None,
+        data: Dataset::default(),
+        notes: Notes::default(),
+        actors: Ids::default(),
+        ties: Ids::default(),
+        node_attrs: HashMap::new(),
+        edge_attrs: HashMap::new(),
+        default_directed: false,
+        edges: Vec::new(),
+    };
+    reader.document()?;
+    reader.finish(path)
+}
+
+/// Whether a namespace is one of GEXF's: 1.0 to 1.3, with or without "www.".
+fn is_gexf_namespace(ns: &str) -> bool {
+    let rest = ns
+        .strip_prefix("http://")
+        .or_else(|| ns.strip_prefix("https://"))
+        .unwrap_or("");
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest == "gexf.net"
+        || rest.starts_with("gexf.net/1.")
+        || rest == "gephi.org/gexf"
+        || rest.starts_with("gephi.org/gexf/1.")
+}
+
+/// A declared attribute (`<attribute id title type>`), with its default.
+pub(super) struct AttrDecl {
+    pub(super) title: String,
+    pub(super) default: Option<String>,
+}
+
+/// An edge as read, with its ends still foreign ids, resolved once every node is known.
+pub(super) struct PendingEdge {
+    pub(super) offset: usize,
+    pub(super) source: String,
+    pub(super) target: String,
+    pub(super) tie: Tie,
+}
+
+pub(super) struct Reader<'a> {
+    pub(super) xml: XmlReader<'a>,
+    /// The document's GEXF namespace (None when it declares none).
+    pub(super) ns: Option<String>,
+    pub(super) data: Dataset,
+    pub(super) notes: Notes,
+    pub(super) actors: Ids,
+    pub(super) ties: Ids,
+    pub(super) node_attrs: HashMap<String, AttrDecl>,
+    pub(super) edge_attrs: HashMap<String, AttrDecl>,
+    pub(super) default_directed: bool,
+    pub(super) edges: Vec<PendingEdge>,
+}
+
+impl Reader<'_> {
+    pub(super) fn is(&self, el: &Element, name: &str) -> bool {
+        el.name == name && el.ns == self.ns
+    }
+
+    pub(super) fn is_viz(&self, el: &Element) -> bool {
+        el.ns.as_deref().is_some_and(|ns| ns.ends_with("/viz")) && el.ns != self.ns
+    }
+
+    pub(super) fn document(&mut self) -> Result<(), LoadError> {
+        let root = loop {
+            match self.xml.step()? {
+                Item::Open(el) => break el,
+                Item::Text(t) if t.trim().is_empty() => {}
+                Item::Text(_) => {
+                    return Err(self
+                        .xml
+                        .error(0, "this is not XML: text before the first element"))
+                }
+                Item::Close | Item::Eof => {
+                    return Err(self
+                        .xml
+                        .error(0, "this is not GEXF: there is no <gexf> element"))
+                }
+            }
+        };
+        if root.name != "gexf" {
+            return Err(self.xml.error(
+                root.offset,
+                format!(
+                    "this is not GEXF: the document is <{}>, not <gexf>",
+                    root.name
+                ),
+            ));
+        }
+        if let Some(ns) = &root.ns {
+            if !is_gexf_namespace(ns) {
+                return Err(self.xml.error(
+                    root.offset,
+                    format!(
+                        "<gexf> is in the namespace '{ns}', which is not GEXF's (relmap reads \
+                         GEXF 1.1, 1.2draft and 1.3)"
+                    ),
+                ));
+            }
+        }
+        self.ns = root.ns.clone();
+        let mut graphs = 0;
+        while let Some(el) = self.child()? {
+            if self.is(&el, "meta") {
+                self.meta()?;
+            } else if self.is(&el, "graph") {
+                graphs += 1;
+                if graphs > 1 {
+                    return Err(self
+                        .xml
+                        .error(el.offset, "a second <graph>: relmap reads one graph a file"));
+                }
+                self.graph(&el)?;
+            } else {
+                self.xml.skip()?;
+            }
+        }
+        if graphs == 0 {
+            return Err(self.xml.error(root.offset, "the file has no <graph>"));
+        }
+        // Anything after the root element is only whitespace, comments or the end.
+        loop {
+            match self.xml.step()? {
+                Item::Eof => return Ok(()),
+                Item::Text(t) if t.trim().is_empty() => {}
+                Item::Open(el) => {
+                    return Err(self
+                        .xml
+                        .error(el.offset, "an element after the end of <gexf>"))
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The next child element of the element just opened, or `None` at its close (text
+    /// between children is skipped).
+    pub(super) fn child(&mut self) -> Result<Option<Element>, LoadError> {
+        loop {
+            match self.xml.step()? {
+                Item::Open(el) => return Ok(Some(el)),
+                Item::Close | Item::Eof => return Ok(None),
+                Item::Text(_) => {}
+            }
+        }
+    }
+
+    pub(super) fn meta(&mut self) -> Result<(), LoadError> {
+        while let Some(el) = self.child()? {
+            if el.ns.as_deref() == Some(NS_RELMAP) && el.name == "article" {
+                let (text, _) = self.xml.text_content()?;
+                let Some(id) = el.attr("id").filter(|id| !id.is_empty()) else {
+                    return Err(self.xml.error(el.offset, "a relmap:article without an id"));
+                };
+                let owned = |name: &str| el.attr(name).map(str::to_owned);
+                self.data.sources.push(Source {
+                    id: id.to_owned(),
+                    title: el.attr("title").unwrap_or_default().to_owned(),
+                    outlet: el.attr("outlet").unwrap_or_default().to_owned(),
+                    published: owned("published"),
+                    url: owned("url"),
+                    author: owned("author"),
+                    text,
+                });
+            } else if el.ns.as_deref() == Some(NS_RELMAP) && el.name == "distinct" {
+                if let (Some(a), Some(b)) = (el.attr("a"), el.attr("b")) {
+                    self.data.not_duplicates.push([a.to_owned(), b.to_owned()]);
+                }
+                self.xml.skip()?;
+            } else if self.is(&el, "title") {
+                self.data.title = self.xml.text_content()?.0.trim().to_owned();
+            } else if self.is(&el, "description") {
+                self.data.description = self.xml.text_content()?.0.trim().to_owned();
+            } else {
+                self.xml.skip()?;
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn graph(&mut self, graph: &Element) -> Result<(), LoadError> {
+        self.default_directed = graph.attr("defaultedgetype") == Some("directed");
+        while let Some(el) = self.child()? {
+            if self.is(&el, "attributes") {
+                let class = el.attr("class").unwrap_or("node").to_lowercase();
+                self.attribute_decls(class == "edge")?;
+            } else if self.is(&el, "nodes") {
+                self.nodes()?;
+            } else if self.is(&el, "edges") {
+                self.edges_list()?;
+            } else {
+                self.xml.skip()?;
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn attribute_decls(&mut self, edge: bool) -> Result<(), LoadError> {
+        while let Some(el) = self.child()? {
+            if !self.is(&el, "attribute") {
+                self.xml.skip()?;
+                continue;
+            }
+            let Some(id) = el.attr("id") else {
+                return Err(self.xml.error(el.offset, "an <attribute> without an id"));
+            };
+            let id = id.to_owned();
+            let title = el.attr("title").unwrap_or(&id).to_owned();
+            let mut default = None;
+            while let Some(child) = self.child()? {
+                if self.is(&child, "default") {
+                    default = Some(self.xml.text_content()?.0);
+                } else {
+                    self.xml.skip()?;
+                }
+            }
+            let decl = AttrDecl { title, default };
+            if edge {
+                self.edge_attrs.insert(id, decl);
+            } else {
+                self.node_attrs.insert(id, decl);
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn finish(mut self, path: &Path) -> Result<Loaded, LoadError> {
+        for edge in std::mem::take(&mut self.edges) {
+            let mut tie = edge.tie;
+            for (end, foreign) in [(&mut tie.from, &edge.source), (&mut tie.to, &edge.target)] {
+                match self.actors.get(foreign) {
+                    Some(id) => *end = id.to_owned(),
+                    None => {
+                        return Err(self.xml.error(
+                            edge.offset,
+                            format!("edge '{}' ends at '{foreign}', which is not a node", tie.id),
+                        ))
+                    }
+                }
+            }
+            self.data.ties.push(tie);
+        }
+        interop::finish(path, self.data, self.notes)
+    }
+}

@@ -1,0 +1,184 @@
+use super::*;
+use crate::io::json::Loaded;
+use crate::io::LoadError;
+use crate::model::{ActorKind, Dataset};
+use crate::sample::sample_dataset;
+use std::path::Path;
+
+fn write(data: &Dataset) -> String {
+    let mut out = Vec::new();
+    write_to(data, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn read(text: &str) -> Result<Loaded, LoadError> {
+    read_str(text, Path::new("t.gexf"))
+}
+
+fn error(text: &str) -> String {
+    read(text).unwrap_err().to_string()
+}
+
+#[test]
+fn the_sample_comes_back_equal() {
+    let data = sample_dataset();
+    let text = write(&data);
+    let back = read(&text).unwrap();
+    assert_eq!(back.data, data);
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+}
+
+#[test]
+fn every_character_survives() {
+    let mut data = sample_dataset();
+    data.actors[0].name = "A \"quoted\" <name> & co\nsecond line\ttab\r\n".into();
+    data.actors[0].aliases = vec!["with | bar".into(), "[bracket".into()];
+    data.sources[0].text.insert_str(0, "\r\n");
+    for t in &mut data.ties {
+        for x in &mut t.excerpts {
+            x.start += 2;
+            x.end += 2;
+        }
+    }
+    assert!(crate::model::validate(&data).is_empty());
+    let back = read(&write(&data)).unwrap();
+    assert_eq!(back.data, data);
+}
+
+#[test]
+fn control_characters_are_refused_on_writing_with_what_holds_them() {
+    let mut data = sample_dataset();
+    data.actors[1].description = "bell\u{7}".into();
+    let mut out = Vec::new();
+    let e = write_to(&data, &mut out).unwrap_err().to_string();
+    assert!(e.contains(&format!("actor '{}'", data.actors[1].id)), "{e}");
+    assert!(e.contains("U+0007"), "{e}");
+}
+
+const GEPHI: &str = r#"<?xml version='1.0' encoding='UTF-8'?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">
+  <meta lastmodifieddate="2024-03-01">
+    <creator>Gephi 0.10.1</creator>
+    <title></title>
+    <description></description>
+  </meta>
+  <graph defaultedgetype="directed" mode="static">
+    <attributes class="node" mode="static">
+      <attribute id="modularity_class" title="Modularity Class" type="integer"></attribute>
+      <attribute id="type" title="Type" type="string"><default>Person</default></attribute>
+    </attributes>
+    <nodes>
+      <node id="11" label="Valjean">
+        <attvalues>
+          <attvalue for="modularity_class" value="1"></attvalue>
+        </attvalues>
+        <viz:size value="100.0"></viz:size>
+        <viz:position x="-87.93029" y="6.8120565"></viz:position>
+        <viz:color r="245" g="91" b="91"></viz:color>
+      </node>
+      <node id="0" label="Myriel"/>
+    </nodes>
+    <edges>
+      <edge id="0" source="11" target="0" weight="2.0"/>
+      <edge id="1" source="11" target="11"/>
+    </edges>
+  </graph>
+</gexf>"#;
+
+#[test]
+fn gephi_files_are_read_and_what_is_not_kept_is_said() {
+    let loaded = read(GEPHI).unwrap();
+    let d = &loaded.data;
+    assert_eq!(d.actors.len(), 2);
+    assert_eq!(d.actors[0].name, "Valjean");
+    assert_eq!(d.actors[0].kind, ActorKind::Person, "the default applies");
+    let p = d.actors[0].position.unwrap();
+    assert!((p.x + 87.93029).abs() < 1e-9 && (p.y + 6.8120565).abs() < 1e-9);
+    assert_eq!(d.ties.len(), 2);
+    assert!(d.ties[0].directed);
+    assert_eq!(d.ties[1].from, d.ties[1].to, "a self loop");
+    let warnings = loaded.warnings.join("\n");
+    assert!(
+        warnings.contains("'Modularity Class' is not kept"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("weights are not kept"), "{warnings}");
+}
+
+#[test]
+fn older_namespaces_and_dynamic_graphs_are_read() {
+    let text = r#"<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">
+  <graph mode="dynamic" defaultedgetype="undirected" timeformat="date">
+    <nodes><node id="a" label="A"/><node id="b" label="B" start="2001-01-01"/></nodes>
+    <edges>
+      <edge source="a" target="b" start="2018-06-03" end="2018-07-01"/>
+      <edge source="a" target="b"><spells><spell start="2012-01-01" end="2012-01-01"/></spells></edge>
+      <edge source="b" target="a" start="2001.0" end="2003.0"/>
+    </edges>
+  </graph>
+</gexf>"#;
+    let loaded = read(text).unwrap();
+    let t = &loaded.data.ties;
+    assert_eq!(t.len(), 3);
+    assert_eq!(t[0].date.as_deref(), Some("2018-06-03/2018-07-01"));
+    assert_eq!(t[1].date.as_deref(), Some("2012-01-01"));
+    assert_eq!(t[2].date, None);
+    assert!(!t[0].directed);
+    assert!(loaded.warnings.iter().any(|w| w.contains("not dates")));
+    // GEXF 1.1 too.
+    let old = text.replace(
+        "http://www.gexf.net/1.2draft",
+        "http://www.gexf.net/1.1draft",
+    );
+    assert_eq!(read(&old).unwrap().data.ties.len(), 3);
+}
+
+#[test]
+fn broken_files_are_refused_with_their_place() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "<gexf xmlns=\"http://gexf.net/1.3\"><graph><nodes><node id=\"a\"/>",
+            "t.gexf:1:42: the file ends inside <nodes>",
+        ),
+        (
+            "<gexf xmlns=\"http://example.org/x\"><graph/></gexf>",
+            "t.gexf:1:1: <gexf> is in the namespace 'http://example.org/x'",
+        ),
+        (
+            "<gexf xmlns=\"http://gexf.net/1.3\"><graph><nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\" target=\"zz\"/></edges></graph></gexf>",
+            "t.gexf:2:8: edge 'edge-1' ends at 'zz', which is not a node",
+        ),
+        (
+            "<gexf xmlns=\"http://gexf.net/1.3\"><graph><nodes><node id=\"a\"/>\n  <node id=\"a\"/></nodes></graph></gexf>",
+            "t.gexf:2:3: a second node with the id 'a'",
+        ),
+        (
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>\n<gexf>&lol2;</gexf>",
+            "t.gexf:2:1: the document type declares entities",
+        ),
+        (
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE gexf [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<gexf>&xxe;</gexf>",
+            "t.gexf:2:1: the document type declares entities",
+        ),
+        (
+            "<gexf xmlns=\"http://gexf.net/1.3\"><graph><nodes><node id=\"a\" label=\"&xxe;\"/></nodes></graph></gexf>",
+            "t.gexf:1:49: the attribute 'label' of <node> cannot be read",
+        ),
+        (
+            "<gexf xmlns=\"http://gexf.net/1.3\"><graph><nodes>&ext;</nodes></graph></gexf>",
+            "t.gexf:1:49: the entity '&ext;' is not defined",
+        ),
+        (
+            "<gexf xmlns=\"http://gexf.net/1.3\"><graph></nodes></graph></gexf>",
+            "t.gexf:1:42: the XML is malformed: ill-formed document: expected `</graph>`, but `</nodes>` was found",
+        ),
+        ("<graphml/>", "t.gexf:1:1: this is not GEXF: the document is <graphml>"),
+    ];
+    for (text, expected) in cases {
+        let e = error(text);
+        assert!(
+            e.starts_with(expected),
+            "{text}\n got: {e}\nwant: {expected}"
+        );
+    }
+}

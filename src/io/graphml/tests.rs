@@ -1,0 +1,53 @@
+use super::*;
+use crate::io::json::Loaded;
+use crate::io::LoadError;
+use crate::model::Dataset;
+use crate::sample::sample_dataset;
+use std::path::Path;
+
+fn write(data: &Dataset) -> String {
+    let mut out = Vec::new();
+    write_to(data, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn read(text: &str) -> Result<Loaded, LoadError> {
+    read_str(text, Path::new("t.graphml"))
+}
+
+#[test]
+fn the_sample_comes_back_equal() {
+    let data = sample_dataset();
+    let back = read(&write(&data)).unwrap();
+    assert_eq!(back.data, data);
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+}
+
+#[test]
+fn broken_files_are_refused_with_their_place() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph><node id=\"a\"/>\n<edge source=\"a\" target=\"b\"/></graph></graphml>",
+            "t.graphml:2:1: edge 'edge-1' ends at 'b', which is not a node",
+        ),
+        (
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph><node id=\"a\"/><node id=\"a\"/></graph></graphml>",
+            "t.graphml:1:77: a second node with the id 'a'",
+        ),
+        (
+            "<graphml xmlns=\"urn:other\"><graph/></graphml>",
+            "t.graphml:1:1: <graphml> is in the namespace 'urn:other'",
+        ),
+        (
+            "<graphml><graph><node id=\"a\">",
+            "t.graphml:1:17: the file ends inside <node>",
+        ),
+    ];
+    for (text, expected) in cases {
+        let e = read(text).unwrap_err().to_string();
+        assert!(
+            e.starts_with(expected),
+            "{text}\n got: {e}\nwant: {expected}"
+        );
+    }
+}

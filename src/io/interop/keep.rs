@@ -1,0 +1,253 @@
+//! What readers of other formats share once a file is parsed: the notes on what they did not
+//! keep, ids from other tools, the evidence kept when a file carries quotes without their
+//! articles, the final check, and what a map loses in a format that cannot hold all of it.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use crate::io::json::Loaded;
+use crate::io::LoadError;
+use crate::model::{validate, Dataset, Source};
+
+/// What a reader did not keep, or kept otherwise than it was, counted by kind: one warning
+/// line each ("node attribute 'modularity_class' is not kept: relmap has no field for it (77
+/// nodes)").
+#[derive(Debug, Default)]
+pub struct Notes {
+    counts: BTreeMap<String, (usize, &'static str)>,
+    order: Vec<String>,
+}
+
+impl Notes {
+    /// Counts one more `what` (a singular noun) for `note`.
+    pub fn add(&mut self, note: impl Into<String>, what: &'static str) {
+        let note = note.into();
+        match self.counts.get_mut(&note) {
+            Some((n, _)) => *n += 1,
+            None => {
+                self.order.push(note.clone());
+                self.counts.insert(note, (1, what));
+            }
+        }
+    }
+
+    /// One line per note, in the order first seen.
+    pub fn lines(&self) -> Vec<String> {
+        self.order
+            .iter()
+            .map(|note| {
+                let (n, what) = self.counts[note];
+                if what.is_empty() {
+                    note.clone()
+                } else {
+                    format!("{note} ({n} {what}{})", if n == 1 { "" } else { "s" })
+                }
+            })
+            .collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+}
+
+/// Ids from another tool made into relmap ids: kept as they are when they can be (so that a
+/// file relmap wrote comes back with its own ids), otherwise cleaned of invisible characters
+/// and made unique.
+#[derive(Default)]
+pub struct Ids {
+    taken: HashSet<String>,
+    /// Foreign id → relmap id, for ends of ties.
+    map: HashMap<String, String>,
+}
+
+impl Ids {
+    /// Takes `foreign` as a new id; `None` if it was taken already (a duplicate).
+    pub fn add(&mut self, foreign: &str, notes: &mut Notes) -> Option<String> {
+        if self.map.contains_key(foreign) {
+            return None;
+        }
+        let mut id: String = foreign
+            .chars()
+            .filter(|c| !crate::model::invisible::is_invisible(*c))
+            .collect::<String>()
+            .trim()
+            .to_owned();
+        if id != foreign {
+            notes.add(
+                "ids with invisible characters or spaces around them were cleaned",
+                "id",
+            );
+        }
+        if id.is_empty() {
+            id = "item".into();
+        }
+        let id = self.unique(id);
+        self.map.insert(foreign.to_owned(), id.clone());
+        Some(id)
+    }
+
+    /// `base`, or `base-2`, `base-3`… whichever is free; taken from then on.
+    pub fn unique(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.taken.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+
+    /// Makes `foreign` another name of the relmap id `id` (an entity id with its prefix).
+    pub fn alias(&mut self, foreign: &str, id: &str) {
+        self.map
+            .entry(foreign.to_owned())
+            .or_insert_with(|| id.to_owned());
+    }
+
+    /// The relmap id of a foreign id that was added.
+    pub fn get(&self, foreign: &str) -> Option<&str> {
+        self.map.get(foreign).map(String::as_str)
+    }
+}
+
+/// Checks a dataset read from another format, after keeping the evidence it carries (see
+/// [`keep_evidence`]), and returns it with every note as a warning.
+pub fn finish(path: &Path, mut data: Dataset, mut notes: Notes) -> Result<Loaded, LoadError> {
+    data.forget_index();
+    keep_evidence(&mut data, &mut notes);
+    let problems = validate(&data);
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid {
+            path: path.to_owned(),
+            problems,
+        });
+    }
+    let mut warnings = notes.lines();
+    warnings.extend(
+        crate::model::warnings(&data)
+            .iter()
+            .map(ToString::to_string),
+    );
+    Ok(Loaded { data, warnings })
+}
+
+/// The id of the source that holds quotes whose article a file did not carry.
+pub const LOOSE_QUOTES: &str = "imported-quotes";
+
+/// Keeps every excerpt a file carries, even where its article is not in the file or its
+/// offsets do not point at the quote: a quote found in its article gets the offsets of where
+/// it is; any other goes into one source of quotes without their article ([`LOOSE_QUOTES`]),
+/// whose text is those quotes one after the other, with a note saying how many.
+pub fn keep_evidence(data: &mut Dataset, notes: &mut Notes) {
+    let texts: HashMap<String, usize> = data
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+    let mut loose = String::new();
+    let loose_id = {
+        let mut id = LOOSE_QUOTES.to_owned();
+        let mut n = 1;
+        while texts.contains_key(&id) {
+            n += 1;
+            id = format!("{LOOSE_QUOTES}-{n}");
+        }
+        id
+    };
+    let mut moved = 0usize;
+    for tie in &mut data.ties {
+        for x in &mut tie.excerpts {
+            let source = texts.get(&x.source).map(|&i| data.sources[i].text.as_str());
+            if let Some(text) = source {
+                if text.get(x.start..x.end) == Some(x.quote.as_str()) {
+                    continue;
+                }
+                if let Some(at) = text.find(&x.quote).filter(|_| !x.quote.is_empty()) {
+                    x.start = at;
+                    x.end = at + x.quote.len();
+                    notes.add(
+                        "excerpts whose offsets did not point at their quote were placed where \
+                         the quote is in the article",
+                        "excerpt",
+                    );
+                    continue;
+                }
+            }
+            if !loose.is_empty() {
+                loose.push_str("\n\n");
+            }
+            x.start = loose.len();
+            loose.push_str(&x.quote);
+            x.end = loose.len();
+            x.source = loose_id.clone();
+            moved += 1;
+        }
+    }
+    if moved > 0 {
+        notes.add(
+            format!(
+                "quotes whose article is not in the file are kept in the source '{loose_id}', \
+                 without their article"
+            ),
+            "quote",
+        );
+        data.sources.push(Source {
+            id: loose_id,
+            title: "Quotes imported without their article".into(),
+            outlet: String::new(),
+            published: None,
+            url: None,
+            author: None,
+            text: loose,
+        });
+    }
+}
+
+/// What a map holds that a format does not keep, one line each (empty when it keeps all).
+pub fn losses(data: &Dataset, format: &crate::io::formats::Format) -> Vec<String> {
+    let mut lost = Vec::new();
+    let has_title = !data.title.is_empty() || !data.description.is_empty();
+    let pinned = data.actors.iter().filter(|a| a.pinned).count();
+    let placed = data.actors.iter().filter(|a| a.position.is_some()).count();
+    let ties = data.ties.len();
+    match format.key {
+        "csv" => {
+            if has_title {
+                lost.push("the map's title and description".to_owned());
+            }
+            if !data.not_duplicates.is_empty() {
+                lost.push(format!(
+                    "{} pairs of actors marked as not duplicates",
+                    data.not_duplicates.len()
+                ));
+            }
+        }
+        "ftm" => {
+            if has_title {
+                lost.push("the map's title and description".to_owned());
+            }
+            if placed > 0 {
+                lost.push(format!("the positions of {placed} actors"));
+            }
+            if pinned > 0 {
+                lost.push(format!("the pins of {pinned} actors"));
+            }
+            if ties > 0 {
+                lost.push(format!(
+                    "the polarity of {ties} ties, and whether ties of people as family or                      associates are directed"
+                ));
+            }
+            if !data.not_duplicates.is_empty() {
+                lost.push(format!(
+                    "{} pairs of actors marked as not duplicates",
+                    data.not_duplicates.len()
+                ));
+            }
+        }
+        _ => {}
+    }
+    lost
+}

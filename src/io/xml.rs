@@ -1,0 +1,347 @@
+//! What the XML formats (GEXF, GraphML) share: a reader of elements, attributes and text with
+//! namespaces resolved and the place of everything (line and column), which never expands an
+//! entity other than the five XML predefines and character references, and refuses a document
+//! type that declares entities (external entities, "billion laughs"); and the escaping of
+//! written text and attributes.
+
+use std::path::Path;
+
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use quick_xml::NsReader;
+
+use super::interop::syntax_at;
+use super::LoadError;
+
+/// An element as read: its namespace, local name, attributes and where it starts.
+#[derive(Debug)]
+pub struct Element {
+    /// The namespace URI, if the name is bound to one.
+    pub ns: Option<String>,
+    pub name: String,
+    pub attrs: Vec<Attr>,
+    /// Byte offset of the `<` that opens it.
+    pub offset: usize,
+}
+
+#[derive(Debug)]
+pub struct Attr {
+    /// The namespace URI of a prefixed attribute (unprefixed attributes have none).
+    pub ns: Option<String>,
+    pub name: String,
+    pub value: String,
+}
+
+impl Element {
+    /// The value of the unprefixed attribute `name`.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.ns.is_none() && a.name == name)
+            .map(|a| a.value.as_str())
+    }
+
+    /// The value of an attribute in namespace `ns`, or unprefixed.
+    pub fn attr_any(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.value.as_str())
+    }
+
+    /// Whether this element is `name` in namespace `ns`.
+    pub fn is(&self, ns: Option<&str>, name: &str) -> bool {
+        self.name == name && self.ns.as_deref() == ns
+    }
+}
+
+/// One step through a document.
+#[derive(Debug)]
+pub enum Item {
+    Open(Element),
+    Close,
+    /// A run of character data, entities resolved.
+    Text(String),
+    Eof,
+}
+
+/// A streaming reader of one document held in memory.
+pub struct XmlReader<'a> {
+    reader: NsReader<&'a [u8]>,
+    text: &'a str,
+    path: &'a Path,
+    /// The element just read was empty (`<x/>`): its close comes next.
+    close_pending: bool,
+    /// Offsets and names of the open elements.
+    open: Vec<(usize, String)>,
+}
+
+impl<'a> XmlReader<'a> {
+    pub fn new(text: &'a str, path: &'a Path) -> Self {
+        let mut reader = NsReader::from_str(text);
+        let config = reader.config_mut();
+        config.trim_text(false);
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        Self {
+            reader,
+            text,
+            path,
+            close_pending: false,
+            open: Vec::new(),
+        }
+    }
+
+    /// How deep in the document the reader is (the open elements).
+    pub fn depth(&self) -> usize {
+        self.open.len()
+    }
+
+    /// An error at byte `offset`, with its line and column.
+    pub fn error(&self, offset: usize, message: impl Into<String>) -> LoadError {
+        syntax_at(self.path, self.text, offset, message.into())
+    }
+
+    pub fn step(&mut self) -> Result<Item, LoadError> {
+        if self.close_pending {
+            self.close_pending = false;
+            self.open.pop();
+            return Ok(Item::Close);
+        }
+        loop {
+            let before = self.reader.buffer_position() as usize;
+            let event = match self.reader.read_resolved_event() {
+                Ok((ns, event)) => (namespace(&ns), event),
+                Err(e) => {
+                    let at = self.reader.error_position() as usize;
+                    return Err(self.error(at, format!("the XML is malformed: {e}")));
+                }
+            };
+            match event {
+                (ns, Event::Start(start)) => {
+                    let element = self.element(ns, &start, before)?;
+                    self.open.push((before, element.name.clone()));
+                    return Ok(Item::Open(element));
+                }
+                (ns, Event::Empty(start)) => {
+                    let element = self.element(ns, &start, before)?;
+                    self.open.push((before, element.name.clone()));
+                    self.close_pending = true;
+                    return Ok(Item::Open(element));
+                }
+                (_, Event::End(_)) => {
+                    self.open.pop();
+                    return Ok(Item::Close);
+                }
+                (_, Event::Text(text)) => {
+                    let content = text.xml10_content().map_err(|e| {
+                        self.error(before, format!("the text is not readable: {e}"))
+                    })?;
+                    return Ok(Item::Text(content.into_owned()));
+                }
+                (_, Event::CData(data)) => {
+                    let content = data.decode().map_err(|e| {
+                        self.error(before, format!("the text is not readable: {e}"))
+                    })?;
+                    return Ok(Item::Text(content.into_owned()));
+                }
+                (_, Event::GeneralRef(reference)) => {
+                    let resolved = match reference.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        Ok(None) => {
+                            let name = String::from_utf8_lossy(&reference).into_owned();
+                            match quick_xml::escape::resolve_predefined_entity(&name) {
+                                Some(text) => text.to_owned(),
+                                None => {
+                                    return Err(self.error(
+                                        before,
+                                        format!(
+                                            "the entity '&{name};' is not defined; relmap expands \
+                                             only &amp; &lt; &gt; &quot; &apos; and character \
+                                             references"
+                                        ),
+                                    ))
+                                }
+                            }
+                        }
+                        Err(e) => {
+                            return Err(
+                                self.error(before, format!("a bad character reference: {e}"))
+                            )
+                        }
+                    };
+                    return Ok(Item::Text(resolved));
+                }
+                (_, Event::DocType(doctype)) => {
+                    let body = String::from_utf8_lossy(&doctype);
+                    if body.contains("<!ENTITY") || body.contains("ENTITY") {
+                        return Err(self.error(
+                            before,
+                            "the document type declares entities (<!ENTITY …>); relmap does not \
+                             expand declared entities, internal or external, in files it reads",
+                        ));
+                    }
+                }
+                (_, Event::Eof) => {
+                    if let Some((offset, name)) = self.open.last() {
+                        let offset = *offset;
+                        let message = format!(
+                            "the file ends inside <{name}>, which opens here: it looks cut short"
+                        );
+                        return Err(self.error(offset, message));
+                    }
+                    return Ok(Item::Eof);
+                }
+                // Declarations, comments and processing instructions carry no data.
+                _ => {}
+            }
+        }
+    }
+
+    fn element(
+        &self,
+        ns: Result<Option<String>, String>,
+        start: &quick_xml::events::BytesStart,
+        offset: usize,
+    ) -> Result<Element, LoadError> {
+        let ns = ns.map_err(|prefix| {
+            self.error(
+                offset,
+                format!("the namespace prefix '{prefix}' is not declared"),
+            )
+        })?;
+        let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
+        let mut attrs = Vec::new();
+        for attr in start.attributes() {
+            let attr = attr.map_err(|e| {
+                self.error(offset, format!("a malformed attribute in <{name}>: {e}"))
+            })?;
+            let key = attr.key;
+            // Namespace declarations are not data.
+            if key.as_namespace_binding().is_some() {
+                continue;
+            }
+            let (resolved, local) = self.reader.resolver().resolve_attribute(key);
+            let attr_ns = match namespace(&resolved) {
+                Ok(ns) => ns,
+                Err(prefix) => {
+                    return Err(self.error(
+                        offset,
+                        format!("the namespace prefix '{prefix}' is not declared"),
+                    ))
+                }
+            };
+            let local = String::from_utf8_lossy(local.as_ref()).into_owned();
+            let value = attr
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|e| {
+                    self.error(
+                        offset,
+                        format!("the attribute '{local}' of <{name}> cannot be read: {e}"),
+                    )
+                })?;
+            attrs.push(Attr {
+                ns: attr_ns,
+                name: local,
+                value: value.into_owned(),
+            });
+        }
+        Ok(Element {
+            ns,
+            name,
+            attrs,
+            offset,
+        })
+    }
+
+    /// The text inside the element just opened, up to its close; nested elements are skipped
+    /// (their text too), and whether there were any is returned beside the text.
+    pub fn text_content(&mut self) -> Result<(String, bool), LoadError> {
+        let mut text = String::new();
+        let mut nested = false;
+        let mut depth = 0usize;
+        loop {
+            match self.step()? {
+                Item::Open(_) => {
+                    nested = true;
+                    depth += 1;
+                }
+                Item::Close if depth == 0 => return Ok((text, nested)),
+                Item::Close => depth -= 1,
+                Item::Text(t) if depth == 0 => text.push_str(&t),
+                Item::Text(_) => {}
+                Item::Eof => return Ok((text, nested)),
+            }
+        }
+    }
+
+    /// Skips what is left of the element just opened, up to its close.
+    pub fn skip(&mut self) -> Result<(), LoadError> {
+        let mut depth = 0usize;
+        loop {
+            match self.step()? {
+                Item::Open(_) => depth += 1,
+                Item::Close if depth == 0 => return Ok(()),
+                Item::Close => depth -= 1,
+                Item::Text(_) => {}
+                Item::Eof => return Ok(()),
+            }
+        }
+    }
+}
+
+/// The namespace URI of a resolved name; an unknown prefix is an error naming it.
+fn namespace(ns: &ResolveResult) -> Result<Option<String>, String> {
+    match ns {
+        ResolveResult::Bound(ns) => Ok(Some(String::from_utf8_lossy(ns.as_ref()).into_owned())),
+        ResolveResult::Unbound => Ok(None),
+        ResolveResult::Unknown(prefix) => Err(String::from_utf8_lossy(prefix).into_owned()),
+    }
+}
+
+/// Text as XML character data: markup characters escaped, and a carriage return kept as a
+/// reference (a reader would otherwise turn it into a line feed). Characters XML 1.0 cannot
+/// hold at all (most control characters) are an error naming `what`.
+pub fn text(out: &mut String, value: &str, what: &dyn Fn() -> String) -> std::io::Result<()> {
+    escape_into(out, value, false, what)
+}
+
+/// An attribute value: as [`text`], with quotes escaped and line breaks and tabs kept as
+/// references (a reader turns them into spaces otherwise).
+pub fn attr(out: &mut String, value: &str, what: &dyn Fn() -> String) -> std::io::Result<()> {
+    escape_into(out, value, true, what)
+}
+
+fn escape_into(
+    out: &mut String,
+    value: &str,
+    attribute: bool,
+    what: &dyn Fn() -> String,
+) -> std::io::Result<()> {
+    let plain = |c: char| !matches!(c, '&' | '<' | '>' | '"' | '\r' | '\n' | '\t') && c >= ' ';
+    if value.chars().all(plain) {
+        out.push_str(value);
+        return Ok(());
+    }
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\r' => out.push_str("&#13;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\t' if attribute => out.push_str("&#9;"),
+            '\n' | '\t' | '"' => out.push(c),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                return Err(std::io::Error::other(format!(
+                    "{} contains the control character U+{:04X}, which XML cannot hold",
+                    what(),
+                    c as u32
+                )))
+            }
+            c => out.push(c),
+        }
+    }
+    Ok(())
+}
