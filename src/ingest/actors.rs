@@ -35,6 +35,8 @@ pub struct Entity {
     pub titles: Vec<String>,
     pub ambiguous: bool,
     pub alive: bool,
+    /// Named after "the" somewhere ("the Northern Compact"): not a person.
+    pub determiner: bool,
 }
 
 /// The entities, and which entity each mention names (per sentence, per mention).
@@ -74,7 +76,8 @@ pub fn mentions(text: &str, sentences: &[Sentence], dateline: Option<(usize, usi
     scanned
 }
 
-/// A title-case line without a full stop: a headline, whose capitals say nothing.
+/// A title-case line without a full stop (a question may end it): a headline, whose capitals
+/// say nothing.
 fn headline(text: &str, toks: &[Token]) -> bool {
     let words: Vec<&str> = toks
         .iter()
@@ -84,7 +87,7 @@ fn headline(text: &str, toks: &[Token]) -> bool {
     let caps = words.iter().filter(|w| tokens::capitalised(w)).count();
     let stop = toks
         .last()
-        .is_some_and(|t| matches!(t.text(text), "." | "”" | "\"" | "?" | "!"));
+        .is_some_and(|t| matches!(t.text(text), "." | "”" | "\"" | "!"));
     words.len() >= 4 && caps * 10 >= words.len() * 7 && !stop
 }
 
@@ -171,6 +174,7 @@ fn new_entity(text: &str, m: &Mention) -> Entity {
         titles: Vec::new(),
         ambiguous: false,
         alive: true,
+        determiner: false,
     }
 }
 
@@ -178,6 +182,7 @@ fn new_entity(text: &str, m: &Mention) -> Entity {
 fn note(e: &mut Entity, text: &str, m: &Mention) {
     e.mentions.push((m.start, m.end));
     e.strong += usize::from(!m.weak);
+    e.determiner |= m.determiner && m.title.is_none();
     if let Some(t) = &m.title {
         if !e.titles.contains(t) {
             e.titles.push(t.clone());
@@ -192,7 +197,8 @@ fn note(e: &mut Entity, text: &str, m: &Mention) {
     }
     for form in forms {
         let new = form != e.name && !e.aliases.contains(&form);
-        if new && normalize_name(&form) != normalize_name(&e.name) || new && m.title.is_some() {
+        let differs = normalize_name(&form) != normalize_name(&e.name) || m.title.is_some();
+        if new && differs {
             e.aliases.push(form);
         }
     }
@@ -219,11 +225,10 @@ fn contained_in(text: &str, m: &Mention, entities: &[Entity], own: Option<usize>
         .enumerate()
         .filter(|&(i, e)| {
             let long = words_of(&e.name);
-            Some(i) != own
-                && e.alive
-                && e.what == What::Name
-                && long.len() > short.len()
-                && (long.starts_with(&short) || long.ends_with(&short))
+            let person =
+                e.what == What::Name && (long.starts_with(&short) || long.ends_with(&short));
+            let organisation = e.what == What::Organisation && long.starts_with(&short);
+            Some(i) != own && e.alive && long.len() > short.len() && (person || organisation)
         })
         .map(|(i, _)| i)
         .collect();
@@ -319,8 +324,10 @@ fn guess_kind(e: &Entity) -> ActorKind {
                 .iter()
                 .any(|t| t.split(' ').any(|w| is(&HONORIFICS, w) || is(&TITLES, w)));
             let words = e.name.split_whitespace().count();
-            if titled || (2..=4).contains(&words) {
+            if titled || ((2..=4).contains(&words) && !e.determiner) {
                 ActorKind::Person
+            } else if e.determiner && words > 1 {
+                ActorKind::Organization
             } else {
                 ActorKind::Other
             }

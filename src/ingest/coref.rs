@@ -230,6 +230,7 @@ fn state(built: &mut Built, code: &'static str) -> usize {
             titles: Vec::new(),
             ambiguous: false,
             alive: true,
+            determiner: false,
         });
         built.entities.len() - 1
     })

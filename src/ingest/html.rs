@@ -154,10 +154,8 @@ fn metadata(doc: &Html) -> Meta {
                 "og:title" | "twitter:title" | "headline" => {
                     title_meta.get_or_insert(content);
                 }
-                "og:site_name" | "application-name" | "publisher" => {
-                    if meta.outlet.is_empty() {
-                        meta.outlet = content;
-                    }
+                "og:site_name" | "application-name" | "publisher" if meta.outlet.is_empty() => {
+                    meta.outlet = content;
                 }
                 "article:published_time"
                 | "date"

@@ -129,14 +129,13 @@ pub fn ingest(article: &Article, existing: &Dataset) -> Ingested {
     let (mut actors, index) = actors::finish(built);
     let ties = ties::reindex(ties, &index);
     matching::match_existing(&mut actors, existing);
-    let result = Ingested {
+    Ingested {
         text: article.text.clone(),
         meta,
         dateline: found.place,
         actors,
         ties,
-    };
-    result
+    }
 }
 
 /// The first line of a text, as a title when the article gives none.

@@ -45,6 +45,8 @@ pub struct Mention {
     /// Index of the first token of the name in the sentence's tokens, and one past the last.
     pub first: usize,
     pub last: usize,
+    /// Follows "the" (not starting the sentence): people are named without an article.
+    pub determiner: bool,
     /// For groups and backed things: the mention of the country or organisation they belong
     /// to or are backed by, by its place in the sentence's mentions.
     pub base: Option<usize>,
@@ -226,6 +228,7 @@ fn mention(
         first,
         last,
         base: None,
+        determiner: false,
     }
 }
 
@@ -394,6 +397,7 @@ fn classify(
     let last_word = words.last().copied().unwrap_or("");
     let mut m = mention(start, end, outer_start, What::Name, sentence, (first, last));
     m.weak = weak;
+    m.determiner = follows_the(text, tokens, first);
     m.title = title;
     if words.iter().any(|w| is(&EVENT_WORDS, w)) && !is(&ORG_MARKERS, last_word) {
         return;
@@ -404,11 +408,12 @@ fn classify(
     if let Some(known) = countries::lookup(surface) {
         m.what = What::Known(known);
         m.weak = weak && !matches!(known, Known::Country(_) | Known::Organisation(_));
-    } else if is(&ORG_MARKERS, last_word) || words.iter().skip(1).any(|w| is(&["of", "for"], w)) {
+    } else if is(&ORG_MARKERS, last_word)
+        || words.iter().skip(1).any(|w| is(&["of", "for"], w))
+        || (words.iter().any(|w| is(&ORG_MARKERS, w)) && words.len() > 1)
+    {
         m.what = What::Organisation;
-    } else if words.iter().any(|w| is(&ORG_MARKERS, w)) && words.len() > 1 {
-        m.what = What::Organisation;
-    } else if is(&PLACE_MARKERS, last_word) && words.len() > 1 {
+    } else if words.len() > 1 && (is(&PLACE_MARKERS, last_word) || is(&PLACE_HEADS, words[0])) {
         m.what = What::Place;
     } else if words.len() == 1 && acronym(last_word) {
         if last_word.contains('.') && last_word.chars().filter(|c| c.is_alphabetic()).count() < 3 {

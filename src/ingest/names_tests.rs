@@ -46,7 +46,7 @@ fn names_with_honorifics_and_titles() {
 #[test]
 fn organisations_by_their_markers_and_connectors() {
     let f = found("She is the Korea chair at the Center for Strategic and International Studies in Washington.");
-    assert_eq!(f[0].3, true, "the Korea chair qualifies a noun: weak");
+    assert!(f[0].3, "the Korea chair qualifies a noun: weak");
     assert_eq!(f[1].0, "Center for Strategic and International Studies");
     assert_eq!(f[1].1, What::Organisation);
     assert_eq!(f[2].1, What::Known(Known::Capital("US")));

@@ -157,27 +157,27 @@ fn apposition(text: &str, toks: &[Token], ms: &[Mention], j: usize) -> Option<(u
         return Some((n, role));
     }
     let mut k = j;
-    if matches!(word_at(text, toks, k).as_deref(), Some("a" | "an" | "the")) {
+    let determiner = matches!(word_at(text, toks, k).as_deref(), Some("a" | "an" | "the"));
+    if determiner {
         k += 1;
     }
+    // Up to ten words of description; the first preposition that leads to a name ends it.
     let mut role = None;
-    for _ in 0..6 {
+    for _ in 0..10 {
         let w = word_at(text, toks, k)?;
+        if PERSON_ROLES.contains(&w.as_str()) && role.is_none() {
+            role = Some(w.clone());
+        }
         if matches!(w.as_str(), "at" | "of" | "for" | "with" | "to" | "in") {
-            break;
-        }
-        if PERSON_ROLES.contains(&w.as_str()) {
-            role = Some(w);
+            let skip = usize::from(word_at(text, toks, k + 1).as_deref() == Some("the"));
+            if let Some(n) = ms.iter().position(|n| n.first == k + 1 + skip) {
+                let role = role.or_else(|| determiner.then(|| "member".to_owned()))?;
+                return Some((n, role));
+            }
         }
         k += 1;
     }
-    let role = role?;
-    k += 1;
-    if word_at(text, toks, k).as_deref() == Some("the") {
-        k += 1;
-    }
-    let n = ms.iter().position(|n| n.first == k)?;
-    Some((n, role))
+    None
 }
 
 /// Lower-case role words from token `j` ("leader", "foreign minister", "national security
@@ -201,12 +201,12 @@ fn role_words(text: &str, toks: &[Token], j: usize) -> Option<(String, usize)> {
 pub fn role_kind(role: &str, to: ActorKind) -> TieKind {
     if matches!(role, "adviser" | "advisor") {
         TieKind::Advisory
-    } else if to == ActorKind::State && is(&LEADING_ROLES, role) {
-        TieKind::Leadership
-    } else if matches!(
-        role,
-        "chairman" | "chairwoman" | "president" | "head" | "founder" | "leader"
-    ) {
+    } else if (to == ActorKind::State && is(&LEADING_ROLES, role))
+        || matches!(
+            role,
+            "chairman" | "chairwoman" | "president" | "head" | "founder" | "leader"
+        )
+    {
         TieKind::Leadership
     } else {
         TieKind::Affiliation

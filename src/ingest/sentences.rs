@@ -38,12 +38,19 @@ pub fn split(text: &str) -> Vec<Sentence> {
     for (p, para) in paragraphs(text).into_iter().enumerate() {
         let body = &text[para.start..para.end];
         let mut pieces: Vec<(usize, usize)> = Vec::new();
-        let punkt = SentenceTokenizer::<Standard>::new(body, &ENGLISH).flat_map(|s| {
-            // Punkt gives slices of `body`: their place is their distance from its start.
-            let start = s.as_ptr() as usize - body.as_ptr() as usize;
-            after_quotes(body, start, start + s.len())
-        });
-        for (start, end) in punkt {
+        let mut spans: Vec<(usize, usize)> = SentenceTokenizer::<Standard>::new(body, &ENGLISH)
+            .flat_map(|s| {
+                // Punkt gives slices of `body`: their place is their distance from its start.
+                let start = s.as_ptr() as usize - body.as_ptr() as usize;
+                after_quotes(body, start, start + s.len())
+            })
+            .collect();
+        // Punkt leaves out a last sentence that ends in a quote mark: it is what remains.
+        let covered = spans.last().map_or(0, |&(_, e)| e);
+        if !body[covered..].trim().is_empty() {
+            spans.extend(after_quotes(body, covered, body.len()));
+        }
+        for (start, end) in spans {
             let (start, end) = trim(body, start, start + (end - start));
             if start >= end {
                 continue;

@@ -48,6 +48,10 @@ fn a_quotation_ending_a_sentence_ends_it_inside_the_quote_marks() {
         texts("She called it \"a disgrace.\" Nobody answered."),
         ["She called it \"a disgrace.\"", "Nobody answered."]
     );
+    assert_eq!(
+        texts("\"It works,\" he said. \"Nobody doubts it.\""),
+        ["\"It works,\" he said.", "\"Nobody doubts it.\""]
+    );
 }
 
 #[test]

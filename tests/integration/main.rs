@@ -4,12 +4,14 @@
 mod bad_files;
 mod cli;
 mod cli_args;
+mod cli_ingest;
 mod cli_output;
 mod common;
 mod edit_sequences;
 mod format;
 mod hostile_files;
 mod id_index;
+mod ingest_quality;
 mod map_updates;
 mod save_kills;
 mod scale;
