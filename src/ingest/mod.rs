@@ -20,6 +20,7 @@ pub mod actors;
 pub mod candidates;
 mod capitals;
 pub mod certainty;
+mod classify;
 pub mod coref;
 pub mod countries;
 pub mod dateline;

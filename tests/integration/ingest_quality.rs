@@ -143,3 +143,23 @@ fn ingesting_is_deterministic() {
     let b = ingest(&article("wire-report.txt"), &Dataset::default());
     assert_eq!(a, b);
 }
+
+#[test]
+fn candidates_round_trip_through_the_file_and_accepted_items_carry_no_status() {
+    let got = ingest(&article("organisation-roles.txt"), &Dataset::default());
+    let mut map = Dataset::default();
+    candidates::add(&mut map, &got, Some(0.8));
+    let bytes = relmap::io::json::to_bytes(&map).unwrap();
+    let again =
+        relmap::io::json::load_bytes(std::path::Path::new("m.relmap.json"), &bytes).unwrap();
+    assert_eq!(again, map);
+    let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    for (actor, saved) in map.actors.iter().zip(json["actors"].as_array().unwrap()) {
+        match actor.status {
+            Status::Candidate => assert_eq!(saved["status"], "candidate"),
+            Status::Accepted => assert!(saved.get("status").is_none()),
+        }
+    }
+    assert!(map.actors.iter().any(|a| a.status == Status::Accepted));
+    assert!(map.ties.iter().any(|t| t.status == Status::Candidate));
+}
