@@ -43,6 +43,7 @@ fn structural_edit_100k(c: &mut Criterion) {
         date: None,
         label: String::new(),
         excerpts: Vec::new(),
+        ..Tie::default()
     };
 
     let mut group = c.benchmark_group("edit_100k_ties");

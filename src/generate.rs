@@ -230,6 +230,7 @@ fn make_actor(
         description: format!("Synthetic {} in community {community}.", kind.label()),
         position: None,
         pinned: false,
+        ..Actor::default()
     }
 }
 
@@ -322,6 +323,7 @@ fn make_tie(
             String::new()
         },
         excerpts,
+        ..Tie::default()
     }
 }
 

@@ -13,6 +13,7 @@ pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod generate;
+pub mod ingest;
 pub mod io;
 pub mod layout;
 pub mod model;

@@ -44,6 +44,7 @@ pub fn add_actor(data: &Dataset, at: Option<Point>) -> (String, Edit) {
         description: String::new(),
         position: at,
         pinned: false,
+        ..Actor::default()
     };
     (
         id,
@@ -154,6 +155,7 @@ pub fn create_tie(
         date: None,
         label: String::new(),
         excerpts: excerpt.into_iter().collect(),
+        ..Tie::default()
     };
     (
         id,

@@ -18,7 +18,7 @@ pub struct LayoutOptions {
 }
 
 /// Output and message streams that remember the first failed write of each.
-struct Streams<'a> {
+pub(crate) struct Streams<'a> {
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
     out_failed: Option<io::Error>,
@@ -26,7 +26,7 @@ struct Streams<'a> {
 }
 
 impl<'a> Streams<'a> {
-    fn new(out: &'a mut dyn Write, err: &'a mut dyn Write) -> Self {
+    pub(crate) fn new(out: &'a mut dyn Write, err: &'a mut dyn Write) -> Self {
         Self {
             out,
             err,
@@ -36,7 +36,7 @@ impl<'a> Streams<'a> {
     }
 
     /// Writes a line of output; after a failure, writes nothing more.
-    fn print(&mut self, line: fmt::Arguments) {
+    pub(crate) fn print(&mut self, line: fmt::Arguments) {
         if self.out_failed.is_none() {
             if let Err(e) = writeln!(self.out, "{line}") {
                 self.out_failed = Some(e);
@@ -45,7 +45,7 @@ impl<'a> Streams<'a> {
     }
 
     /// Writes a line of message.
-    fn eprint(&mut self, line: fmt::Arguments) {
+    pub(crate) fn eprint(&mut self, line: fmt::Arguments) {
         if !self.err_failed && writeln!(self.err, "{line}").is_err() {
             self.err_failed = true;
         }
@@ -53,7 +53,7 @@ impl<'a> Streams<'a> {
 
     /// Flushes both streams and returns `code`, or 1 if it was 0 and a write failed. A failed
     /// output is reported on the message stream.
-    fn finish(mut self, code: i32) -> i32 {
+    pub(crate) fn finish(mut self, code: i32) -> i32 {
         if self.out_failed.is_none() {
             if let Err(e) = self.out.flush() {
                 self.out_failed = Some(e);

@@ -6,6 +6,7 @@
 //! subcommand ([`commands`]) and gives a non-zero exit when its output could not be written.
 
 pub mod commands;
+pub mod ingest;
 pub mod operand;
 pub mod report;
 pub mod values;
@@ -74,6 +75,37 @@ pub enum Command {
         #[arg(long, default_value_t = 1, value_parser = values::seed, allow_negative_numbers = true)]
         seed: u64,
         /// The file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Read news articles and propose their actors and ties, each tie with the sentences that
+    /// show it, as candidates for review.
+    ///
+    /// Articles are plain text, Markdown or HTML files, or folders of them. Candidates are saved
+    /// with "status": "candidate"; actors already in --into are reused, never duplicated.
+    Ingest {
+        /// Article files or folders of articles.
+        #[arg(required = true, value_name = "ARTICLE|FOLDER")]
+        articles: Vec<PathBuf>,
+        /// The article's title (default: from the page, or its first line).
+        #[arg(long)]
+        title: Option<String>,
+        /// The outlet that published it.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Its date of publication, YYYY-MM-DD (default: from the page or the text).
+        #[arg(long, value_parser = values::date)]
+        date: Option<String>,
+        /// Its URL.
+        #[arg(long)]
+        url: Option<String>,
+        /// A dataset to add the candidates to (default: a new, empty one).
+        #[arg(long, value_name = "FILE")]
+        into: Option<PathBuf>,
+        /// Accept at once the candidates whose confidence is at least X, from 0 to 1.
+        #[arg(long, value_name = "X", value_parser = values::confidence)]
+        accept_above: Option<f32>,
+        /// The file to write: the dataset with the candidates.
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -217,6 +249,32 @@ pub fn run(args: Vec<OsString>) -> i32 {
                 citations,
             };
             render(&file, &output, &options, out, err)
+        }
+        Some(Command::Ingest {
+            articles,
+            title,
+            outlet,
+            date,
+            url,
+            into,
+            accept_above,
+            output,
+        }) => {
+            let meta = crate::ingest::Meta {
+                title: title.unwrap_or_default(),
+                outlet: outlet.unwrap_or_default(),
+                published: date,
+                url,
+                author: None,
+            };
+            let options = ingest::Options {
+                articles,
+                meta,
+                into,
+                accept_above,
+                output,
+            };
+            ingest::run(&options, out, err)
         }
         None => open_window(cli),
     }

@@ -20,7 +20,7 @@ fn args(list: &[&str]) -> Vec<OsString> {
 fn the_subcommands_come_from_clap_without_hidden_ones_or_help() {
     assert_eq!(
         subcommand_names(&built()),
-        ["check", "sample", "generate", "layout", "convert", "render"]
+        ["check", "sample", "generate", "ingest", "layout", "convert", "render"]
     );
     let mut cmd = clap::Command::new("x")
         .subcommand(clap::Command::new("shown"))
@@ -36,7 +36,7 @@ fn a_mistyped_subcommand_is_refused_with_a_suggestion() {
         message.as_deref(),
         Some(
             "relmap: 'chek' is not a subcommand, and no file 'chek' exists\n  did you mean \
-             'check'?\n  subcommands: check, sample, generate, layout, convert, render\n  a file whose name \
+             'check'?\n  subcommands: check, sample, generate, ingest, layout, convert, render\n  a file whose name \
              looks like a subcommand, or that does not exist yet, is given after '--': relmap \
              -- chek\n\nFor more information, try '--help'.\n"
         )
@@ -48,7 +48,7 @@ fn a_word_far_from_every_subcommand_gets_no_suggestion() {
     let message = unknown_subcommand(&built(), &args(&["frobnicate"])).unwrap_or_default();
     assert!(message.starts_with("relmap: 'frobnicate' is not a subcommand"));
     assert!(!message.contains("did you mean"), "{message}");
-    assert!(message.contains("subcommands: check, sample, generate, layout, convert, render"));
+    assert!(message.contains("subcommands: check, sample, generate, ingest, layout, convert, render"));
 }
 
 #[test]

@@ -87,6 +87,22 @@ pub fn view(text: &str) -> Result<crate::picture::View, String> {
     crate::picture::View::parse(text)
 }
 
+/// `--accept-above`: a confidence from 0 to 1.
+pub fn confidence(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err("must be a number from 0 to 1".to_owned()),
+    }
+}
+
+/// `--date`: an ISO 8601 date, YYYY-MM-DD.
+pub fn date(text: &str) -> Result<String, String> {
+    match crate::model::DateSpec::parse(text) {
+        Ok(_) if text.len() == 10 => Ok(text.to_owned()),
+        _ => Err("must be a date written YYYY-MM-DD".to_owned()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

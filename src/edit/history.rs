@@ -146,6 +146,7 @@ mod tests {
                 description: String::new(),
                 position: None,
                 pinned: false,
+                ..Actor::default()
             }],
             ..Dataset::default()
         };

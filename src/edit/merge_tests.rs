@@ -14,6 +14,7 @@ fn actor(id: &str, name: &str) -> Actor {
         description: String::new(),
         position: None,
         pinned: false,
+        ..Actor::default()
     }
 }
 
@@ -40,6 +41,7 @@ fn tie(id: &str, from: &str, to: &str, kind: TieKind, quote: &str) -> Tie {
         date: None,
         label: String::new(),
         excerpts: vec![excerpt(quote)],
+        ..Tie::default()
     }
 }
 

@@ -12,6 +12,7 @@ fn actor(id: &str, x: f64) -> Actor {
         description: String::new(),
         position: Some(Point::new(x, 0.0)),
         pinned: false,
+        ..Actor::default()
     }
 }
 
@@ -26,6 +27,7 @@ fn tie(id: &str, from: &str, to: &str) -> Tie {
         date: None,
         label: String::new(),
         excerpts: vec![],
+        ..Tie::default()
     }
 }
 

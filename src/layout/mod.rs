@@ -174,6 +174,7 @@ mod tests {
             description: String::new(),
             position,
             pinned: id == "b",
+            ..Actor::default()
         }
     }
 
@@ -196,6 +197,7 @@ mod tests {
             date: None,
             label: String::new(),
             excerpts: vec![x; excerpts],
+            ..Tie::default()
         }
     }
 

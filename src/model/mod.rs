@@ -138,6 +138,23 @@ impl ActorKind {
     }
 }
 
+/// Whether an actor or a tie is on the map, or only proposed by ingesting an article and
+/// waiting for review. Accepted items are written without the field, so files without
+/// candidates are written exactly as before.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Accepted,
+    Candidate,
+}
+
+impl Status {
+    pub fn is_accepted(&self) -> bool {
+        *self == Status::Accepted
+    }
+}
+
 /// A person, state, organisation or place. The default, an empty actor, only holds a place
 /// while lists are rearranged.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -155,6 +172,12 @@ pub struct Actor {
     pub position: Option<Point>,
     #[serde(default)]
     pub pinned: bool,
+    /// A candidate waits for review (see [`Status`]); absent in the file when accepted.
+    #[serde(default, skip_serializing_if = "Status::is_accepted")]
+    pub status: Status,
+    /// How sure ingesting was of a candidate, from 0 to 1; absent when not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 #[derive(
@@ -341,6 +364,12 @@ pub struct Tie {
     pub label: String,
     #[serde(default, deserialize_with = "exact_vec")]
     pub excerpts: Vec<Excerpt>,
+    /// A candidate waits for review (see [`Status`]); absent in the file when accepted.
+    #[serde(default, skip_serializing_if = "Status::is_accepted")]
+    pub status: Status,
+    /// How sure ingesting was of a candidate, from 0 to 1; absent when not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 /// Reads a list without spare room: a list read one element at a time keeps room for four,

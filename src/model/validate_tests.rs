@@ -14,6 +14,7 @@ fn actor(id: &str) -> Actor {
         description: String::new(),
         position: Some(Point::new(0.0, 0.0)),
         pinned: false,
+        ..Actor::default()
     }
 }
 
@@ -51,6 +52,7 @@ fn valid() -> Dataset {
             date: Some("2018-03".into()),
             label: "met".into(),
             excerpts: vec![excerpt("Kim met Xi.")],
+            ..Tie::default()
         }],
         ..Dataset::default()
     }

@@ -36,7 +36,7 @@ fn a_mistyped_subcommand_is_refused_with_the_subcommands_and_a_suggestion() {
     assert_eq!(
         text(&out.stderr),
         "relmap: 'chek' is not a subcommand, and no file 'chek' exists\n  did you mean 'check'?\n  \
-         subcommands: check, sample, generate, layout, convert, render\n  a file whose name looks like a \
+         subcommands: check, sample, generate, ingest, layout, convert, render\n  a file whose name looks like a \
          subcommand, or that does not exist yet, is given after '--': relmap -- chek\n\nFor more \
          information, try '--help'.\n"
     );

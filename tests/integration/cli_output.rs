@@ -103,7 +103,7 @@ fn without_a_display_the_app_says_so_without_build_paths() {
             all,
             "relmap: cannot open a window: no display found (neither DISPLAY nor WAYLAND_DISPLAY \
              is set)\nrelmap: without a window these subcommands work: check, sample, generate, \
-             layout, convert, render (see 'relmap --help')\n"
+             ingest, layout, convert, render (see 'relmap --help')\n"
         );
         for leak in [".cargo", "/registry/", "/rustc/", "src/", ".rs:"] {
             assert!(!all.contains(leak), "{leak}: {all}");

@@ -4,6 +4,7 @@
 mod bad_files;
 mod cli;
 mod cli_args;
+mod cli_ingest;
 mod cli_output;
 mod common;
 mod edit_sequences;
@@ -13,6 +14,7 @@ mod hostile_files;
 mod id_index;
 mod interop;
 mod interop_python;
+mod ingest_quality;
 mod map_updates;
 mod pictures;
 mod save_kills;

@@ -12,6 +12,10 @@ fn the_field_lists_are_the_fields_the_model_saves() {
     // Optional fields left out when empty are filled, so that every key is saved.
     data.not_duplicates = vec![["kim".into(), "trump".into()]];
     data.views = vec![crate::model::NamedView::default()];
+    data.actors[0].status = crate::model::Status::Candidate;
+    data.actors[0].confidence = Some(0.5);
+    data.ties[0].status = crate::model::Status::Candidate;
+    data.ties[0].confidence = Some(0.5);
     let value = serde_json::to_value(&data).unwrap();
     let keys = |v: &serde_json::Value| -> Vec<String> {
         let mut keys: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
