@@ -48,7 +48,9 @@ fn a_word_far_from_every_subcommand_gets_no_suggestion() {
     let message = unknown_subcommand(&built(), &args(&["frobnicate"])).unwrap_or_default();
     assert!(message.starts_with("relmap: 'frobnicate' is not a subcommand"));
     assert!(!message.contains("did you mean"), "{message}");
-    assert!(message.contains("subcommands: check, sample, generate, ingest, layout, convert, render"));
+    assert!(
+        message.contains("subcommands: check, sample, generate, ingest, layout, convert, render")
+    );
 }
 
 #[test]
