@@ -5,6 +5,7 @@
 //! written text and attributes.
 
 use std::path::Path;
+use std::rc::Rc;
 
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
@@ -13,11 +14,15 @@ use quick_xml::NsReader;
 use super::interop::syntax_at;
 use super::LoadError;
 
+/// A namespace URI, shared by every element in it (one allocation per namespace, not per
+/// element).
+pub type Ns = Option<Rc<str>>;
+
 /// An element as read: its namespace, local name, attributes and where it starts.
 #[derive(Debug)]
 pub struct Element {
     /// The namespace URI, if the name is bound to one.
-    pub ns: Option<String>,
+    pub ns: Ns,
     pub name: String,
     pub attrs: Vec<Attr>,
     /// Byte offset of the `<` that opens it.
@@ -27,7 +32,7 @@ pub struct Element {
 #[derive(Debug)]
 pub struct Attr {
     /// The namespace URI of a prefixed attribute (unprefixed attributes have none).
-    pub ns: Option<String>,
+    pub ns: Ns,
     pub name: String,
     pub value: String,
 }
@@ -74,6 +79,8 @@ pub struct XmlReader<'a> {
     close_pending: bool,
     /// Offsets and names of the open elements.
     open: Vec<(usize, String)>,
+    /// The namespaces met so far.
+    namespaces: Vec<Rc<str>>,
 }
 
 impl<'a> XmlReader<'a> {
@@ -89,6 +96,7 @@ impl<'a> XmlReader<'a> {
             path,
             close_pending: false,
             open: Vec::new(),
+            namespaces: Vec::new(),
         }
     }
 
@@ -111,7 +119,7 @@ impl<'a> XmlReader<'a> {
         loop {
             let before = self.reader.buffer_position() as usize;
             let event = match self.reader.read_resolved_event() {
-                Ok((ns, event)) => (namespace(&ns), event),
+                Ok((ns, event)) => (namespace(&ns, &mut self.namespaces), event),
                 Err(e) => {
                     let at = self.reader.error_position() as usize;
                     return Err(self.error(at, format!("the XML is malformed: {e}")));
@@ -199,8 +207,8 @@ impl<'a> XmlReader<'a> {
     }
 
     fn element(
-        &self,
-        ns: Result<Option<String>, String>,
+        &mut self,
+        ns: Result<Ns, String>,
         start: &quick_xml::events::BytesStart,
         offset: usize,
     ) -> Result<Element, LoadError> {
@@ -222,7 +230,7 @@ impl<'a> XmlReader<'a> {
                 continue;
             }
             let (resolved, local) = self.reader.resolver().resolve_attribute(key);
-            let attr_ns = match namespace(&resolved) {
+            let attr_ns = match namespace(&resolved, &mut self.namespaces) {
                 Ok(ns) => ns,
                 Err(prefix) => {
                     return Err(self.error(
@@ -291,9 +299,17 @@ impl<'a> XmlReader<'a> {
 }
 
 /// The namespace URI of a resolved name; an unknown prefix is an error naming it.
-fn namespace(ns: &ResolveResult) -> Result<Option<String>, String> {
+fn namespace(ns: &ResolveResult, known: &mut Vec<Rc<str>>) -> Result<Ns, String> {
     match ns {
-        ResolveResult::Bound(ns) => Ok(Some(String::from_utf8_lossy(ns.as_ref()).into_owned())),
+        ResolveResult::Bound(ns) => {
+            let bytes = ns.as_ref();
+            if let Some(found) = known.iter().find(|k| k.as_bytes() == bytes) {
+                return Ok(Some(Rc::clone(found)));
+            }
+            let new: Rc<str> = Rc::from(String::from_utf8_lossy(bytes).as_ref());
+            known.push(Rc::clone(&new));
+            Ok(Some(new))
+        }
         ResolveResult::Unbound => Ok(None),
         ResolveResult::Unknown(prefix) => Err(String::from_utf8_lossy(prefix).into_owned()),
     }

@@ -64,7 +64,7 @@ pub(super) struct PendingEdge {
 pub(super) struct Reader<'a> {
     pub(super) xml: XmlReader<'a>,
     /// The document's GEXF namespace (None when it declares none).
-    pub(super) ns: Option<String>,
+    pub(super) ns: crate::io::xml::Ns,
     pub(super) data: Dataset,
     pub(super) notes: Notes,
     pub(super) actors: Ids,

@@ -51,7 +51,7 @@ pub fn read_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
 
 pub(super) struct Reader<'a> {
     pub(super) xml: XmlReader<'a>,
-    pub(super) ns: Option<String>,
+    pub(super) ns: crate::io::xml::Ns,
     pub(super) keys: HashMap<String, Key>,
     pub(super) data: Dataset,
     pub(super) notes: Notes,
