@@ -181,6 +181,8 @@ pub struct AppState {
     pub visibility: super::visibility::Visibility,
     /// Search, filters, timeline, focus, paths and measures (`app::explore`).
     pub explore: super::explore::ExploreState,
+    /// The panel of candidates waiting for review is shown.
+    pub review_open: bool,
 }
 
 /// How many recent files are remembered.
@@ -216,6 +218,7 @@ impl AppState {
             hidden: Default::default(),
             visibility: Default::default(),
             explore: Default::default(),
+            review_open: false,
         }
     }
 

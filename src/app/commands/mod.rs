@@ -42,6 +42,8 @@ pub enum Command {
     ClearSelection,
     FindDuplicates,
     AddSource,
+    IngestArticle,
+    ReviewCandidates,
     DocumentProperties,
     ForceLayout,
     PauseLayout,
@@ -110,6 +112,8 @@ impl Command {
         Command::ClearSelection,
         Command::FindDuplicates,
         Command::AddSource,
+        Command::IngestArticle,
+        Command::ReviewCandidates,
         Command::DocumentProperties,
         Command::ForceLayout,
         Command::PauseLayout,
@@ -173,6 +177,14 @@ impl Command {
             Command::AddSource => (
                 "Add source…",
                 "Add an article by pasting its text or loading a .txt file",
+            ),
+            Command::IngestArticle => (
+                "Ingest article…",
+                "Propose actors and ties from an article (a file, a folder or pasted text) for review",
+            ),
+            Command::ReviewCandidates => (
+                "Review candidates",
+                "Show the candidate actors and ties waiting for review",
             ),
             Command::DocumentProperties => (
                 "Document properties…",
@@ -375,6 +387,8 @@ impl Command {
             Command::ClearSelection => Action::Selection(SelectionAction::Select(Selection::None)),
             Command::FindDuplicates => Action::View(ViewAction::OpenWindow(Window::Duplicates)),
             Command::AddSource => Action::View(ViewAction::OpenWindow(Window::AddSource)),
+            Command::IngestArticle => Action::View(ViewAction::OpenWindow(Window::IngestArticle)),
+            Command::ReviewCandidates => Action::View(ViewAction::ShowReview(true)),
             Command::DocumentProperties => {
                 Action::View(ViewAction::OpenWindow(Window::DocumentProperties))
             }

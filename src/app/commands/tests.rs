@@ -29,6 +29,8 @@ fn every_command_is_listed_once_with_a_label_and_a_description() {
         | Command::ClearSelection
         | Command::FindDuplicates
         | Command::AddSource
+        | Command::IngestArticle
+        | Command::ReviewCandidates
         | Command::DocumentProperties
         | Command::ForceLayout
         | Command::PauseLayout

@@ -18,6 +18,8 @@ pub struct ActorLook {
     pub scale: f32,
     /// The community whose colour the actor takes, when coloured by community.
     pub community: Option<u16>,
+    /// A candidate waiting for review: drawn in the preview style.
+    pub candidate: bool,
 }
 
 impl ActorLook {
@@ -29,6 +31,7 @@ impl ActorLook {
             emphasis: Emphasis::Normal,
             scale: 1.0,
             community: None,
+            candidate: !actor.status.is_accepted(),
         }
     }
 
@@ -50,6 +53,8 @@ pub struct TieLook {
     /// The selected tie.
     pub selected: bool,
     pub emphasis: Emphasis,
+    /// A candidate waiting for review: drawn in the preview style.
+    pub candidate: bool,
 }
 
 impl TieLook {
@@ -62,6 +67,7 @@ impl TieLook {
             lane,
             selected: false,
             emphasis: Emphasis::Normal,
+            candidate: !tie.status.is_accepted(),
         }
     }
 
