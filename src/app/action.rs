@@ -92,6 +92,8 @@ pub enum FileAction {
     CancelPrompt,
     Save,
     SaveAsDialog,
+    /// Ask for an article to ingest, in a native dialog or the path field.
+    IngestDialog,
     SaveTo(PathBuf),
     /// The path typed into the path field (offered when no native dialog can be shown).
     PathFieldSubmit(String),

@@ -56,6 +56,8 @@ pub struct Notice {
 pub enum PathPurpose {
     Open,
     SaveAs,
+    /// An article to ingest.
+    Ingest,
 }
 
 /// A save that waits for the user to agree to replace a file.

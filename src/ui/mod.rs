@@ -80,6 +80,7 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
             .resizable(true)
             .default_size(360.0)
             .min_size(260.0)
+            .max_size(520.0)
             .show(ui, |ui| review_panel::review_panel_ui(ui, state, actions));
     }
     egui::CentralPanel::default()

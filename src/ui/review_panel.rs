@@ -6,7 +6,9 @@
 use egui::{Id, RichText, Ui};
 
 use crate::app::ingesting::{Candidate, IngestInput};
-use crate::app::{Action, AppState, EditAction, Selection, SelectionAction, ViewAction};
+use crate::app::{
+    Action, AppState, EditAction, FileAction, Selection, SelectionAction, ViewAction,
+};
 use crate::model::{Dataset, Status};
 
 /// The threshold "Accept all above" starts at.
@@ -23,7 +25,14 @@ struct IngestDraft {
 pub fn ingest_window_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
     let key = Id::new("ingest-draft");
     let mut draft: IngestDraft = ui.data(|d| d.get_temp(key)).unwrap_or_default();
-    ui.label("A file or a folder of articles (.txt, .md, .html):");
+    if ui
+        .button("Choose a file…")
+        .on_hover_text("Pick the article in a file dialog")
+        .clicked()
+    {
+        actions.push(Action::File(FileAction::IngestDialog));
+    }
+    ui.label("Or type the path of a file or a folder of articles (.txt, .md, .html):");
     ui.horizontal(|ui| {
         let field = ui.add(
             egui::TextEdit::singleline(&mut draft.path)
@@ -126,17 +135,8 @@ pub fn review_panel_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
     let key = Id::new("review-threshold");
     let mut threshold: f32 = ui.data(|d| d.get_temp(key)).unwrap_or(DEFAULT_THRESHOLD);
     ui.horizontal(|ui| {
-        ui.add(egui::Slider::new(&mut threshold, 0.0..=1.0).text("confidence"));
-    });
-    ui.horizontal(|ui| {
-        let above = list.iter().filter(|c| c.0 >= threshold).count();
-        if ui
-            .button(format!("Accept all above {threshold:.2}"))
-            .on_hover_text(format!(
-                "{above} candidates; a tie accepted brings its two ends"
-            ))
-            .clicked()
-        {
+        let accept_all = egui::Button::new(format!("Accept all above {threshold:.2}"));
+        if ui.add(accept_all).clicked() {
             actions.push(Action::Edit(EditAction::AcceptAbove(threshold)));
         }
         if ui
@@ -147,6 +147,7 @@ pub fn review_panel_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
             actions.push(Action::Edit(EditAction::RejectRemaining));
         }
     });
+    ui.add(egui::Slider::new(&mut threshold, 0.0..=1.0).text("confidence"));
     ui.data_mut(|d| d.insert_temp(key, threshold));
     ui.separator();
     egui::ScrollArea::vertical()
@@ -175,11 +176,26 @@ fn candidate_row_ui(
         }
         _ => false,
     };
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("{confidence:.2}")).monospace().weak());
-        if ui.selectable_label(selected, label).clicked() {
+    {
+        // A wrapping label, so that a long name never widens the panel off the screen.
+        let mut text = RichText::new(format!("{confidence:.2}  {label}"));
+        if selected {
+            text = text.strong().color(ui.visuals().selection.stroke.color);
+        }
+        let row = ui.add(egui::Label::new(text).wrap().sense(egui::Sense::click()));
+        if row
+            .on_hover_text("Select it and read its sentence")
+            .clicked()
+        {
             match &candidate {
                 Candidate::Actor(id) => {
+                    let sentence = state.doc.data.ties_of(id).find(|t| !t.excerpts.is_empty());
+                    if let Some(tie) = sentence {
+                        actions.push(Action::Selection(SelectionAction::ReadInArticle {
+                            tie: tie.id.as_str().into(),
+                            excerpt: 0,
+                        }));
+                    }
                     actions.push(Action::Selection(SelectionAction::Select(
                         Selection::Actor(id.clone()),
                     )));
@@ -195,10 +211,11 @@ fn candidate_row_ui(
                 }
             }
         }
-    });
+    }
     if let Candidate::Tie(id) = &candidate {
         if let Some(excerpt) = state.doc.data.tie(id).and_then(|t| t.excerpts.first()) {
-            ui.label(RichText::new(format!("“{}”", excerpt.quote.trim())).italics());
+            let quote = RichText::new(format!("“{}”", excerpt.quote.trim())).italics();
+            ui.add(egui::Label::new(quote).wrap());
         }
     }
     ui.horizontal(|ui| {
