@@ -76,3 +76,27 @@ impl TieLook {
         self.selected || self.emphasis == Emphasis::Focus
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Status};
+
+    #[test]
+    fn candidates_take_the_preview_look_until_accepted() {
+        let mut actor = Actor {
+            status: Status::Candidate,
+            ..Actor::default()
+        };
+        let mut tie = Tie {
+            status: Status::Candidate,
+            ..Tie::default()
+        };
+        assert!(ActorLook::of(&actor).candidate);
+        assert!(TieLook::of(&tie, 0.0).candidate);
+        actor.status = Status::Accepted;
+        tie.status = Status::Accepted;
+        assert!(!ActorLook::of(&actor).candidate);
+        assert!(!TieLook::of(&tie, 0.0).candidate);
+    }
+}
