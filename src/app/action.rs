@@ -44,6 +44,8 @@ pub enum Window {
     Duplicates,
     /// Add a source by pasting its text or loading a .txt file.
     AddSource,
+    /// Ingest an article from a file, a folder or pasted text.
+    IngestArticle,
     /// The map's title and description.
     DocumentProperties,
     /// Make a new tie whose evidence is bytes `start..end` of a source.
@@ -90,6 +92,8 @@ pub enum FileAction {
     CancelPrompt,
     Save,
     SaveAsDialog,
+    /// Ask for an article to ingest, in a native dialog or the path field.
+    IngestDialog,
     SaveTo(PathBuf),
     /// The path typed into the path field (offered when no native dialog can be shown).
     PathFieldSubmit(String),
@@ -189,6 +193,16 @@ pub enum EditAction {
     },
     /// Add a source and open it in the reader.
     AddSource(crate::model::Source),
+    /// Read an article in the background and add what it proposes as candidates, as one edit.
+    Ingest(super::ingesting::IngestInput),
+    /// Accept every candidate whose confidence is at least this.
+    AcceptAbove(f32),
+    /// Remove every candidate still waiting for review.
+    RejectRemaining,
+    /// Accept one candidate (a tie with its two ends).
+    AcceptCandidate(super::ingesting::Candidate),
+    /// Remove one candidate (an actor with its candidate ties).
+    RejectCandidate(super::ingesting::Candidate),
     Undo,
     Redo,
 }
@@ -210,6 +224,8 @@ pub enum ViewAction {
     HideSelection,
     /// Show again everything that was hidden by hand.
     ShowHidden,
+    /// Show or hide the panel of candidates waiting for review.
+    ShowReview(bool),
     /// The part of the map in view changed (canvas units): reported by the map.
     MapArea(crate::model::Point, crate::model::Point),
 }

@@ -136,7 +136,12 @@ fn file_action(state: &mut AppState, action: FileAction, ctx: &egui::Context) {
                 files::open_path(state, &path, ctx);
             }
             PathPurpose::SaveAs => dispatch(state, Action::File(FileAction::SaveTo(path)), ctx),
+            PathPurpose::Ingest => {
+                let input = super::ingesting::IngestInput::Path(path);
+                dispatch(state, Action::Edit(EditAction::Ingest(input)), ctx);
+            }
         },
+        FileAction::IngestDialog => files::ask_for_path(state, PathPurpose::Ingest, ctx),
         FileAction::ClearRecent => state.recent.clear(),
         FileAction::RestoreRecovery => {
             if let Some(orphan) = state.recovery_offer.take() {

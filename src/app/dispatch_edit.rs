@@ -2,9 +2,10 @@
 
 use super::action::{Selection, Window};
 use super::editing;
+use super::ingesting::Candidate;
 use super::state::{AppState, ReaderState};
 use crate::app::EditAction;
-use crate::edit::Edit;
+use crate::edit::{review, Edit};
 use crate::model::{ActorId, ExcerptRef};
 
 /// Applies an edit; a refused edit is shown once as an error and changes nothing.
@@ -199,5 +200,44 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
                 state.reader = Some(ReaderState::on(id));
             }
         }
+        EditAction::Ingest(input) => {
+            let job = super::ingesting::IngestJob::start(state, input, ctx);
+            state.tasks.put(super::running::Job::Ingesting(job));
+            state.windows.retain(|w| *w != Window::IngestArticle);
+        }
+        EditAction::AcceptAbove(threshold) => review_edit(
+            state,
+            review::accept_above(data, threshold),
+            "No candidate is that sure",
+        ),
+        EditAction::RejectRemaining => review_edit(
+            state,
+            review::reject_remaining(data),
+            "No candidate is left",
+        ),
+        EditAction::AcceptCandidate(candidate) => {
+            let edit = match &candidate {
+                Candidate::Actor(id) => review::accept_actor(data, id),
+                Candidate::Tie(id) => review::accept_tie(data, id),
+            };
+            review_edit(state, edit, "That is no longer a candidate")
+        }
+        EditAction::RejectCandidate(candidate) => {
+            let edit = match &candidate {
+                Candidate::Actor(id) => review::reject_actor(data, id),
+                Candidate::Tie(id) => review::reject_tie(data, id),
+            };
+            review_edit(state, edit, "An accepted tie still touches that actor")
+        }
+    }
+}
+
+/// Applies a review edit, or says why there is none.
+fn review_edit(state: &mut AppState, edit: Option<Edit>, why_none: &str) {
+    match edit {
+        Some(edit) => {
+            apply(state, edit);
+        }
+        None => state.info(why_none),
     }
 }

@@ -81,6 +81,7 @@ pub fn view_action(state: &mut AppState, action: ViewAction, ctx: &egui::Context
         }
         ViewAction::ShowHidden => state.hidden.show_all(),
         ViewAction::MapArea(min, max) => state.view.map_area = Some((min, max)),
+        ViewAction::ShowReview(open) => state.review_open = open,
         ViewAction::OpenWindow(window) => {
             state
                 .windows

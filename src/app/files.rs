@@ -33,8 +33,12 @@ impl DialogJob {
         let task = Task::start("File dialog", super::tasks::waker(ctx), move |_| {
             let started = Instant::now();
             let mut dialog = rfd::FileDialog::new();
-            for (name, extensions) in formats::dialog_filters(purpose == PathPurpose::Open) {
-                dialog = dialog.add_filter(name, &extensions);
+            if purpose == PathPurpose::Ingest {
+                dialog = dialog.add_filter("Articles", &["txt", "md", "html", "htm"]);
+            } else {
+                for (name, extensions) in formats::dialog_filters(purpose == PathPurpose::Open) {
+                    dialog = dialog.add_filter(name, &extensions);
+                }
             }
             dialog = dialog.add_filter("All files", &["*"]);
             if let Some(dir) = start_dir {
@@ -42,6 +46,7 @@ impl DialogJob {
             }
             let picked = match purpose {
                 PathPurpose::Open => dialog.set_title("Open dataset").pick_file(),
+                PathPurpose::Ingest => dialog.set_title("Ingest article").pick_file(),
                 PathPurpose::SaveAs => dialog
                     .set_title("Save dataset as")
                     .set_file_name(format!("untitled.{}", json::EXTENSION))

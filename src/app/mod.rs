@@ -15,6 +15,7 @@ pub mod editing;
 pub mod explore;
 pub mod explore_time;
 pub mod files;
+pub mod ingesting;
 pub mod layout_session;
 pub mod loading;
 pub mod measures;

@@ -18,6 +18,7 @@ impl RelmapApp {
         self.poll_saving();
         self.poll_quick_layout();
         merging::finish(&mut self.state);
+        super::ingesting::finish(&mut self.state);
         duplicates::keep_up(&mut self.state, ctx);
         super::measures::poll(&mut self.state, ctx);
     }

@@ -23,6 +23,8 @@ pub enum Job {
     Loading(LoadJob),
     Saving(SaveJob),
     Merging(MergeJob),
+    /// An article being read into candidates.
+    Ingesting(super::ingesting::IngestJob),
     QuickLayout(QuickJob),
     /// The search behind the possible duplicates window, with its result while it is open.
     Duplicates(DuplicateSearch),
@@ -51,6 +53,7 @@ impl Job {
             Job::Loading(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::Saving(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::Merging(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
+            Job::Ingesting(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::QuickLayout(task) => (task.name(), task.elapsed(), task.progress()),
             Job::Measures(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::SearchIndex(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
@@ -75,6 +78,7 @@ impl Job {
         match self {
             Job::Loading(_)
             | Job::Merging(_)
+            | Job::Ingesting(_)
             | Job::QuickLayout(_)
             | Job::ForceLayout(_)
             | Job::Measures(_)
@@ -92,6 +96,7 @@ impl Job {
             // A file still opening would replace the new document when it arrives.
             Job::Loading(_) => true,
             Job::Merging(_)
+            | Job::Ingesting(_)
             | Job::QuickLayout(_)
             | Job::Duplicates(_)
             | Job::ForceLayout(_)
@@ -106,6 +111,7 @@ impl Job {
         match self {
             Job::Loading(job) => job.task.cancel(),
             Job::Merging(job) => job.task.cancel(),
+            Job::Ingesting(job) => job.task.cancel(),
             Job::QuickLayout(task) => task.cancel(),
             Job::ForceLayout(session) => session.cancel(),
             Job::Duplicates(search) => search.cancel(),
@@ -228,6 +234,7 @@ accessors! {
     Loading: LoadJob => loading, loading_mut, take_loading;
     Saving: SaveJob => saving, saving_mut, take_saving;
     Merging: MergeJob => merging, merging_mut, take_merging;
+    Ingesting: super::ingesting::IngestJob => ingesting, ingesting_mut, take_ingesting;
     QuickLayout: QuickJob => quick_layout, quick_layout_mut, take_quick_layout;
     Duplicates: DuplicateSearch => duplicates, duplicates_mut, take_duplicates;
     ForceLayout: LayoutSession => layout, layout_mut, take_layout;

@@ -56,6 +56,8 @@ pub struct Notice {
 pub enum PathPurpose {
     Open,
     SaveAs,
+    /// An article to ingest.
+    Ingest,
 }
 
 /// A save that waits for the user to agree to replace a file.
@@ -181,6 +183,8 @@ pub struct AppState {
     pub visibility: super::visibility::Visibility,
     /// Search, filters, timeline, focus, paths and measures (`app::explore`).
     pub explore: super::explore::ExploreState,
+    /// The panel of candidates waiting for review is shown.
+    pub review_open: bool,
 }
 
 /// How many recent files are remembered.
@@ -216,6 +220,7 @@ impl AppState {
             hidden: Default::default(),
             visibility: Default::default(),
             explore: Default::default(),
+            review_open: false,
         }
     }
 

@@ -113,6 +113,7 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let title = match field.purpose {
             PathPurpose::Open => "Open a dataset",
             PathPurpose::SaveAs => "Save the dataset as",
+            PathPurpose::Ingest => "Ingest an article",
         };
         let key = Id::new("path-field-text");
         let mut text = ctx
@@ -140,6 +141,7 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 let verb = match field.purpose {
                     PathPurpose::Open => "Open",
                     PathPurpose::SaveAs => "Save",
+                    PathPurpose::Ingest => "Ingest",
                 };
                 if default_button(ui, verb, enter) {
                     actions.push(Action::File(FileAction::PathFieldSubmit(text.clone())));

@@ -26,6 +26,14 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
                     .default_width(520.0)
                     .show(&ctx, |ui| add_source_ui(ui, &state.doc.data, actions));
             }
+            Window::IngestArticle => {
+                egui::Window::new("Ingest article")
+                    .open(&mut open)
+                    .default_width(520.0)
+                    .show(&ctx, |ui| {
+                        super::review_panel::ingest_window_ui(ui, actions)
+                    });
+            }
             Window::DocumentProperties => {
                 egui::Window::new("Document properties")
                     .open(&mut open)

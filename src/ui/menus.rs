@@ -87,6 +87,8 @@ fn file_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.menu_button("Open recent", |ui| recent_menu_ui(ui, state, actions));
     command_items(ui, state, &[OpenSample], actions);
     ui.separator();
+    command_items(ui, state, &[IngestArticle], actions);
+    ui.separator();
     command_items(ui, state, &[Save, SaveAs], actions);
     ui.separator();
     command_items(ui, state, &[DocumentProperties], actions);
@@ -134,7 +136,12 @@ fn edit_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         actions,
     );
     ui.separator();
-    command_items(ui, state, &[FindDuplicates, AddSource], actions);
+    command_items(
+        ui,
+        state,
+        &[FindDuplicates, AddSource, ReviewCandidates],
+        actions,
+    );
     ui.menu_button("Read source", |ui| {
         for s in &state.doc.data.sources {
             if ui.button(&s.title).clicked() {

@@ -17,6 +17,7 @@ pub mod palette;
 pub mod path_panel;
 pub mod picker;
 pub mod reader_text;
+pub mod review_panel;
 pub mod saved_views;
 pub mod search_window;
 pub mod status_bar;
@@ -73,6 +74,14 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
                     actions,
                 )
             });
+    }
+    if state.review_open {
+        Panel::right("review-panel")
+            .resizable(true)
+            .default_size(360.0)
+            .min_size(260.0)
+            .max_size(520.0)
+            .show(ui, |ui| review_panel::review_panel_ui(ui, state, actions));
     }
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(theme::map_background(ui.visuals())))

@@ -133,6 +133,12 @@ impl LineStyle {
     }
 }
 
+/// A candidate's colour on the map: translucent, so that proposals waiting for review never
+/// look like accepted evidence.
+pub fn candidate(color: Color32) -> Color32 {
+    color.gamma_multiply(0.4)
+}
+
 /// The thin ring around the map while it has the keyboard.
 pub fn map_focus_ring(visuals: &egui::Visuals) -> Color32 {
     visuals.selection.stroke.color.gamma_multiply(0.6)

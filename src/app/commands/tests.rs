@@ -29,6 +29,8 @@ fn every_command_is_listed_once_with_a_label_and_a_description() {
         | Command::ClearSelection
         | Command::FindDuplicates
         | Command::AddSource
+        | Command::IngestArticle
+        | Command::ReviewCandidates
         | Command::DocumentProperties
         | Command::ForceLayout
         | Command::PauseLayout
@@ -63,7 +65,7 @@ fn every_command_is_listed_once_with_a_label_and_a_description() {
         | Command::SaveView => Command::ALL.contains(&c),
     };
     assert!(Command::ALL.iter().all(|&c| listed(c)));
-    assert_eq!(Command::ALL.len(), 46);
+    assert_eq!(Command::ALL.len(), 48);
 }
 
 #[test]

@@ -18,6 +18,8 @@ pub struct ActorLook {
     pub scale: f32,
     /// The community whose colour the actor takes, when coloured by community.
     pub community: Option<u16>,
+    /// A candidate waiting for review: drawn in the preview style.
+    pub candidate: bool,
 }
 
 impl ActorLook {
@@ -29,6 +31,7 @@ impl ActorLook {
             emphasis: Emphasis::Normal,
             scale: 1.0,
             community: None,
+            candidate: !actor.status.is_accepted(),
         }
     }
 
@@ -50,6 +53,8 @@ pub struct TieLook {
     /// The selected tie.
     pub selected: bool,
     pub emphasis: Emphasis,
+    /// A candidate waiting for review: drawn in the preview style.
+    pub candidate: bool,
 }
 
 impl TieLook {
@@ -62,11 +67,36 @@ impl TieLook {
             lane,
             selected: false,
             emphasis: Emphasis::Normal,
+            candidate: !tie.status.is_accepted(),
         }
     }
 
     /// Selected, or in the selection's neighbourhood.
     pub fn is_highlighted(&self) -> bool {
         self.selected || self.emphasis == Emphasis::Focus
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Status};
+
+    #[test]
+    fn candidates_take_the_preview_look_until_accepted() {
+        let mut actor = Actor {
+            status: Status::Candidate,
+            ..Actor::default()
+        };
+        let mut tie = Tie {
+            status: Status::Candidate,
+            ..Tie::default()
+        };
+        assert!(ActorLook::of(&actor).candidate);
+        assert!(TieLook::of(&tie, 0.0).candidate);
+        actor.status = Status::Accepted;
+        tie.status = Status::Accepted;
+        assert!(!ActorLook::of(&actor).candidate);
+        assert!(!TieLook::of(&tie, 0.0).candidate);
     }
 }

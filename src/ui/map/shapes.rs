@@ -138,6 +138,10 @@ pub fn actor_shapes(
         fill = theme::dimmed(fill);
         outline = theme::dimmed(outline);
     }
+    if node.candidate {
+        fill = theme::candidate(fill);
+        outline = theme::candidate(outline);
+    }
     if state.selected || state.hovered || state.dragged {
         let ring = if state.selected { 4.0 } else { 2.5 };
         out.push(kind_shape(
@@ -155,6 +159,21 @@ pub fn actor_shapes(
         fill,
         Stroke::new(1.5, outline),
     ));
+    if node.candidate {
+        // A dashed ring around the translucent shape: a proposal, not yet on the map.
+        let ring: Vec<Pos2> = (0..=32)
+            .map(|i| {
+                let a = i as f32 / 32.0 * std::f32::consts::TAU;
+                center + Vec2::new(a.cos(), a.sin()) * (r + 3.0)
+            })
+            .collect();
+        out.extend(Shape::dashed_line(
+            &ring,
+            Stroke::new(1.5, look.ring),
+            4.0,
+            3.0,
+        ));
+    }
     if node.pinned {
         let pin = center + Vec2::new(r * 0.75, -r * 0.75);
         out.push(Shape::circle_filled(pin, 3.0, outline));
@@ -208,6 +227,9 @@ pub fn tie_shapes(
     let mut color = theme::polarity_color(edge.polarity);
     if edge.emphasis == Emphasis::Dim {
         color = theme::dimmed(color);
+    }
+    if edge.candidate {
+        color = theme::candidate(color);
     }
     let width = edge.width + if selected { 1.5 } else { 0.0 };
     if ends.is_loop {

@@ -1,0 +1,116 @@
+//! UI tests of ingesting an article in the app: File → Ingest article… reads it in the
+//! background and adds candidates as one edit, the review panel accepts the sure ones, Undo
+//! takes it all back, and an article that cannot be read leaves the map as it was.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use relmap::model::Dataset;
+
+use crate::common::{app, data, file_menu, wait_until, AppHarness};
+
+/// Ingests the article at `path` through File → Ingest article… and waits for it.
+fn ingest_file(h: &mut AppHarness, path: &std::path::Path) {
+    file_menu(h, "Ingest article…");
+    let field = h.get_by_role(egui::accesskit::Role::TextInput);
+    field.focus();
+    field.type_text(&path.display().to_string());
+    h.run_steps(2);
+    h.get_by_label("Ingest file").click();
+    h.run_steps(2);
+    wait_until(h, |s| s.tasks.ingesting().is_none());
+}
+
+/// The ties between two actors whose names contain these words, in either direction.
+fn ties_between<'a>(data: &'a Dataset, a: &str, b: &str) -> Vec<&'a relmap::model::Tie> {
+    let named = |id: &str, word: &str| data.actor_name(id).contains(word);
+    data.ties
+        .iter()
+        .filter(|t| {
+            (named(&t.from, a) && named(&t.to, b)) || (named(&t.from, b) && named(&t.to, a))
+        })
+        .collect()
+}
+
+#[test]
+fn an_ingested_article_is_reviewed_accepted_and_undone() {
+    let mut h = app(None);
+    file_menu(&mut h, "New");
+    assert!(h.state().state.doc.data.actors.is_empty());
+    ingest_file(&mut h, &data("ingest/assad-kim-article.txt"));
+    let data: Dataset = (*h.state().state.doc.data).clone();
+    assert_eq!(data.sources.len(), 1, "the article is added as a source");
+    assert!(data.sources[0].text.contains("plans to visit North Korea"));
+    assert!(!data.actors.is_empty());
+    assert!(data.actors.iter().all(|a| !a.status.is_accepted()));
+    assert!(h.state().state.review_open, "the review panel opens");
+
+    // Pressed through the accessibility tree: a simulated pointer press at this spot of the
+    // review panel does not reach the button in the headless harness.
+    h.get_by_label("Accept all above 0.70").click_accesskit();
+    h.run_steps(3);
+    let data: Dataset = (*h.state().state.doc.data).clone();
+    let accepted: Vec<_> = ties_between(&data, "Assad", "Kim")
+        .into_iter()
+        .filter(|t| t.status.is_accepted())
+        .collect();
+    assert!(
+        !accepted.is_empty(),
+        "Assad and Kim are tied: {:?}",
+        ties_between(&data, "Assad", "Kim")
+    );
+    assert!(
+        accepted
+            .iter()
+            .flat_map(|t| &t.excerpts)
+            .any(|x| x.quote.contains("plans to visit")),
+        "the sentence that says so is an excerpt of the tie"
+    );
+    let tie = accepted[0];
+    assert!(h
+        .state()
+        .map()
+        .tie_screen_midpoint(data.tie_place(&tie.id).unwrap())
+        .is_some());
+    let unsure = |d: &Dataset| d.ties.iter().filter(|t| !t.status.is_accepted()).count();
+    assert!(
+        unsure(&data) > 0,
+        "the less sure candidates stay candidates"
+    );
+    h.get_by_label("Reject remaining").click_accesskit();
+    h.run_steps(3);
+    let after: Dataset = (*h.state().state.doc.data).clone();
+    assert_eq!(unsure(&after), 0);
+    assert_eq!(after.ties.len(), data.ties.len() - unsure(&data));
+
+    for _ in 0..10 {
+        if h.state().state.doc.history.undo_label().is_none() {
+            break;
+        }
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run_steps(2);
+    }
+    let data = &h.state().state.doc.data;
+    assert!(data.actors.is_empty() && data.ties.is_empty() && data.sources.is_empty());
+}
+
+#[test]
+fn an_article_that_cannot_be_read_leaves_the_map_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 3] = [
+        ("empty.txt", b"", "empty"),
+        ("binary.txt", b"GIF89a\0\0\x01\x02", "not text"),
+        ("latin1.txt", b"Caf\xe9 owner meets the mayor.", "not UTF-8"),
+    ];
+    let mut h = app(None);
+    let before: Dataset = (*h.state().state.doc.data).clone();
+    for (name, bytes, says) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        h.state_mut().state.notices.clear();
+        ingest_file(&mut h, &path);
+        assert_eq!(*h.state().state.doc.data, before, "{name} changed the map");
+        let notice = h.state().state.notices.last().expect("an error is shown");
+        let text = format!("{} {}", notice.title, notice.lines.join(" "));
+        assert!(text.contains(name) && text.contains(says), "{name}: {text}");
+    }
+}
