@@ -1,3 +1,5 @@
+//! Unit tests of reading articles: plain text, Markdown and HTML, metadata and datelines.
+
 use super::*;
 
 fn path(name: &str) -> PathBuf {

@@ -1,3 +1,5 @@
+//! Unit tests of finding names: honorifics and titles, organisations, countries and demonyms.
+
 use super::*;
 use crate::ingest::tokens::tokenize;
 

@@ -1,3 +1,5 @@
+//! Unit tests of sentence splitting: the hard cases of news text, with byte offsets kept.
+
 use super::*;
 
 fn texts(text: &str) -> Vec<&str> {

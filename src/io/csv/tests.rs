@@ -1,3 +1,5 @@
+//! Unit tests of CSV in Kumu's and Gephi's layouts: parts, multiple values and bad rows.
+
 use super::*;
 use crate::io::formats::PartInput;
 use crate::io::json::Loaded;

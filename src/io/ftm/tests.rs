@@ -1,3 +1,5 @@
+//! Unit tests of FollowTheMoney entities: writing, reading back, and damaged lines.
+
 use super::*;
 use crate::sample::sample_dataset;
 use std::path::Path;

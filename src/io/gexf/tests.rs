@@ -1,3 +1,5 @@
+//! Unit tests of GEXF: writing, reading other tools' variants, and broken files with their places.
+
 use super::*;
 use crate::io::json::Loaded;
 use crate::io::LoadError;

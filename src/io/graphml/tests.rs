@@ -1,3 +1,5 @@
+//! Unit tests of GraphML: typed keys, other tools' files, unknown keys, and broken files.
+
 use super::*;
 use crate::io::json::Loaded;
 use crate::io::LoadError;
