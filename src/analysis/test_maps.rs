@@ -16,14 +16,14 @@ pub fn two_sources() -> Dataset {
         published: Some("2018-06-05".into()),
         ..article
     });
-    let first = data.tie_place("kim-hosts-lavrov").unwrap();
-    let last = data.tie_place("kim-crosses-dmz").unwrap();
+    let first = data.tie_place("kim-hosts-lavrov").unwrap(); // ok: test code, on the built-in sample
+    let last = data.tie_place("kim-crosses-dmz").unwrap(); // ok: test code, on the built-in sample
     for tie in &mut data.ties[first..=last] {
         for x in &mut tie.excerpts {
             x.source = "wire".into();
         }
     }
-    let visit = data.tie_place("assad-visit-kim").unwrap();
+    let visit = data.tie_place("assad-visit-kim").unwrap(); // ok: test code, on the built-in sample
     data.ties[visit].excerpts[0].source = "wire".into();
     data.forget_index();
     assert!(
