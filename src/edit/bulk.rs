@@ -292,21 +292,40 @@ pub(super) fn places_of<T>(placed: &[(usize, T)]) -> Vec<usize> {
 }
 
 /// Puts each new element at its place in the final list (places ascending, each at most the
-/// length of the list so far). In place, from the back: each element after a new one moves
-/// once, within the list's own buffer (which keeps its room after a removal), through a hole
-/// of empty defaults that closes as the new elements fill it.
+/// length of the list so far). In place, from the back: each run of old elements between two
+/// new ones moves once, in blocks, within the list's own buffer (which keeps its room after a
+/// removal), across a hole of empty defaults that closes as the new elements fill it.
 pub(super) fn merge_at<T: Default>(list: &mut Vec<T>, new: Vec<(usize, T)>) {
     let mut old_end = list.len();
     list.resize_with(old_end + new.len(), T::default);
     // The hole is `old_end..write`; everything from `write` on is in its final place.
     let mut write = list.len();
     for (place, item) in new.into_iter().rev() {
-        while write > place + 1 && old_end > 0 {
-            write -= 1;
-            old_end -= 1;
-            list.swap(old_end, write);
-        }
-        write -= 1;
+        let run = (write - 1).saturating_sub(place).min(old_end);
+        move_across_hole(list, run, old_end, write);
+        old_end -= run;
+        write -= run + 1;
         list[write] = item;
     }
+}
+
+/// Moves the `run` elements before `old_end` to just before `write`, across the hole
+/// `old_end..write`, which ends up just before them.
+fn move_across_hole<T>(list: &mut [T], mut run: usize, mut old_end: usize, mut write: usize) {
+    let hole = write - old_end;
+    if hole == 1 {
+        // One block move of the run and one element around it.
+        list[old_end - run..write].rotate_right(1);
+        return;
+    }
+    while run > 0 {
+        // The run's last elements trade places with the hole's last ones, a block at a time.
+        let step = run.min(hole);
+        let (before, after) = list.split_at_mut(old_end);
+        before[old_end - step..].swap_with_slice(&mut after[hole - step..hole]);
+        old_end -= step;
+        write -= step;
+        run -= step;
+    }
+    debug_assert_eq!(write - old_end, hole);
 }

@@ -232,3 +232,27 @@ fn bulk_insertions_refuse_an_id_already_taken() {
     assert_eq!(bulk_error, single_error);
     assert_eq!(bulk, original);
 }
+
+proptest::proptest! {
+    /// Putting elements in at their places in one pass, in blocks, lays the list out as
+    /// inserting them one at a time, in order, does.
+    #[test]
+    fn merging_in_at_places_agrees_with_inserting_one_by_one(
+        // The final list: a true puts a new element at that place, a false an old one.
+        layout in proptest::collection::vec(proptest::bool::weighted(0.3), 0..120),
+    ) {
+        let old_len = layout.iter().filter(|&&new| !new).count();
+        let old: Vec<String> = (0..old_len).map(|k| format!("old{k}")).collect();
+        let new: Vec<(usize, String)> = (0..layout.len())
+            .filter(|&p| layout[p])
+            .map(|p| (p, format!("new{p}")))
+            .collect();
+        let mut expected = old.clone();
+        for (place, item) in &new {
+            expected.insert(*place, item.clone());
+        }
+        let mut merged = old;
+        super::bulk::merge_at(&mut merged, new);
+        proptest::prop_assert_eq!(merged, expected);
+    }
+}

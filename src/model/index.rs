@@ -9,167 +9,14 @@
 //! lookup. Code that replaces elements or rewrites ids through the public fields without
 //! changing a list's length calls [`crate::model::Dataset::forget_index`].
 
-use std::hash::BuildHasher;
 use std::sync::{PoisonError, RwLock};
 
-use hashbrown::HashTable;
-
+use super::index_places::{hash_id, Places};
 use super::{Actor, Source, Tie};
 
-/// Places are stored as `u32`; a longer list (far beyond what fits in memory as a dataset) is
-/// searched instead of indexed.
-const MAX_INDEXED: usize = u32::MAX as usize;
-
-/// The hash of an id: a fixed seed, so that it costs nothing to set up and is the same in
-/// every thread.
-fn hash_id(id: &str) -> u64 {
-    foldhash::fast::FixedState::with_seed(0x7265_6c6d_6170).hash_one(id)
-}
-
-/// The places of one list's elements, by the hash of their ids.
-#[derive(Clone, Default)]
-pub(crate) struct Places {
-    table: HashTable<u32>,
-    /// The list's length that the table describes.
-    len: usize,
-    /// Some id appeared twice when the table was built (an invalid dataset): only the first
-    /// place of each id is kept, as a scan would find, and changes rebuild instead of updating.
-    repeats: bool,
-}
-
-impl Places {
-    fn build<T: Indexed>(list: &[T]) -> Self {
-        let mut table = HashTable::with_capacity(list.len());
-        let mut repeats = false;
-        for (place, item) in list.iter().enumerate() {
-            let id = item.id();
-            let entry = table.entry(
-                hash_id(id),
-                |&p: &u32| list[p as usize].id() == id,
-                |&p: &u32| hash_id(list[p as usize].id()),
-            );
-            match entry {
-                hashbrown::hash_table::Entry::Occupied(_) => repeats = true,
-                hashbrown::hash_table::Entry::Vacant(slot) => {
-                    slot.insert(place as u32);
-                }
-            }
-        }
-        Self {
-            table,
-            len: list.len(),
-            repeats,
-        }
-    }
-
-    fn find<T: Indexed>(&self, list: &[T], id: &str) -> Option<usize> {
-        self.table
-            .find(hash_id(id), |&p| {
-                list.get(p as usize).is_some_and(|item| item.id() == id)
-            })
-            .map(|&p| p as usize)
-    }
-
-    /// After an element was inserted at `place` of `list`.
-    fn inserted<T: Indexed>(&mut self, list: &[T], place: usize) {
-        if place + 1 < list.len() {
-            for p in self.table.iter_mut() {
-                if *p as usize >= place {
-                    *p += 1;
-                }
-            }
-        }
-        self.put(list, place);
-        self.len = list.len();
-    }
-
-    /// Adds the entry of the element at `place`, whose id no other element has.
-    fn put<T: Indexed>(&mut self, list: &[T], place: usize) {
-        let id = list[place].id();
-        self.table.insert_unique(hash_id(id), place as u32, |&p| {
-            hash_id(list[p as usize].id())
-        });
-    }
-
-    /// After the element at `place` was removed from `list`.
-    fn removed(&mut self, list_len: usize, place: usize) {
-        if place == list_len {
-            // The last one: nothing else moves.
-            self.table.retain(|p| *p as usize != place);
-        } else {
-            self.table.retain(|p| {
-                let keep = *p as usize != place;
-                if *p as usize > place {
-                    *p -= 1;
-                }
-                keep
-            });
-        }
-        self.len = list_len;
-    }
-
-    /// After the elements at these places (ascending, as they were before) were removed.
-    fn removed_many(&mut self, list_len: usize, gone: &[usize]) {
-        // Where each old place went, in one pass; then one walk over the table reads it.
-        let moved_to = places_after_removals(list_len + gone.len(), gone);
-        self.table.retain(|p| match moved_to.get(*p as usize) {
-            Some(&to) if to != GONE => {
-                *p = to;
-                true
-            }
-            _ => false,
-        });
-        self.len = list_len;
-    }
-
-    /// After elements were put in at these places (ascending, as they are now), with their
-    /// ids' hashes in the same order.
-    fn inserted_many<T: Indexed>(&mut self, list: &[T], new: &[usize], hashes: IdHashes) {
-        let moved_to = places_after_insertions(list.len() - new.len(), new);
-        for p in self.table.iter_mut() {
-            if let Some(&to) = moved_to.get(*p as usize) {
-                *p = to;
-            }
-        }
-        for (&place, hash) in new.iter().zip(hashes.0) {
-            self.table
-                .insert_unique(hash, place as u32, |&p| hash_id(list[p as usize].id()));
-        }
-        self.len = list.len();
-    }
-}
-
-/// Where each of `old_len` elements went after those at these places (ascending) were removed:
-/// each run between two removed elements moves back by the number removed before it.
-fn places_after_removals(old_len: usize, gone: &[usize]) -> Vec<u32> {
-    let mut moved_to = Vec::with_capacity(old_len);
-    for (before, &place) in gone.iter().enumerate() {
-        let run = moved_to.len()..place.min(old_len);
-        moved_to.extend(run.map(|p| p.saturating_sub(before) as u32));
-        if place < old_len && moved_to.len() == place {
-            moved_to.push(GONE);
-        }
-    }
-    let run = moved_to.len()..old_len;
-    moved_to.extend(run.map(|p| p.saturating_sub(gone.len()) as u32));
-    moved_to
-}
-
-/// Where each of `old_len` elements went after new ones were put in at these places
-/// (ascending, as they are now): each old run between two new elements moves by the number of
-/// new elements before it.
-fn places_after_insertions(old_len: usize, new: &[usize]) -> Vec<u32> {
-    let mut moved_to = Vec::with_capacity(old_len);
-    let mut next_old = 0;
-    for (before, &place) in new.iter().enumerate() {
-        // The old elements before this new one.
-        let run_end = place.saturating_sub(before).min(old_len);
-        moved_to.extend((next_old..run_end).map(|p| (p + before) as u32));
-        next_old = next_old.max(run_end);
-    }
-    moved_to.extend((next_old..old_len).map(|p| (p + new.len()) as u32));
-    moved_to
-}
+/// Places are stored as `u32`, with `u32::MAX` taken; a longer list (far beyond what fits in
+/// memory as a dataset) is searched instead of indexed.
+const MAX_INDEXED: usize = u32::MAX as usize - 1;
 
 /// The hashes of the ids of elements about to be put into a list, in their order. An edit that
 /// puts many elements back takes them while it reads their ids anyway (for its inverse), when
@@ -181,9 +28,6 @@ impl IdHashes {
         Self(items.map(|item| hash_id(item.id())).collect())
     }
 }
-
-/// A place that was removed, in a map from old places to new ones.
-const GONE: u32 = u32::MAX;
 
 /// An element of one of the dataset's lists, found by its id.
 pub(crate) trait Indexed {
@@ -257,7 +101,7 @@ impl IdIndex {
         {
             let lists = self.lists.read().unwrap_or_else(PoisonError::into_inner);
             if let Some(places) = T::places(&lists) {
-                if places.len == list.len() {
+                if places.len() == list.len() {
                     return places.find(list, id);
                 }
             }
@@ -265,7 +109,7 @@ impl IdIndex {
         let mut lists = self.lists.write().unwrap_or_else(PoisonError::into_inner);
         let slot = T::places_mut(&mut lists);
         let places = match slot {
-            Some(places) if places.len == list.len() => places,
+            Some(places) if places.len() == list.len() => places,
             _ => slot.insert(Places::build(list)),
         };
         places.find(list, id)
@@ -276,7 +120,7 @@ impl IdIndex {
         let slot = T::places_mut(lists);
         if !slot
             .as_ref()
-            .is_some_and(|places| places.len == expected_len && !places.repeats)
+            .is_some_and(|places| places.len() == expected_len && !places.repeats)
         {
             *slot = None;
         }
@@ -294,7 +138,7 @@ impl IdIndex {
     /// After the element at `place` was removed from `list`.
     pub(crate) fn removed<T: Indexed>(&mut self, list: &[T], place: usize) {
         if let Some(places) = self.fresh::<T>(list.len() + 1) {
-            places.removed(list.len(), place);
+            places.removed(place);
         }
     }
 
@@ -302,7 +146,9 @@ impl IdIndex {
     /// `list`.
     pub(crate) fn removed_many<T: Indexed>(&mut self, list: &[T], gone: &[usize]) {
         if let Some(places) = self.fresh::<T>(list.len() + gone.len()) {
-            places.removed_many(list.len(), gone);
+            if !places.removed_many(gone) {
+                self.drop_table::<T>();
+            }
         }
     }
 
@@ -315,12 +161,15 @@ impl IdIndex {
         hashes: IdHashes,
     ) {
         if let Some(places) = self.fresh::<T>(list.len().wrapping_sub(new.len())) {
-            if hashes.0.len() == new.len() {
-                places.inserted_many(list, new, hashes);
-            } else {
-                *T::places_mut(self.lists.get_mut().unwrap_or_else(PoisonError::into_inner)) = None;
+            if !places.inserted_many(list, new, &hashes.0) {
+                self.drop_table::<T>();
             }
         }
+    }
+
+    /// Drops one list's table, to be built again when next needed.
+    fn drop_table<T: Indexed>(&mut self) {
+        *T::places_mut(self.lists.get_mut().unwrap_or_else(PoisonError::into_inner)) = None;
     }
 
     /// Drops every table; each is built again when next needed.
@@ -334,7 +183,7 @@ impl IdIndex {
         [&lists.actors, &lists.ties, &lists.sources]
             .into_iter()
             .flatten()
-            .map(|places| places.table.allocation_size())
+            .map(Places::heap_bytes)
             .sum()
     }
 }

@@ -48,6 +48,38 @@ fn a_clone_keeps_a_right_index() {
     assert_eq!(copy.actor_place(&id), Some(3));
 }
 
+#[test]
+fn elements_put_back_take_up_their_old_entries_and_the_table_does_not_grow() {
+    let mut data = Dataset {
+        ties: (0..1000).map(|k| tie(&format!("t{k}"))).collect(),
+        ..Dataset::default()
+    };
+    assert_eq!(data.tie_place("t999"), Some(999));
+    let bytes = data.index.heap_bytes();
+    // Removing a fifth of the ties and putting them back, many times over, as undo and redo
+    // of a deletion do: more than the table's spare room, were each put back a new entry.
+    let places: Vec<usize> = (0..1000).filter(|p| p % 5 == 2).collect();
+    for _ in 0..20 {
+        let mut removed = Vec::new();
+        for &p in places.iter().rev() {
+            removed.push(data.ties.remove(p));
+        }
+        data.index.removed_many(&data.ties, &places);
+        assert_eq!(data.tie_place("t2"), None);
+        removed.reverse();
+        let hashes = super::IdHashes::of(removed.iter());
+        for (&p, t) in places.iter().zip(removed) {
+            data.ties.insert(p, t);
+        }
+        data.index.inserted_many(&data.ties, &places, hashes);
+    }
+    assert_eq!(data.ties.len(), 1000);
+    for (place, t) in data.ties.iter().enumerate() {
+        assert_eq!(data.tie_place(&t.id), Some(place));
+    }
+    assert_eq!(data.index.heap_bytes(), bytes);
+}
+
 /// `cargo test --lib index_size -- --ignored --nocapture` prints the index's size on a map of
 /// 34,000 actors and 100,000 ties.
 #[test]
@@ -64,31 +96,111 @@ fn index_size_at_100k_ties() {
     assert!(bytes < 2 << 20);
 }
 
-proptest::proptest! {
-    /// The places after a bulk removal or insertion, worked out in runs, agree with the places
-    /// counted one element at a time.
-    #[test]
-    fn places_after_bulk_changes_agree_with_counting(
-        removed in proptest::collection::vec(proptest::bool::ANY, 0..80),
-        inserted in proptest::collection::vec(proptest::bool::ANY, 0..80),
-    ) {
-        let gone: Vec<usize> = (0..removed.len()).filter(|&p| removed[p]).collect();
-        let mut kept = 0;
-        let counted: Vec<u32> = removed
-            .iter()
-            .map(|&is_gone| if is_gone { super::GONE } else { kept += 1; kept - 1 })
-            .collect();
-        proptest::prop_assert_eq!(super::places_after_removals(removed.len(), &gone), counted);
+/// One change made to a list and reported to its index, as the edits do.
+#[derive(Debug, Clone)]
+enum Change {
+    InsertOne(usize),
+    RemoveOne(usize),
+    /// Which of the elements to remove, by a mark per element (cycled).
+    RemoveMany(Vec<bool>),
+    /// Where new elements go, by a mark per element of the list after the insertion (cycled).
+    InsertMany(Vec<bool>),
+}
 
-        // `inserted` lays out the list after the insertion: true marks a new element.
-        let new: Vec<usize> = (0..inserted.len()).filter(|&p| inserted[p]).collect();
-        let old_places: Vec<u32> = (0..inserted.len())
-            .filter(|&p| !inserted[p])
-            .map(|p| p as u32)
-            .collect();
-        proptest::prop_assert_eq!(
-            super::places_after_insertions(old_places.len(), &new),
-            old_places
-        );
+fn change() -> impl proptest::strategy::Strategy<Value = Change> {
+    use proptest::prelude::*;
+    prop_oneof![
+        any::<usize>().prop_map(Change::InsertOne),
+        any::<usize>().prop_map(Change::RemoveOne),
+        proptest::collection::vec(proptest::bool::weighted(0.3), 1..40)
+            .prop_map(Change::RemoveMany),
+        proptest::collection::vec(proptest::bool::weighted(0.3), 1..40)
+            .prop_map(Change::InsertMany),
+    ]
+}
+
+/// Applies `change` to `data.ties` and reports it to the index. What is put in is taken from
+/// `removed` first (as an undo puts elements back), then made new, numbered by `next`.
+fn make(change: &Change, data: &mut Dataset, removed: &mut Vec<Tie>, next: &mut usize) {
+    let mut taken = std::mem::take(removed);
+    let mut new_tie = || {
+        taken.pop().unwrap_or_else(|| {
+            *next += 1;
+            tie(&format!("new{next}"))
+        })
+    };
+    let len = data.ties.len();
+    match change {
+        Change::InsertOne(at) => {
+            let at = at % (len + 1);
+            data.ties.insert(at, new_tie());
+            data.index.inserted(&data.ties, at);
+        }
+        Change::RemoveOne(at) if len > 0 => {
+            let at = at % len;
+            taken.push(data.ties.remove(at));
+            data.index.removed(&data.ties, at);
+        }
+        Change::RemoveOne(_) => {}
+        Change::RemoveMany(marks) => {
+            let gone: Vec<usize> = (0..len).filter(|p| marks[p % marks.len()]).collect();
+            for &p in gone.iter().rev() {
+                taken.push(data.ties.remove(p));
+            }
+            data.index.removed_many(&data.ties, &gone);
+        }
+        Change::InsertMany(marks) => {
+            let count = (0..len).filter(|p| marks[p % marks.len()]).count();
+            let total = len + count;
+            let new: Vec<usize> = (0..total)
+                .filter(|p| marks[p % marks.len()])
+                .take(count)
+                .collect();
+            let mut ties = std::mem::take(&mut data.ties).into_iter();
+            let mut laid = Vec::with_capacity(total);
+            let mut added = Vec::new();
+            for p in 0..total {
+                if new.binary_search(&p).is_ok() {
+                    let tie = new_tie();
+                    added.push(tie.clone());
+                    laid.push(tie);
+                } else if let Some(old) = ties.next() {
+                    laid.push(old);
+                }
+            }
+            let hashes = super::IdHashes::of(added.iter());
+            data.ties = laid;
+            data.index.inserted_many(&data.ties, &new, hashes);
+        }
+    }
+    *removed = taken;
+}
+
+proptest::proptest! {
+    /// After any run of insertions and removals, one or many at a time, with removed elements
+    /// put back and new ones added, the index finds every id where a scan finds it, and finds
+    /// no removed id.
+    #[test]
+    fn the_index_follows_changes_as_a_scan_would_find(
+        start in 0usize..120,
+        changes in proptest::collection::vec(change(), 1..30),
+    ) {
+        let mut data = Dataset {
+            ties: (0..start).map(|k| tie(&format!("t{k}"))).collect(),
+            ..Dataset::default()
+        };
+        let (mut next, mut removed) = (0, Vec::new());
+        let _ = data.tie_place("any");
+        for change in &changes {
+            make(change, &mut data, &mut removed, &mut next);
+            for (place, tie) in data.ties.iter().enumerate() {
+                proptest::prop_assert_eq!(data.tie_place(&tie.id), Some(place), "after {:?}", change);
+            }
+        }
+        let gone = (0..start).map(|k| format!("t{k}"))
+            .filter(|id| !data.ties.iter().any(|t| &t.id == id));
+        for id in gone {
+            proptest::prop_assert_eq!(data.tie_place(&id), None);
+        }
     }
 }

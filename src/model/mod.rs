@@ -7,6 +7,7 @@ mod excerpt_ref;
 mod geometry;
 mod ids;
 mod index;
+mod index_places;
 pub mod invisible;
 pub mod mentions;
 mod tie_kind;
