@@ -1,7 +1,8 @@
 //! The id → place index of a dataset's actors, ties and sources, so that finding an element by
-//! its id costs O(1). It holds places only (a `u32` per element in a hash table keyed by the
-//! hash of the id), never ids; a hit is confirmed by comparing the element's own id, so a stale
-//! index can miss but never answers with a wrong element. Plain data, no egui.
+//! its id costs O(1). It holds numbers only, never ids (`index_places.rs`: a slot per element
+//! in a hash table keyed by the hash of the id, and each slot's place); a hit is confirmed by
+//! comparing the element's own id, so a stale index can miss but never answers with a wrong
+//! element. Plain data, no egui.
 //!
 //! Freshness: each list's table remembers the length it was built for. Edits keep it right in
 //! place (`src/edit/` reports every insertion and removal); a list whose length no longer
