@@ -139,7 +139,12 @@ fn write_ties(cache: &MapCache, out: &mut Vec<u8>) {
             } else {
                 0.45
             };
-            theme::polarity_color(payload.polarity).gamma_multiply(alpha)
+            let color = theme::polarity_color(payload.polarity).gamma_multiply(alpha);
+            if payload.candidate {
+                theme::candidate(color)
+            } else {
+                color
+            }
         };
         for end in [a, b] {
             let p = cache.positions[end as usize];
@@ -160,6 +165,9 @@ fn write_actors(cache: &MapCache, out: &mut Vec<u8>) {
             .map_or_else(|| theme::actor_color(payload.kind), theme::community_color);
         if payload.emphasis == Emphasis::Dim {
             color = theme::dimmed(color);
+        }
+        if payload.candidate {
+            color = theme::candidate(color);
         }
         let p = cache.positions[i];
         let (sides, factor, start) = kind_outline(payload.kind);
@@ -243,3 +251,71 @@ impl egui_wgpu::CallbackTrait for OverviewCallback {
 
 mod resources;
 use resources::Resources;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Dataset, Status, Tie};
+
+    /// The colour bytes of each actor and tie in the overview's vertex data.
+    fn colours(cache: &MapCache) -> (Vec<[u8; 4]>, Vec<[u8; 4]>) {
+        let (mut actors, mut ties) = (Vec::new(), Vec::new());
+        write_actors(cache, &mut actors);
+        write_ties(cache, &mut ties);
+        let colour = |bytes: &[u8], at: usize| -> [u8; 4] {
+            [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]
+        };
+        (
+            actors
+                .chunks(ACTOR_BYTES as usize)
+                .map(|a| colour(a, 8))
+                .collect(),
+            ties.chunks(2 * TIE_VERTEX_BYTES as usize)
+                .map(|t| colour(t, 8))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn candidates_take_the_preview_colours_on_the_gpu_path_too() {
+        let actor = |id: &str, status| Actor {
+            id: id.into(),
+            name: id.into(),
+            kind: ActorKind::Person,
+            status,
+            ..Actor::default()
+        };
+        let tie = |id: &str, to: &str, status| Tie {
+            id: id.into(),
+            from: "a".into(),
+            to: to.into(),
+            status,
+            ..Tie::default()
+        };
+        let data = Dataset {
+            actors: vec![
+                actor("a", Status::Accepted),
+                actor("b", Status::Accepted),
+                actor("c", Status::Candidate),
+            ],
+            ties: vec![
+                tie("ab", "b", Status::Accepted),
+                tie("ac", "c", Status::Candidate),
+            ],
+            ..Dataset::default()
+        };
+        let cache = MapCache::build(&data);
+        let (actors, ties) = colours(&cache);
+        assert_eq!(actors[0], actors[1], "two accepted people look alike");
+        assert_eq!(
+            Color32::from_rgba_premultiplied(
+                actors[2][0],
+                actors[2][1],
+                actors[2][2],
+                actors[2][3]
+            ),
+            theme::candidate(theme::actor_color(ActorKind::Person))
+        );
+        assert!(ties[1][3] < ties[0][3], "the candidate tie is fainter");
+    }
+}
