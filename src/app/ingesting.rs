@@ -83,8 +83,13 @@ pub fn finish(state: &mut AppState) {
             Vec::new(),
         ),
         Ok((edit, summary)) => {
+            let sources_before = state.doc.data.sources.len();
             if dispatch_edit::apply(state, edit) {
                 state.review_open = true;
+                // The review panel opens beside the article, its candidates' quotes marked.
+                if let Some(first_new) = state.doc.data.sources.get(sources_before) {
+                    state.reader = Some(super::state::ReaderState::on(first_new.id.as_str()));
+                }
                 state.info(format!("Ingested: {}", summary.line()));
             }
         }

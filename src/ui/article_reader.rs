@@ -1,4 +1,5 @@
-//! The article reader: a source's full text with one excerpt highlighted and scrolled into view.
+//! The article reader: a source's full text with one excerpt highlighted and scrolled into view,
+//! and the quotes of the ties that wait for review marked more faintly.
 //! Text can be selected and cited as evidence for a tie, or used to start a new tie.
 
 use crate::app::{EditAction, SelectionAction, ViewAction};
@@ -7,7 +8,7 @@ use std::sync::Arc;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, FontId, Id, RichText, Ui};
 
-use super::reader_text::ReaderText;
+use super::reader_text::{marked_stretches, Mark, ReaderText};
 use super::theme;
 use crate::app::state::ReaderState;
 use crate::app::{Action, Selection, Window};
@@ -27,11 +28,48 @@ pub fn selected_bytes(ctx: &egui::Context, text: &ReaderText) -> Option<(usize, 
     (start < end).then_some((start, end))
 }
 
+/// The places in a source of the quotes of ties that wait for review, merged where they
+/// overlap; kept in egui's memory until the document changes.
+pub fn candidate_quotes(
+    ctx: &egui::Context,
+    data: &Dataset,
+    generation: u64,
+    source: &SourceId,
+) -> Arc<Vec<(usize, usize)>> {
+    let key = Id::new(("reader-candidate-quotes", source.as_str()));
+    let cached: Option<(u64, Arc<Vec<(usize, usize)>>)> = ctx.data(|d| d.get_temp(key));
+    if let Some((_, quotes)) = cached.filter(|(made_for, _)| *made_for == generation) {
+        return quotes;
+    }
+    let mut quotes: Vec<(usize, usize)> = data
+        .ties
+        .iter()
+        .filter(|t| !t.status.is_accepted())
+        .flat_map(|t| &t.excerpts)
+        .filter(|x| x.source == source.as_str())
+        .map(|x| (x.start, x.end))
+        .collect();
+    quotes.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(quotes.len());
+    for (s, e) in quotes {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    let quotes = Arc::new(merged);
+    ctx.data_mut(|d| d.insert_temp(key, (generation, Arc::clone(&quotes))));
+    quotes
+}
+
+/// The reader. `candidate_quotes` are the places of the quotes waiting for review in this
+/// source (see [`candidate_quotes`]), marked in a second, fainter colour.
 pub fn article_reader_ui(
     ui: &mut Ui,
     data: &Dataset,
     reader: &ReaderState,
     selection: &Selection,
+    candidate_quotes: &[(usize, usize)],
     actions: &mut Vec<Action>,
 ) {
     let Some(source) = data.source(&reader.source) else {
@@ -72,6 +110,10 @@ pub fn article_reader_ui(
     ui.separator();
 
     let highlight_bytes = highlight.map(|(_, _, s, e)| shown.shown_range(s, e));
+    let candidate_bytes: Vec<(usize, usize)> = candidate_quotes
+        .iter()
+        .map(|&(s, e)| shown.shown_range(s, e))
+        .collect();
     let font = FontId::proportional(theme::QUOTE_SIZE);
     let text_color = ui.visuals().text_color();
     let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
@@ -83,18 +125,26 @@ pub fn article_reader_ui(
         };
         let mut job = LayoutJob::default();
         job.wrap.max_width = wrap_width;
-        match highlight_bytes.filter(|&(s, e)| text.get(s..e).is_some()) {
-            Some((s, e)) => {
-                let marked = TextFormat {
+        let mut stretches = marked_stretches(text.len(), highlight_bytes, &candidate_bytes);
+        if stretches.iter().any(|&(s, e, _)| text.get(s..e).is_none()) {
+            // A quote that does not fall on characters (a text changed under it): plain text.
+            stretches = vec![(0, text.len(), Mark::Plain)];
+        }
+        for (s, e, mark) in stretches {
+            let part = text.get(s..e).unwrap_or_default();
+            let format = match mark {
+                Mark::Plain => normal.clone(),
+                Mark::Candidate => TextFormat {
+                    background: theme::CANDIDATE_QUOTE_BACKGROUND,
+                    ..normal.clone()
+                },
+                Mark::Highlight => TextFormat {
                     color: theme::HIGHLIGHT_TEXT,
                     background: theme::HIGHLIGHT_BACKGROUND,
                     ..normal.clone()
-                };
-                job.append(&text[..s], 0.0, normal.clone());
-                job.append(&text[s..e], 0.0, marked);
-                job.append(&text[e..], 0.0, normal);
-            }
-            None => job.append(text, 0.0, normal),
+                },
+            };
+            job.append(part, 0.0, format);
         }
         ui.fonts_mut(|f| f.layout_job(job))
     };

@@ -66,11 +66,18 @@ pub fn frame_ui(ui: &mut Ui, state: &AppState, map: &mut MapView, actions: &mut 
             .default_size(400.0)
             .min_size(260.0)
             .show(ui, |ui| {
+                let quotes = article_reader::candidate_quotes(
+                    ui.ctx(),
+                    &state.doc.data,
+                    state.doc.generation(),
+                    &reader.source,
+                );
                 article_reader::article_reader_ui(
                     ui,
                     &state.doc.data,
                     reader,
                     &state.selection,
+                    &quotes,
                     actions,
                 )
             });

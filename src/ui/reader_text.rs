@@ -96,9 +96,72 @@ pub fn snap_to_words(chars: &[char], start: usize, end: usize) -> (usize, usize)
     (start, end)
 }
 
+/// How a stretch of the reader's text is marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    /// The quote of a candidate tie waiting for review.
+    Candidate,
+    /// The excerpt the reader was opened on; it wins where it overlaps a candidate's quote.
+    Highlight,
+}
+
+/// Cuts `0..len` into stretches, each marked: the highlight over the candidates' quotes over
+/// plain text. Ranges outside the text are clipped, and empty stretches left out.
+pub fn marked_stretches(
+    len: usize,
+    highlight: Option<(usize, usize)>,
+    candidates: &[(usize, usize)],
+) -> Vec<(usize, usize, Mark)> {
+    // Each byte's mark, taken at every place where a mark may change.
+    let mut cuts: Vec<usize> = vec![0, len];
+    for &(s, e) in candidates.iter().chain(&highlight) {
+        cuts.extend([s.min(len), e.min(len)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let within = |at: usize, (s, e): (usize, usize)| s <= at && at < e;
+    let mut stretches: Vec<(usize, usize, Mark)> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let mark = if highlight.is_some_and(|h| within(start, h)) {
+            Mark::Highlight
+        } else if candidates.iter().any(|&c| within(start, c)) {
+            Mark::Candidate
+        } else {
+            Mark::Plain
+        };
+        match stretches.last_mut() {
+            Some(last) if last.2 == mark && last.1 == start => last.1 = end,
+            _ => stretches.push((start, end, mark)),
+        }
+    }
+    stretches
+}
+
 #[cfg(test)]
 mod tests {
-    use super::ReaderText;
+    use super::{marked_stretches, Mark, ReaderText};
+
+    #[test]
+    fn the_highlight_wins_over_candidate_quotes_and_plain_text_fills_the_rest() {
+        use Mark::{Candidate, Highlight, Plain};
+        // Two candidate quotes that overlap, the highlight inside the second, one quote past
+        // the end of the text.
+        let stretches = marked_stretches(100, Some((50, 60)), &[(10, 30), (20, 70), (95, 120)]);
+        assert_eq!(
+            stretches,
+            vec![
+                (0, 10, Plain),
+                (10, 50, Candidate),
+                (50, 60, Highlight),
+                (60, 70, Candidate),
+                (70, 95, Plain),
+                (95, 100, Candidate),
+            ]
+        );
+        assert_eq!(marked_stretches(5, None, &[]), vec![(0, 5, Plain)]);
+    }
 
     #[test]
     fn single_newlines_become_blank_lines_and_blank_lines_stay() {

@@ -185,6 +185,11 @@ pub fn label_halo(visuals: &Visuals) -> Color32 {
 pub const HIGHLIGHT_TEXT: Color32 = Color32::BLACK;
 pub const HIGHLIGHT_BACKGROUND: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
 
+/// The quotes of candidate ties in the article reader: the same yellow, faint, under the
+/// theme's own text colour (reads on dark and light backgrounds).
+pub const CANDIDATE_QUOTE_BACKGROUND: Color32 =
+    Color32::from_rgba_unmultiplied_const(0xF0, 0xE4, 0x42, 56);
+
 /// The inside of a box selection being dragged (Okabe–Ito sky blue, faint).
 pub const BOX_SELECTION_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0x56, 0xB4, 0xE9, 30);
 

@@ -43,6 +43,19 @@ fn an_ingested_article_is_reviewed_accepted_and_undone() {
     assert!(!data.actors.is_empty());
     assert!(data.actors.iter().all(|a| !a.status.is_accepted()));
     assert!(h.state().state.review_open, "the review panel opens");
+    let reader = h.state().state.reader.clone();
+    let reader = reader.expect("the article opens in the reader beside the panel");
+    assert_eq!(reader.source.as_str(), data.sources[0].id);
+    let generation = h.state().state.doc.generation();
+    let marked =
+        relmap::ui::article_reader::candidate_quotes(&h.ctx, &data, generation, &reader.source);
+    let text = &data.sources[0].text;
+    assert!(
+        marked
+            .iter()
+            .any(|&(s, e)| text[s..e].contains("plans to visit")),
+        "the candidates' sentences are marked in the article"
+    );
 
     // Pressed through the accessibility tree: a simulated pointer press at this spot of the
     // review panel does not reach the button in the headless harness.
