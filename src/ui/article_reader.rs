@@ -28,6 +28,9 @@ pub fn selected_bytes(ctx: &egui::Context, text: &ReaderText) -> Option<(usize, 
     (start < end).then_some((start, end))
 }
 
+/// Byte ranges of a source's text.
+type Quotes = Arc<Vec<(usize, usize)>>;
+
 /// The places in a source of the quotes of ties that wait for review, merged where they
 /// overlap; kept in egui's memory until the document changes.
 pub fn candidate_quotes(
@@ -35,9 +38,9 @@ pub fn candidate_quotes(
     data: &Dataset,
     generation: u64,
     source: &SourceId,
-) -> Arc<Vec<(usize, usize)>> {
+) -> Quotes {
     let key = Id::new(("reader-candidate-quotes", source.as_str()));
-    let cached: Option<(u64, Arc<Vec<(usize, usize)>>)> = ctx.data(|d| d.get_temp(key));
+    let cached: Option<(u64, Quotes)> = ctx.data(|d| d.get_temp(key));
     if let Some((_, quotes)) = cached.filter(|(made_for, _)| *made_for == generation) {
         return quotes;
     }
