@@ -67,7 +67,7 @@ pub fn actor_panel_ui(
 
 /// The actor's kind as a row of every kind, the current one selected: one click changes it
 /// (one undoable edit), with no drop-down to open first.
-fn kind_row_ui(ui: &mut Ui, actor: &Actor, actions: &mut Vec<Action>) {
+pub fn kind_row_ui(ui: &mut Ui, actor: &Actor, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         for kind in ActorKind::ALL {
             let current = kind == actor.kind;

@@ -17,6 +17,7 @@ pub mod palette;
 pub mod path_panel;
 pub mod picker;
 pub mod reader_text;
+pub mod review_edit;
 pub mod review_panel;
 pub mod saved_views;
 pub mod search_window;

@@ -1,7 +1,8 @@
 //! Reviewing ingested candidates: the window that takes an article (a file, a folder or pasted
 //! text), and the panel that lists candidate actors and ties by confidence, each with Accept
-//! and Reject, with "Accept all above" and "Reject remaining" for many at once. Nothing here
-//! changes state; every button pushes an action that becomes one undoable edit.
+//! and Reject and an editor (`review_edit.rs`), with "Accept all above" and "Reject remaining"
+//! for many at once. Nothing here changes state; every button pushes an action that becomes
+//! one undoable edit.
 
 use egui::{Id, RichText, Ui};
 
@@ -223,8 +224,9 @@ fn candidate_row_ui(
             actions.push(Action::Edit(EditAction::AcceptCandidate(candidate.clone())));
         }
         if ui.small_button("Reject").clicked() {
-            actions.push(Action::Edit(EditAction::RejectCandidate(candidate)));
+            actions.push(Action::Edit(EditAction::RejectCandidate(candidate.clone())));
         }
     });
+    super::review_edit::candidate_editor_ui(ui, &state.doc.data, &candidate, actions);
     ui.separator();
 }

@@ -127,3 +127,104 @@ fn an_article_that_cannot_be_read_leaves_the_map_as_it_was() {
         assert!(text.contains(name) && text.contains(says), "{name}: {text}");
     }
 }
+
+/// A map with one actor on it and two candidates waiting for review, one tied to it.
+fn map_with_candidates() -> Dataset {
+    use relmap::model::{Actor, ActorKind, Status, Tie};
+    let actor = |id: &str, name: &str, status, confidence| Actor {
+        id: id.into(),
+        name: name.into(),
+        kind: ActorKind::Person,
+        status,
+        confidence,
+        ..Actor::default()
+    };
+    Dataset {
+        actors: vec![
+            actor("kim-jong-un", "Kim Jong-un", Status::Accepted, None),
+            actor("marshal-kim", "Marshal Kim", Status::Candidate, Some(0.9)),
+            actor("ri-yong-ho", "Ri Yong-ho", Status::Candidate, Some(0.3)),
+        ],
+        ties: vec![Tie {
+            id: "marshal-kim--ri-yong-ho".into(),
+            from: "marshal-kim".into(),
+            to: "ri-yong-ho".into(),
+            status: Status::Candidate,
+            confidence: Some(0.5),
+            ..Tie::default()
+        }],
+        ..Dataset::default()
+    }
+}
+
+#[test]
+fn a_candidate_is_renamed_then_merged_into_an_actor_on_the_map_from_the_review_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("candidates.relmap.json");
+    relmap::io::json::save_file(&path, &map_with_candidates()).unwrap();
+    let mut h = app(Some(path));
+    crate::common::palette(&mut h, "Review candidates");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert!(h.state().state.review_open);
+    // The rows go by confidence: the first editor is the most confident candidate's.
+    h.get_all_by_label("Edit this actor")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    h.run_steps(2);
+    let name = h
+        .query_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.value().as_deref() == Some("Marshal Kim"))
+        .expect("the name field of the most confident candidate");
+    name.focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text("Marshal Kim Jong-un".into()));
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let name_of =
+        |h: &AppHarness, id: &str| h.state().state.doc.data.actor(id).map(|a| a.name.clone());
+    assert_eq!(
+        name_of(&h, "marshal-kim").as_deref(),
+        Some("Marshal Kim Jong-un")
+    );
+    assert!(
+        h.state()
+            .state
+            .doc
+            .data
+            .actor("marshal-kim")
+            .is_some_and(|a| !a.status.is_accepted()),
+        "renaming does not accept it"
+    );
+
+    h.get_by_label("an actor on the map…  ⏷").click_accesskit();
+    h.run_steps(2);
+    h.event(egui::Event::Text("Kim Jong".into()));
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    wait_until(&mut h, |s| s.doc.data.actor("marshal-kim").is_none());
+    let data: Dataset = Dataset::clone(&h.state().state.doc.data);
+    let kim = data
+        .actor("kim-jong-un")
+        .expect("the actor on the map stays");
+    assert!(kim.status.is_accepted());
+    assert!(
+        kim.aliases.iter().any(|a| a == "Marshal Kim Jong-un"),
+        "{kim:?}"
+    );
+    assert_eq!(
+        data.ties[0].from, "kim-jong-un",
+        "the candidate's tie moved to it"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        name_of(&h, "marshal-kim").as_deref(),
+        Some("Marshal Kim Jong-un")
+    );
+    assert_eq!(h.state().state.doc.data.ties[0].from, "marshal-kim");
+}
