@@ -6,7 +6,7 @@ use super::ingesting::Candidate;
 use super::state::{AppState, ReaderState};
 use crate::app::EditAction;
 use crate::edit::{review, Edit};
-use crate::model::{ActorId, ExcerptRef};
+use crate::model::{ActorId, ExcerptRef, Polarity, SourceId, TieId, TieKind};
 
 /// Applies an edit; a refused edit is shown once as an error and changes nothing.
 pub fn apply(state: &mut AppState, edit: Edit) -> bool {
@@ -55,28 +55,8 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             }
             state.forget_dangling_selection();
         }
-        EditAction::AddActor { at } => {
-            let at = at.unwrap_or_else(|| editing::free_spot(data, state.view.map_area));
-            let (id, edit) = editing::add_actor(data, Some(at));
-            if apply(state, edit) {
-                state.selection = Selection::Actor(id.clone());
-                state.placeholder_ids.insert(id.clone());
-                state.fresh_actor = Some(id);
-            }
-        }
-        EditAction::NameNewActor { id, name } => {
-            let Some((new_id, edit)) = editing::name_new_actor(data, &id, &name) else {
-                return;
-            };
-            // Read before the edit: once the old id is gone, the selection of it is dropped.
-            let selected = state.selection == Selection::Actor(id.clone());
-            if apply(state, edit) {
-                state.placeholder_ids.remove(&id);
-                if selected {
-                    state.selection = Selection::Actor(new_id);
-                }
-            }
-        }
+        EditAction::AddActor { at } => add_actor(state, at),
+        EditAction::NameNewActor { id, name } => name_new_actor(state, id, &name),
         EditAction::DeleteSelection => match &state.selection {
             Selection::Tie(id) => {
                 apply(state, Edit::DeleteTie { id: id.clone() });
@@ -138,27 +118,7 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             source,
             start,
             end,
-        } => {
-            let Some(excerpt) = selected_excerpt(state, &source, start, end) else {
-                return;
-            };
-            let data = &state.doc.data;
-            let cited = ExcerptRef {
-                tie: tie.clone(),
-                source: source.clone(),
-                start: excerpt.start,
-                end: excerpt.end,
-            };
-            if let Some(edit) = editing::cite(data, &tie, excerpt) {
-                if apply(state, edit) {
-                    state.selection = Selection::Tie(tie.into_string());
-                    state.reader = Some(ReaderState {
-                        source,
-                        highlight: Some(cited),
-                    });
-                }
-            }
-        }
+        } => cite(state, tie, source, start, end),
         EditAction::NewTieFromText {
             from,
             to,
@@ -168,26 +128,8 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             start,
             end,
         } => {
-            let Some(excerpt) = selected_excerpt(state, &source, start, end) else {
-                return;
-            };
-            let (id, mut edit) = editing::create_tie(&state.doc.data, &from, &to, Some(excerpt));
-            if let Edit::InsertTie { tie, .. } = &mut edit {
-                tie.kind = kind;
-                tie.polarity = polarity;
-            }
-            if apply(state, edit) {
-                state
-                    .windows
-                    .retain(|w| !matches!(w, Window::NewTieFromSelection { .. }));
-                let reader = state
-                    .doc
-                    .data
-                    .tie(&id)
-                    .and_then(|t| ReaderState::at_excerpt(t, 0));
-                state.reader = reader.or(Some(ReaderState::on(source)));
-                state.selection = Selection::Tie(id);
-            }
+            let (text, made) = ((source, start, end), (kind, polarity));
+            new_tie_from_text(state, &from, &to, made, text)
         }
         EditAction::AddSource(source) => {
             let id = source.id.clone();
@@ -215,21 +157,106 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             review::reject_remaining(data),
             "No candidate is left",
         ),
-        EditAction::AcceptCandidate(candidate) => {
-            let edit = match &candidate {
-                Candidate::Actor(id) => review::accept_actor(data, id),
-                Candidate::Tie(id) => review::accept_tie(data, id),
-            };
-            review_edit(state, edit, "That is no longer a candidate")
-        }
-        EditAction::RejectCandidate(candidate) => {
-            let edit = match &candidate {
-                Candidate::Actor(id) => review::reject_actor(data, id),
-                Candidate::Tie(id) => review::reject_tie(data, id),
-            };
-            review_edit(state, edit, "An accepted tie still touches that actor")
+        EditAction::AcceptCandidate(candidate) => decide(state, &candidate, true),
+        EditAction::RejectCandidate(candidate) => decide(state, &candidate, false),
+    }
+}
+
+/// A new actor at `at` (or a free spot in view), selected, its name field taking the keys.
+fn add_actor(state: &mut AppState, at: Option<crate::model::Point>) {
+    let data = &state.doc.data;
+    let at = at.unwrap_or_else(|| editing::free_spot(data, state.view.map_area));
+    let (id, edit) = editing::add_actor(data, Some(at));
+    if apply(state, edit) {
+        state.selection = Selection::Actor(id.clone());
+        state.placeholder_ids.insert(id.clone());
+        state.fresh_actor = Some(id);
+    }
+}
+
+/// The first name of an actor added by hand, which gives it its id.
+fn name_new_actor(state: &mut AppState, id: String, name: &str) {
+    let Some((new_id, edit)) = editing::name_new_actor(&state.doc.data, &id, name) else {
+        return;
+    };
+    // Read before the edit: once the old id is gone, the selection of it is dropped.
+    let selected = state.selection == Selection::Actor(id.clone());
+    if apply(state, edit) {
+        state.placeholder_ids.remove(&id);
+        if selected {
+            state.selection = Selection::Actor(new_id);
         }
     }
+}
+
+/// Cites bytes `start..end` of a source for a tie, and shows the new excerpt in the reader.
+fn cite(state: &mut AppState, tie: TieId, source: SourceId, start: usize, end: usize) {
+    let Some(excerpt) = selected_excerpt(state, &source, start, end) else {
+        return;
+    };
+    let cited = ExcerptRef {
+        tie: tie.clone(),
+        source: source.clone(),
+        start: excerpt.start,
+        end: excerpt.end,
+    };
+    if let Some(edit) = editing::cite(&state.doc.data, &tie, excerpt) {
+        if apply(state, edit) {
+            state.selection = Selection::Tie(tie.into_string());
+            state.reader = Some(ReaderState {
+                source,
+                highlight: Some(cited),
+            });
+        }
+    }
+}
+
+/// A new tie between two actors of the kind and polarity `made`, with the bytes `text` of a
+/// source as its evidence; selected, and read in its article.
+fn new_tie_from_text(
+    state: &mut AppState,
+    from: &str,
+    to: &str,
+    made: (TieKind, Polarity),
+    text: (SourceId, usize, usize),
+) {
+    let (source, start, end) = text;
+    let Some(excerpt) = selected_excerpt(state, &source, start, end) else {
+        return;
+    };
+    let (id, mut edit) = editing::create_tie(&state.doc.data, from, to, Some(excerpt));
+    if let Edit::InsertTie { tie, .. } = &mut edit {
+        (tie.kind, tie.polarity) = made;
+    }
+    if apply(state, edit) {
+        state
+            .windows
+            .retain(|w| !matches!(w, Window::NewTieFromSelection { .. }));
+        let reader = state
+            .doc
+            .data
+            .tie(&id)
+            .and_then(|t| ReaderState::at_excerpt(t, 0));
+        state.reader = reader.or(Some(ReaderState::on(source)));
+        state.selection = Selection::Tie(id);
+    }
+}
+
+/// Accepts or rejects one candidate.
+fn decide(state: &mut AppState, candidate: &Candidate, accept: bool) {
+    let data = &state.doc.data;
+    let edit = match (candidate, accept) {
+        (Candidate::Actor(id), true) => review::accept_actor(data, id),
+        (Candidate::Tie(id), true) => review::accept_tie(data, id),
+        (Candidate::Actor(id), false) => review::reject_actor(data, id),
+        (Candidate::Tie(id), false) => review::reject_tie(data, id),
+    };
+    let why_none = if accept {
+        "That is no longer a candidate"
+    } else {
+        "An accepted tie still touches that actor"
+    };
+    review_edit(state, edit, why_none)
 }
 
 /// Applies a review edit, or says why there is none.

@@ -9,6 +9,7 @@ use egui::{Color32, Painter, Pos2, Rect, Shape, Vec2};
 use super::cache::MapCache;
 use super::camera::Camera;
 use super::gpu::{kind_outline, GpuOverview, Part};
+use super::looks::{ActorLook, TieLook};
 use super::shapes::{
     actor_shapes, screen_radius, tie_shapes, Emphasis, Look, NodeState, TieEnds, LANE_SPACING,
 };
@@ -105,11 +106,8 @@ pub fn draw_map(
     look: &Look,
     scratch: &mut DrawScratch,
 ) -> DrawStats {
-    let (painter, rect, cam) = (canvas.painter, canvas.rect, canvas.cam);
+    let (rect, cam) = (canvas.rect, canvas.cam);
     let r = screen_radius(cam.zoom);
-    // Many actors in view: they shrink with the zoom (down to 2 points) so the ties between
-    // them stay visible.
-    let lod_r = (super::shapes::NODE_RADIUS * cam.zoom).clamp(2.0, r);
     let diagonal = rect.size().length();
     let mut edge_length = 0.0;
     if scratch.visible_edges.len() <= DETAIL_EDGES {
@@ -123,141 +121,212 @@ pub fn draw_map(
     let detailed_edges =
         scratch.visible_edges.len() <= DETAIL_EDGES && edge_length <= DETAIL_EDGE_LENGTH;
     let detailed_nodes = scratch.visible_nodes.len() <= DETAIL_NODES;
-    // A large selection (a box around thousands of actors) highlights more than can be drawn
-    // in detail in a frame: its ties and actors are then drawn plain, but bright.
-    let crowded = Crowded::count(cache, scratch);
-
-    // Ties: plain lines in one mesh when there are many, then the highlighted ones in detail.
-    let edge_of = |ti: u32| {
-        cache
-            .ties
-            .get(ti as usize)
-            .map(|look| (look, look.selected))
+    let pass = Pass {
+        canvas,
+        cache,
+        pointer,
+        look,
+        r,
+        // Many actors in view: they shrink with the zoom (down to 2 points) so the ties
+        // between them stay visible.
+        lod_r: (super::shapes::NODE_RADIUS * cam.zoom).clamp(2.0, r),
+        // A large selection (a box around thousands of actors) highlights more than can be
+        // drawn in detail in a frame: its ties and actors are then drawn plain, but bright.
+        crowded: Crowded::count(cache, scratch),
     };
-    if let (false, Some(gpu)) = (detailed_edges, canvas.gpu) {
-        gpu.draw(Part::Ties, painter, rect, cam, cache, lod_r);
-    } else if !detailed_edges {
-        let mut mesh = Mesh::default();
-        mesh.reserve_vertices(scratch.visible_edges.len() * 4);
-        mesh.reserve_triangles(scratch.visible_edges.len() * 2);
-        for &ti in &scratch.visible_edges {
-            let (Some((edge, selected)), Some(ends)) =
-                (edge_of(ti), ends_of(cache, cam, rect, ti as usize))
-            else {
-                continue;
-            };
-            if selected || edge.emphasis == Emphasis::Focus || ends.is_loop {
-                continue;
-            }
-            let alpha = if edge.emphasis == Emphasis::Dim {
-                0.12
-            } else {
-                0.45
-            };
-            let color = theme::polarity_color(edge.polarity).gamma_multiply(alpha);
-            add_line(&mut mesh, ends.a, ends.b, 1.0, color);
-        }
-        painter.add(Shape::mesh(mesh));
-    }
-    if crowded.ties {
-        let mut mesh = Mesh::default();
-        for &ti in &scratch.visible_edges {
-            let (Some((edge, false)), Some(ends)) =
-                (edge_of(ti), ends_of(cache, cam, rect, ti as usize))
-            else {
-                continue;
-            };
-            if edge.emphasis == Emphasis::Focus && pointer.hovered_tie != Some(ti as usize) {
-                let color = theme::polarity_color(edge.polarity).gamma_multiply(0.9);
-                add_line(&mut mesh, ends.a, ends.b, 1.0, color);
-            }
-        }
-        painter.add(Shape::mesh(mesh));
-    }
-    for &ti in &scratch.visible_edges {
-        let (Some((edge, selected)), Some(ends)) =
-            (edge_of(ti), ends_of(cache, cam, rect, ti as usize))
-        else {
-            continue;
-        };
-        let highlighted = selected
-            || (edge.emphasis == Emphasis::Focus && !crowded.ties)
-            || pointer.hovered_tie == Some(ti as usize);
-        if detailed_edges || highlighted || ends.is_loop {
-            tie_shapes(&mut scratch.shapes, edge, selected, &ends, look);
-        }
-    }
-    painter.extend(scratch.shapes.drain(..));
-
-    // Actors: small plain shapes in one mesh when there are many; the selection, hover and
-    // neighbours in detail on top.
-    if let (false, Some(gpu)) = (detailed_nodes, canvas.gpu) {
-        gpu.draw(Part::Actors, painter, rect, cam, cache, lod_r);
-    } else if !detailed_nodes {
-        let mut mesh = Mesh::default();
-        mesh.reserve_vertices(scratch.visible_nodes.len() * 9);
-        mesh.reserve_triangles(scratch.visible_nodes.len() * 8);
-        for &i in &scratch.visible_nodes {
-            let payload = &cache.actors[i as usize];
-            let mut color = payload
-                .community
-                .map_or_else(|| theme::actor_color(payload.kind), theme::community_color);
-            if payload.emphasis == Emphasis::Dim {
-                color = theme::dimmed(color);
-            }
-            let c = cam.to_screen(rect, cache.positions[i as usize]);
-            add_kind(&mut mesh, payload.kind, c, lod_r * payload.scale, color);
-        }
-        painter.add(Shape::mesh(mesh));
-    }
-    if crowded.actors {
-        // The selected ones stand out by size; their neighbours are drawn undimmed above.
-        let mut mesh = Mesh::default();
-        for &i in &scratch.visible_nodes {
-            let payload = &cache.actors[i as usize];
-            if payload.selected {
-                let c = cam.to_screen(rect, cache.positions[i as usize]);
-                let color = theme::actor_color(payload.kind);
-                add_kind(&mut mesh, payload.kind, c, lod_r * 1.8, color);
-            }
-        }
-        painter.add(Shape::mesh(mesh));
-    }
-    let mut on_top: Option<(usize, NodeState)> = None;
-    for &i in &scratch.visible_nodes {
-        let i = i as usize;
-        let node = &cache.actors[i];
-        let state = NodeState {
-            selected: node.selected,
-            hovered: pointer.hovered_actor == Some(i),
-            dragged: pointer.dragged_actor == Some(i),
-        };
-        if state.dragged || state.hovered {
-            on_top = Some((i, state));
-            continue;
-        }
-        if detailed_nodes || (node.is_highlighted() && !crowded.actors) {
-            let c = cam.to_screen(rect, cache.positions[i]);
-            actor_shapes(&mut scratch.shapes, node, c, r, state, look);
-        }
-    }
-    if let Some((i, state)) = on_top {
-        let c = cam.to_screen(rect, cache.positions[i]);
-        actor_shapes(&mut scratch.shapes, &cache.actors[i], c, r, state, look);
-    }
-    painter.extend(scratch.shapes.drain(..));
+    pass.draw_ties(scratch, detailed_edges);
+    pass.draw_actors(scratch, detailed_nodes);
     DrawStats {
         nodes: scratch.visible_nodes.len(),
         edges: scratch.visible_edges.len(),
         edge_length,
         detailed_edges,
         detailed_nodes,
-        crowded_ties: crowded.ties,
-        crowded_actors: crowded.actors,
+        crowded_ties: pass.crowded.ties,
+        crowded_actors: pass.crowded.actors,
+    }
+}
+
+/// The colour of a tie drawn plain (a 1-pixel line of the overview), on the CPU or the GPU.
+pub(super) fn plain_tie_color(edge: &TieLook) -> Color32 {
+    let alpha = if edge.emphasis == Emphasis::Dim {
+        0.12
+    } else {
+        0.45
+    };
+    let color = theme::polarity_color(edge.polarity).gamma_multiply(alpha);
+    if edge.candidate {
+        theme::candidate(color)
+    } else {
+        color
+    }
+}
+
+/// The colour of an actor drawn plain (a small shape of the overview), on the CPU or the GPU.
+pub(super) fn plain_actor_color(actor: &ActorLook) -> Color32 {
+    let mut color = actor
+        .community
+        .map_or_else(|| theme::actor_color(actor.kind), theme::community_color);
+    if actor.emphasis == Emphasis::Dim {
+        color = theme::dimmed(color);
+    }
+    if actor.candidate {
+        color = theme::candidate(color);
+    }
+    color
+}
+
+/// One frame's drawing of the map, once what is in view and how much detail it takes are known.
+struct Pass<'a> {
+    canvas: &'a Canvas<'a>,
+    cache: &'a MapCache,
+    pointer: Pointer,
+    look: &'a Look,
+    /// An actor's radius on screen, and the smaller one when many are in view.
+    r: f32,
+    lod_r: f32,
+    crowded: Crowded,
+}
+
+impl Pass<'_> {
+    /// Ties: plain lines in one mesh (or on the GPU) when there are many, then the highlighted
+    /// ones in detail.
+    fn draw_ties(&self, scratch: &mut DrawScratch, detailed: bool) {
+        let (cache, painter, rect, cam) = (
+            self.cache,
+            self.canvas.painter,
+            self.canvas.rect,
+            self.canvas.cam,
+        );
+        let edge_of = |ti: u32| {
+            cache
+                .ties
+                .get(ti as usize)
+                .map(|look| (look, look.selected))
+        };
+        if let (false, Some(gpu)) = (detailed, self.canvas.gpu) {
+            gpu.draw(Part::Ties, painter, rect, cam, cache, self.lod_r);
+        } else if !detailed {
+            let mut mesh = Mesh::default();
+            mesh.reserve_vertices(scratch.visible_edges.len() * 4);
+            mesh.reserve_triangles(scratch.visible_edges.len() * 2);
+            for &ti in &scratch.visible_edges {
+                let (Some((edge, selected)), Some(ends)) =
+                    (edge_of(ti), ends_of(cache, cam, rect, ti as usize))
+                else {
+                    continue;
+                };
+                if selected || edge.emphasis == Emphasis::Focus || ends.is_loop {
+                    continue;
+                }
+                add_line(&mut mesh, ends.a, ends.b, 1.0, plain_tie_color(edge));
+            }
+            painter.add(Shape::mesh(mesh));
+        }
+        if self.crowded.ties {
+            let mut mesh = Mesh::default();
+            for &ti in &scratch.visible_edges {
+                let (Some((edge, false)), Some(ends)) =
+                    (edge_of(ti), ends_of(cache, cam, rect, ti as usize))
+                else {
+                    continue;
+                };
+                let hovered = self.pointer.hovered_tie == Some(ti as usize);
+                if edge.emphasis == Emphasis::Focus && !hovered {
+                    let color = theme::polarity_color(edge.polarity).gamma_multiply(0.9);
+                    add_line(&mut mesh, ends.a, ends.b, 1.0, color);
+                }
+            }
+            painter.add(Shape::mesh(mesh));
+        }
+        for &ti in &scratch.visible_edges {
+            let (Some((edge, selected)), Some(ends)) =
+                (edge_of(ti), ends_of(cache, cam, rect, ti as usize))
+            else {
+                continue;
+            };
+            let highlighted = selected
+                || (edge.emphasis == Emphasis::Focus && !self.crowded.ties)
+                || self.pointer.hovered_tie == Some(ti as usize);
+            if detailed || highlighted || ends.is_loop {
+                tie_shapes(&mut scratch.shapes, edge, selected, &ends, self.look);
+            }
+        }
+        painter.extend(scratch.shapes.drain(..));
+    }
+
+    /// Actors: small plain shapes in one mesh (or on the GPU) when there are many; the
+    /// selection, hover and neighbours in detail on top.
+    fn draw_actors(&self, scratch: &mut DrawScratch, detailed: bool) {
+        let (cache, painter, rect, cam) = (
+            self.cache,
+            self.canvas.painter,
+            self.canvas.rect,
+            self.canvas.cam,
+        );
+        let (r, lod_r) = (self.r, self.lod_r);
+        if let (false, Some(gpu)) = (detailed, self.canvas.gpu) {
+            gpu.draw(Part::Actors, painter, rect, cam, cache, lod_r);
+        } else if !detailed {
+            let mut mesh = Mesh::default();
+            mesh.reserve_vertices(scratch.visible_nodes.len() * 9);
+            mesh.reserve_triangles(scratch.visible_nodes.len() * 8);
+            for &i in &scratch.visible_nodes {
+                let payload = &cache.actors[i as usize];
+                let c = cam.to_screen(rect, cache.positions[i as usize]);
+                let color = plain_actor_color(payload);
+                add_kind(&mut mesh, payload.kind, c, lod_r * payload.scale, color);
+            }
+            painter.add(Shape::mesh(mesh));
+        }
+        if self.crowded.actors {
+            // The selected ones stand out by size; their neighbours are drawn undimmed above.
+            let mut mesh = Mesh::default();
+            for &i in &scratch.visible_nodes {
+                let payload = &cache.actors[i as usize];
+                if payload.selected {
+                    let c = cam.to_screen(rect, cache.positions[i as usize]);
+                    let color = theme::actor_color(payload.kind);
+                    add_kind(&mut mesh, payload.kind, c, lod_r * 1.8, color);
+                }
+            }
+            painter.add(Shape::mesh(mesh));
+        }
+        let mut on_top: Option<(usize, NodeState)> = None;
+        for &i in &scratch.visible_nodes {
+            let i = i as usize;
+            let node = &cache.actors[i];
+            let state = NodeState {
+                selected: node.selected,
+                hovered: self.pointer.hovered_actor == Some(i),
+                dragged: self.pointer.dragged_actor == Some(i),
+            };
+            if state.dragged || state.hovered {
+                on_top = Some((i, state));
+                continue;
+            }
+            if detailed || (node.is_highlighted() && !self.crowded.actors) {
+                let c = cam.to_screen(rect, cache.positions[i]);
+                actor_shapes(&mut scratch.shapes, node, c, r, state, self.look);
+            }
+        }
+        if let Some((i, state)) = on_top {
+            let c = cam.to_screen(rect, cache.positions[i]);
+            actor_shapes(
+                &mut scratch.shapes,
+                &cache.actors[i],
+                c,
+                r,
+                state,
+                self.look,
+            );
+        }
+        painter.extend(scratch.shapes.drain(..));
     }
 }
 
 /// Whether the highlighted ties, or actors, in view are too many to draw in detail.
+#[derive(Clone, Copy)]
 struct Crowded {
     ties: bool,
     actors: bool,

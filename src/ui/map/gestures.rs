@@ -41,7 +41,6 @@ pub fn gestures_ui(
     actions: &mut Vec<Action>,
 ) {
     let rect = view.rect;
-    let data = &state.doc.data;
     let (pointer, pressed, down, released) = ui.input(|i| {
         (
             i.pointer.interact_pos(),
@@ -61,55 +60,10 @@ pub fn gestures_ui(
         }
     }
 
-    let painter = ui.painter_at(rect);
-    let accent = ui.visuals().selection.stroke.color;
-    match (view.gesture, pointer) {
-        (Gesture::Tie { from }, Some(p)) if down => {
-            if let Some(a) = view.actor_screen_pos(from) {
-                painter.extend(egui::Shape::dashed_line(
-                    &[a, p],
-                    Stroke::new(2.0, accent),
-                    8.0,
-                    4.0,
-                ));
-            }
-        }
-        (Gesture::Box { start }, Some(p)) if down => {
-            let r = Rect::from_two_pos(start, p);
-            painter.rect_filled(r, 0.0, theme::BOX_SELECTION_FILL);
-            painter.rect_stroke(r, 0.0, Stroke::new(1.0, accent), egui::StrokeKind::Inside);
-        }
-        _ => {}
-    }
-
+    draw_gesture(ui, view, pointer, down);
     if released || !down {
         let gesture = std::mem::take(&mut view.gesture);
-        match (gesture, pointer) {
-            (Gesture::Tie { from }, Some(p)) => {
-                if let Some(to) = view.actor_at(p).filter(|&to| to != from) {
-                    actions.push(Action::Edit(EditAction::CreateTie {
-                        from: data.actors[from].id.clone(),
-                        to: data.actors[to].id.clone(),
-                    }));
-                }
-            }
-            // A box too small to hold anything is a shift-click, which the click handles.
-            (Gesture::Box { start }, Some(p)) if start.distance(p) >= 4.0 => {
-                let r = Rect::from_two_pos(start, p);
-                let mut ids = state.selection.actor_ids();
-                let already: foldhash::HashSet<String> = ids.iter().cloned().collect();
-                for (i, a) in data.actors.iter().enumerate() {
-                    let inside = view.actor_screen_pos(i).is_some_and(|s| r.contains(s));
-                    if inside && !already.contains(&a.id) {
-                        ids.push(a.id.clone());
-                    }
-                }
-                actions.push(Action::Selection(SelectionAction::Select(
-                    Selection::of_actors(ids),
-                )));
-            }
-            _ => {}
-        }
+        finish_gesture(view, state, gesture, pointer, actions);
     }
 
     // Double-click on empty space adds an actor there.
@@ -134,5 +88,67 @@ pub fn gestures_ui(
         actions.push(Action::Edit(EditAction::AddActor {
             at: Some(to_point(view, at)),
         }));
+    }
+}
+
+/// Draws the gesture under way: the dashed line of a tie being drawn, or the box being dragged.
+fn draw_gesture(ui: &Ui, view: &MapView, pointer: Option<Pos2>, down: bool) {
+    let painter = ui.painter_at(view.rect);
+    let accent = ui.visuals().selection.stroke.color;
+    match (view.gesture, pointer) {
+        (Gesture::Tie { from }, Some(p)) if down => {
+            if let Some(a) = view.actor_screen_pos(from) {
+                painter.extend(egui::Shape::dashed_line(
+                    &[a, p],
+                    Stroke::new(2.0, accent),
+                    8.0,
+                    4.0,
+                ));
+            }
+        }
+        (Gesture::Box { start }, Some(p)) if down => {
+            let r = Rect::from_two_pos(start, p);
+            painter.rect_filled(r, 0.0, theme::BOX_SELECTION_FILL);
+            painter.rect_stroke(r, 0.0, Stroke::new(1.0, accent), egui::StrokeKind::Inside);
+        }
+        _ => {}
+    }
+}
+
+/// A gesture that ended: a tie drawn onto another actor creates it; a box selects what it holds,
+/// added to the selection.
+fn finish_gesture(
+    view: &MapView,
+    state: &AppState,
+    gesture: Gesture,
+    pointer: Option<Pos2>,
+    actions: &mut Vec<Action>,
+) {
+    let data = &state.doc.data;
+    match (gesture, pointer) {
+        (Gesture::Tie { from }, Some(p)) => {
+            if let Some(to) = view.actor_at(p).filter(|&to| to != from) {
+                actions.push(Action::Edit(EditAction::CreateTie {
+                    from: data.actors[from].id.clone(),
+                    to: data.actors[to].id.clone(),
+                }));
+            }
+        }
+        // A box too small to hold anything is a shift-click, which the click handles.
+        (Gesture::Box { start }, Some(p)) if start.distance(p) >= 4.0 => {
+            let r = Rect::from_two_pos(start, p);
+            let mut ids = state.selection.actor_ids();
+            let already: foldhash::HashSet<String> = ids.iter().cloned().collect();
+            for (i, a) in data.actors.iter().enumerate() {
+                let inside = view.actor_screen_pos(i).is_some_and(|s| r.contains(s));
+                if inside && !already.contains(&a.id) {
+                    ids.push(a.id.clone());
+                }
+            }
+            actions.push(Action::Selection(SelectionAction::Select(
+                Selection::of_actors(ids),
+            )));
+        }
+        _ => {}
     }
 }

@@ -10,9 +10,7 @@ use egui::{Color32, Painter, Rect};
 
 use super::cache::MapCache;
 use super::camera::Camera;
-use super::shapes::Emphasis;
 use crate::model::ActorKind;
-use crate::ui::theme;
 
 /// Bytes per tie vertex: x, y (f32) and a colour (4 bytes); two vertices per tie.
 const TIE_VERTEX_BYTES: u64 = 12;
@@ -134,17 +132,7 @@ fn write_ties(cache: &MapCache, out: &mut Vec<u8>) {
         let color = if detailed {
             Color32::TRANSPARENT
         } else {
-            let alpha = if payload.emphasis == Emphasis::Dim {
-                0.12
-            } else {
-                0.45
-            };
-            let color = theme::polarity_color(payload.polarity).gamma_multiply(alpha);
-            if payload.candidate {
-                theme::candidate(color)
-            } else {
-                color
-            }
+            super::draw::plain_tie_color(payload)
         };
         for end in [a, b] {
             let p = cache.positions[end as usize];
@@ -160,15 +148,7 @@ fn write_actors(cache: &MapCache, out: &mut Vec<u8>) {
         if !cache.shown.actor(i) {
             continue;
         }
-        let mut color = payload
-            .community
-            .map_or_else(|| theme::actor_color(payload.kind), theme::community_color);
-        if payload.emphasis == Emphasis::Dim {
-            color = theme::dimmed(color);
-        }
-        if payload.candidate {
-            color = theme::candidate(color);
-        }
+        let color = super::draw::plain_actor_color(payload);
         let p = cache.positions[i];
         let (sides, factor, start) = kind_outline(payload.kind);
         push_f32s(out, &[p.x, p.y]);
@@ -256,6 +236,7 @@ use resources::Resources;
 mod tests {
     use super::*;
     use crate::model::{Actor, Dataset, Status, Tie};
+    use crate::ui::theme;
 
     /// The colour bytes of each actor and tie in the overview's vertex data.
     fn colours(cache: &MapCache) -> (Vec<[u8; 4]>, Vec<[u8; 4]>) {

@@ -3,7 +3,7 @@
 //! in view, at most [`LABEL_CAP`] at once. Placement uses a coarse occupancy grid of the screen,
 //! so its cost does not grow with the number of actors.
 
-use egui::{Align2, FontId, Rect, Ui, Vec2};
+use egui::{Align2, FontId, Painter, Pos2, Rect, Ui, Vec2};
 
 use super::shapes::{screen_radius, Emphasis};
 use super::view::MapView;
@@ -112,37 +112,7 @@ pub fn draw_labels(
         scratch.sizes.resize(n, None);
         scratch.measured_for = state.doc.generation();
     }
-    // Hidden actors are never labelled.
-    let on_screen = |i: usize| {
-        cache.shown.actor(i) && rect.contains(view.camera.to_screen(rect, cache.positions[i]))
-    };
-
-    // Priority: hover, then the selection's neighbourhood, then the most connected in view.
-    scratch.order.clear();
-    scratch.queued.clear();
-    scratch.queued.resize(n, false);
-    let queue = |i: usize, scratch: &mut LabelScratch| {
-        if !scratch.queued[i] {
-            scratch.queued[i] = true;
-            scratch.order.push(i);
-        }
-    };
-    if let Some(h) = view.hovered_actor.filter(|&h| cache.actor_shown(h)) {
-        queue(h, scratch);
-    }
-    for &i in &cache.by_degree {
-        if cache.actors[i].is_highlighted() && on_screen(i) {
-            queue(i, scratch);
-        }
-    }
-    for &i in &cache.by_degree {
-        if scratch.order.len() >= MAX_TRIED {
-            break;
-        }
-        if on_screen(i) {
-            queue(i, scratch);
-        }
-    }
+    queue_by_priority(view, rect, scratch);
 
     let mut grid = Occupancy::new(&mut scratch.occupied, rect);
     // Actors in view, as counted when drawing this frame.
@@ -161,32 +131,10 @@ pub fn draw_labels(
         }
         let node = &cache.actors[i];
         let center = view.camera.to_screen(rect, cache.positions[i]);
-        // Measured once per actor from glyph widths: laying out the text of every candidate
-        // would fill egui's text cache with a thousand galleys on a large map's first frame.
-        let size = match scratch.sizes[i] {
-            Some(size) => size,
-            None => {
-                let name = short_name(&data.actors[i].name);
-                let size = painter.fonts_mut(|fonts| {
-                    let width: f32 = name.chars().map(|c| fonts.glyph_width(&font, c)).sum();
-                    Vec2::new(width.ceil(), fonts.row_height(&font))
-                }) + Vec2::new(8.0, 2.0);
-                scratch.sizes[i] = Some(size);
-                size
-            }
-        };
-        // Below the node if there is room, else above, right or left of it.
-        let candidates = [
-            Align2::CENTER_TOP.anchor_size(center + Vec2::new(0.0, r + 3.0), size),
-            Align2::CENTER_BOTTOM.anchor_size(center - Vec2::new(0.0, r + 3.0), size),
-            Align2::LEFT_CENTER.anchor_size(center + Vec2::new(r + 4.0, 0.0), size),
-            Align2::RIGHT_CENTER.anchor_size(center - Vec2::new(r + 4.0, 0.0), size),
-        ];
+        let size = label_size(&painter, &font, &data.actors[i].name, &mut scratch.sizes[i]);
         let important = node.selected || view.hovered_actor == Some(i);
-        let label_rect = match (candidates.iter().find(|c| grid.is_free(**c)), important) {
-            (Some(free), _) => *free,
-            (None, true) => candidates[0],
-            (None, false) => continue,
+        let Some(label_rect) = label_place(center, r, size, &grid, important) else {
+            continue;
         };
         grid.take(label_rect);
         placed += 1;
@@ -212,6 +160,76 @@ pub fn draw_labels(
     .filter(|&ti| cache.shown.tie(ti));
     for ti in named_tie {
         draw_tie_label(&painter, view, state, ti, &mut grid);
+    }
+}
+
+/// Queues the actors to label, most wanted first: the hovered one, then the selection's
+/// neighbourhood, then the most connected in view. Hidden actors are never labelled.
+fn queue_by_priority(view: &MapView, rect: Rect, scratch: &mut LabelScratch) {
+    let cache = &view.cache;
+    let n = cache.positions.len();
+    let on_screen = |i: usize| {
+        cache.shown.actor(i) && rect.contains(view.camera.to_screen(rect, cache.positions[i]))
+    };
+    scratch.order.clear();
+    scratch.queued.clear();
+    scratch.queued.resize(n, false);
+    let queue = |i: usize, scratch: &mut LabelScratch| {
+        if !scratch.queued[i] {
+            scratch.queued[i] = true;
+            scratch.order.push(i);
+        }
+    };
+    if let Some(h) = view.hovered_actor.filter(|&h| cache.actor_shown(h)) {
+        queue(h, scratch);
+    }
+    for &i in &cache.by_degree {
+        if cache.actors[i].is_highlighted() && on_screen(i) {
+            queue(i, scratch);
+        }
+    }
+    for &i in &cache.by_degree {
+        if scratch.order.len() >= MAX_TRIED {
+            break;
+        }
+        if on_screen(i) {
+            queue(i, scratch);
+        }
+    }
+}
+
+/// The size of an actor's label, measured once per actor from glyph widths (kept in
+/// `measured`): laying out the text of every candidate would fill egui's text cache with a
+/// thousand galleys on a large map's first frame.
+fn label_size(painter: &Painter, font: &FontId, name: &str, measured: &mut Option<Vec2>) -> Vec2 {
+    *measured.get_or_insert_with(|| {
+        let name = short_name(name);
+        painter.fonts_mut(|fonts| {
+            let width: f32 = name.chars().map(|c| fonts.glyph_width(font, c)).sum();
+            Vec2::new(width.ceil(), fonts.row_height(font))
+        }) + Vec2::new(8.0, 2.0)
+    })
+}
+
+/// Where an actor's label goes: below the node if there is room, else above, right or left of
+/// it; an important one (selected or hovered) goes below whatever it covers, and others are
+/// left out when there is no room.
+fn label_place(
+    center: Pos2,
+    r: f32,
+    size: Vec2,
+    grid: &Occupancy,
+    important: bool,
+) -> Option<Rect> {
+    let candidates = [
+        Align2::CENTER_TOP.anchor_size(center + Vec2::new(0.0, r + 3.0), size),
+        Align2::CENTER_BOTTOM.anchor_size(center - Vec2::new(0.0, r + 3.0), size),
+        Align2::LEFT_CENTER.anchor_size(center + Vec2::new(r + 4.0, 0.0), size),
+        Align2::RIGHT_CENTER.anchor_size(center - Vec2::new(r + 4.0, 0.0), size),
+    ];
+    match candidates.iter().find(|c| grid.is_free(**c)) {
+        Some(free) => Some(*free),
+        None => important.then_some(candidates[0]),
     }
 }
 
