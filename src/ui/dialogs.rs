@@ -156,13 +156,20 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ctx.data_mut(|d| d.insert_temp(key, text));
     }
 
-    let newest = state.notices.len().checked_sub(1);
+    // Errors and warnings wait in a window until dismissed; a plain piece of news goes to the
+    // status bar (`status_bar.rs`), where it covers nothing.
+    let windowed = |notice: &&crate::app::state::Notice| notice.kind != NoticeKind::Info;
+    let newest = state.notices.iter().rposition(|n| windowed(&n));
     let enter_dismisses = enter && !state.asks_the_user();
-    for (i, notice) in state.notices.iter().enumerate() {
+    for (i, notice) in state
+        .notices
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| windowed(n))
+    {
         let (icon, color) = match notice.kind {
             NoticeKind::Error => ("⚠", ui.visuals().error_fg_color),
-            NoticeKind::Warning => ("⚠", ui.visuals().warn_fg_color),
-            NoticeKind::Info => ("ℹ", ui.visuals().text_color()),
+            NoticeKind::Warning | NoticeKind::Info => ("⚠", ui.visuals().warn_fg_color),
         };
         egui::Window::new(RichText::new(format!("{icon} {}", notice.title)).color(color))
             .id(Id::new(("notice", i, &notice.title)))

@@ -31,6 +31,7 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.separator();
         ui.label(state.doc.data.summary());
         super::hidden_count::hidden_count_ui(ui, state, actions);
+        news_ui(ui, state, actions);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(
                 RichText::new("Drag actors · drag empty space to pan · wheel to zoom · F to fit")
@@ -98,4 +99,22 @@ fn layout_ui(ui: &mut Ui, layout: &LayoutSession, actions: &mut Vec<Action>) {
         actions.push(Action::Layout(LayoutAction::CancelLayout));
     }
     ui.separator();
+}
+
+/// The newest piece of news ("Ingested: …"), with a button that clears it. Errors and warnings
+/// are windows of their own (`dialogs.rs`).
+fn news_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let news = state
+        .notices
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, n)| n.kind == crate::app::state::NoticeKind::Info);
+    if let Some((i, notice)) = news {
+        ui.separator();
+        ui.label(format!("ℹ {}", notice.title));
+        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+            actions.push(Action::View(crate::app::ViewAction::DismissNotice(i)));
+        }
+    }
 }
