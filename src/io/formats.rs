@@ -147,6 +147,39 @@ pub fn open_as(path: &Path, format: &'static Format) -> Result<Loaded, LoadError
     read(&mut bytes.as_slice(), path)
 }
 
+/// Reads a file in the format given, telling `report` how many bytes of how many were read so
+/// far (reading stops when it answers false). A format kept in several files reads them all,
+/// and reports each file once it is read.
+pub fn read_with_progress(
+    path: &Path,
+    format: &'static Format,
+    report: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<Loaded, LoadError> {
+    let read = match format.read {
+        Some(read) if format.parts.is_none() => read,
+        _ => {
+            let loaded = open_as(path, format)?;
+            report(1, 1);
+            return Ok(loaded);
+        }
+    };
+    let opened = open_regular(path)?;
+    let size = opened.size.max(1);
+    let counting = super::read::ProgressReader::new(opened.file, |n| report(n, size));
+    let mut limited = super::read::LimitedReader::new(counting);
+    let mut bytes = Vec::with_capacity(opened.size as usize);
+    if let Err(source) = limited.read_to_end(&mut bytes) {
+        if limited.exceeded_flag().get() {
+            return Err(super::read::grew_too_large(path));
+        }
+        return Err(LoadError::Read {
+            path: path.to_owned(),
+            source,
+        });
+    }
+    read(&mut bytes.as_slice(), path)
+}
+
 fn open_parts(parts: &Parts, present: Vec<(&'static str, PathBuf)>) -> Result<Loaded, LoadError> {
     let mut contents = Vec::new();
     for (part, path) in &present {
@@ -232,7 +265,7 @@ pub fn dialog_filters(reading: bool) -> Vec<(&'static str, Vec<&'static str>)> {
             if reading {
                 f.read.is_some()
             } else {
-                f.write.is_some()
+                f.write.is_some() || f.parts.is_some()
             }
         })
         .map(|f| {
