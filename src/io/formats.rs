@@ -317,6 +317,31 @@ mod tests {
     }
 
     #[test]
+    fn reading_reports_its_progress_and_stops_when_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.gexf");
+        let format = by_key("gexf").unwrap();
+        save(
+            &path,
+            &crate::sample::sample_dataset(),
+            WriteOptions::default(),
+        )
+        .unwrap();
+        let size = std::fs::metadata(&path).unwrap().len();
+        let mut reports = Vec::new();
+        let loaded = read_with_progress(&path, format, &mut |done, of| {
+            reports.push((done, of));
+            true
+        })
+        .unwrap();
+        assert_eq!(loaded.data, crate::sample::sample_dataset());
+        assert_eq!(reports.last(), Some(&(size, size)));
+        assert!(reports.windows(2).all(|w| w[0].0 <= w[1].0));
+        let stopped = read_with_progress(&path, format, &mut |_, _| false).unwrap_err();
+        assert!(stopped.to_string().contains("cancelled"), "{stopped}");
+    }
+
+    #[test]
     fn dialogs_get_one_filter_per_format() {
         let filters = dialog_filters(true);
         assert_eq!(filters[0], ("relmap dataset", vec!["json"]));

@@ -143,7 +143,8 @@ impl<R: Read> Read for LimitedReader<R> {
 }
 
 /// A reader that reports the bytes read so far to `report` after each read; when `report`
-/// answers false (the user cancelled), reading stops with an error of kind `Interrupted`.
+/// answers false (the user cancelled), reading stops with the error "cancelled" (not of kind
+/// `Interrupted`, which `read_to_end` would retry for ever).
 pub struct ProgressReader<R, F> {
     inner: R,
     read: u64,
@@ -165,7 +166,7 @@ impl<R: Read, F: FnMut(u64) -> bool> Read for ProgressReader<R, F> {
         let n = self.inner.read(buf)?;
         self.read += n as u64;
         if !(self.report)(self.read) {
-            return Err(io::Error::new(io::ErrorKind::Interrupted, "cancelled"));
+            return Err(io::Error::other("cancelled"));
         }
         Ok(n)
     }

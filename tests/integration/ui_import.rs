@@ -80,6 +80,37 @@ fn a_gexf_file_merges_by_alias_and_one_undo_takes_it_all_back() {
 }
 
 #[test]
+fn replacing_a_modified_map_asks_about_its_changes_first() {
+    let mut h = app(None);
+    let retitle = relmap::edit::Edit::SetInfo {
+        title: "Changed".into(),
+        description: String::new(),
+    };
+    h.state_mut()
+        .push_actions([relmap::app::Action::Edit(relmap::app::EditAction::Apply(
+            retitle,
+        ))]);
+    h.run_steps(3);
+    assert!(h.state().state.doc.is_modified());
+    import(&mut h, &data("interop/import-merge.gexf"));
+    h.get_by_label("Replace the open map").click();
+    h.run_steps(3);
+    h.get_by_label("Unsaved changes");
+    h.get_by_label_contains("Save them before replacing it with the imported map?");
+    h.get_by_label("Cancel").click();
+    h.run_steps(3);
+    // Back to the choice, the map as it was.
+    h.get_by_label("Import “import-merge.gexf”");
+    assert_eq!(h.state().state.doc.data.title, "Changed");
+    h.get_by_label("Replace the open map").click();
+    h.run_steps(3);
+    h.get_by_label("Don't save").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.doc.data.actors.len(), 3);
+    h.get_by_label("Actors added: 3");
+}
+
+#[test]
 fn a_bad_file_shows_its_place_and_leaves_the_map_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("broken.gexf");
