@@ -116,7 +116,7 @@ fn synonyms(field: &str) -> &'static [&'static str] {
         "ID" => &["key", "identifier"],
         "Type" => &["kind", "category", "class", "role", "relation"],
         "Description" => &["notes", "bio", "about", "summary"],
-        "Aliases" => &["alias", "aka", "other names"],
+        "Aliases" => &["alias", "aka", "a.k.a", "also known", "other names"],
         "From" => &["source", "origin", "subject", "actor 1", "first"],
         "To" => &["target", "destination", "object", "actor 2", "second"],
         "Quotes" => &["quote", "excerpt", "evidence"],

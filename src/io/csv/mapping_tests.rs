@@ -58,3 +58,13 @@ fn known_layouts_need_no_mapping() {
     let unmapped = read_for_import(&path).unwrap().unwrap_err();
     assert_eq!(unmapped.first_unknown(), Some(0));
 }
+
+#[test]
+fn names_and_other_names_are_guessed() {
+    let people = table("Name,Also known as\nKim Jong-un,Kim\n");
+    let mapping = ColumnMapping::guess(&people);
+    assert_eq!(mapping.kind, TableKind::Elements);
+    assert_eq!(mapping.columns[0], Some(0), "Name is the Label");
+    assert_eq!(mapping.columns[4], Some(1), "Also known as is the Aliases");
+    assert_eq!(mapping.problem(&people), None);
+}
