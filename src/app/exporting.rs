@@ -189,3 +189,32 @@ pub fn poll(state: &mut AppState) {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Point;
+
+    #[test]
+    fn a_picture_of_the_view_draws_the_part_of_the_map_in_view_in_the_theme_shown() {
+        let doc = super::super::Document::new(crate::sample::sample_dataset(), None, "s");
+        let mut state = AppState::new(doc, Default::default());
+        let whole = PictureChoice::default();
+        let in_view = PictureChoice {
+            current_view: true,
+            ..whole
+        };
+        // Nothing reported by the map yet: the whole map.
+        assert_eq!(picture_options(&state, in_view, false).view, None);
+        state.view.map_area = Some((Point { x: -10.0, y: 5.0 }, Point { x: 90.0, y: 60.0 }));
+        let options = picture_options(&state, in_view, true);
+        let view = options.view.expect("the part in view");
+        assert_eq!(
+            (view.min_x, view.min_y, view.max_x, view.max_y),
+            (-10.0, 5.0, 90.0, 60.0)
+        );
+        assert_eq!(options.theme, crate::picture::Theme::Dark);
+        assert_eq!(options.scale, whole.scale);
+        assert_eq!(picture_options(&state, whole, false).view, None);
+    }
+}

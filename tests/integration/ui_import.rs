@@ -248,3 +248,26 @@ fn an_exported_png_has_the_size_chosen() {
     assert_eq!(width as f32, options.width * choice.scale);
     assert!(height > 0);
 }
+
+#[test]
+fn a_large_import_shows_in_the_status_bar_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.gexf");
+    let big = relmap::generate::generate(4_000, 12_000, 5);
+    relmap::io::formats::save(&path, &big, Default::default()).unwrap();
+
+    let mut h = app(None);
+    file_menu(&mut h, "Import…");
+    submit_path(&mut h, &path, "Import");
+    assert!(h.state().state.tasks.importing().is_some());
+    h.get_by_label_contains("Importing large.gexf");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    let state = &h.state().state;
+    assert!(state.tasks.importing().is_none() && state.pending_import.is_none());
+    assert_eq!(*state.doc.data, sample_dataset());
+
+    import(&mut h, &path);
+    let pending = h.state().state.pending_import.as_ref().expect("read");
+    assert_eq!(pending.loaded.data.actors.len(), big.actors.len());
+}
