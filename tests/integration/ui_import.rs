@@ -271,3 +271,25 @@ fn a_large_import_shows_in_the_status_bar_and_can_be_cancelled() {
     let pending = h.state().state.pending_import.as_ref().expect("read");
     assert_eq!(pending.loaded.data.actors.len(), big.actors.len());
 }
+
+#[test]
+fn an_export_to_csv_writes_kumus_files_and_says_what_it_does_not_keep() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(None);
+    file_menu(&mut h, "Export…");
+    submit_path(&mut h, &dir.path().join("sample.csv"), "Export");
+    wait_until(&mut h, |s| s.tasks.exporting().is_none());
+    h.get_by_label("⚠ Exported the map as CSV (Kumu, Gephi)");
+    for part in ["elements", "connections", "sources"] {
+        let file = dir.path().join(format!("sample.{part}.csv"));
+        assert!(file.is_file(), "{part}");
+    }
+    let back = relmap::io::formats::open(&dir.path().join("sample.elements.csv")).unwrap();
+    assert_eq!(back.data.ties, sample_dataset().ties);
+    let notice = h.state().state.notices.last().unwrap().clone();
+    assert!(
+        notice.lines.iter().any(|l| l.starts_with("not kept: ")),
+        "{:?}",
+        notice.lines
+    );
+}
