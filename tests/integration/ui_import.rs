@@ -293,3 +293,19 @@ fn an_export_to_csv_writes_kumus_files_and_says_what_it_does_not_keep() {
         notice.lines
     );
 }
+
+#[test]
+fn a_relmap_map_imported_in_place_of_the_open_one_keeps_its_file() {
+    let path = data("good/small.relmap.json");
+    let mut h = app(None);
+    import(&mut h, &path);
+    h.get_by_label("Replace the open map").click();
+    h.run_steps(3);
+    let state = &h.state().state;
+    assert_eq!(state.doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        *state.doc.data,
+        relmap::io::formats::open(&path).unwrap().data
+    );
+    assert!(!state.doc.is_modified());
+}
