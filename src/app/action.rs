@@ -48,6 +48,8 @@ pub enum Window {
     IngestArticle,
     /// The map's title and description.
     DocumentProperties,
+    /// The choices of a picture export (SVG or PNG, whole map or view, scale, citations).
+    ExportPicture,
     /// Make a new tie whose evidence is bytes `start..end` of a source.
     NewTieFromSelection {
         source: SourceId,
@@ -63,6 +65,8 @@ pub enum Guarded {
     OpenDialog,
     OpenPath(PathBuf),
     OpenSample,
+    /// Replace the open map with the file read for an import.
+    ImportReplace,
     Quit,
 }
 
@@ -105,6 +109,23 @@ pub enum FileAction {
         path: PathBuf,
         asked_at: u64,
     },
+    /// Ask for a file to import, in a native dialog or the path field.
+    ImportDialog,
+    /// Read a file to import (a dropped file, or the path chosen).
+    Import(PathBuf),
+    /// Forget the file read for an import.
+    CancelImport,
+    /// Close the summary of an import.
+    CloseImportSummary,
+    /// The user changed which column holds which field of a CSV file.
+    SetCsvMapping(crate::io::csv::ColumnMapping),
+    /// Import the CSV file with the columns mapped as chosen.
+    ApplyCsvMapping,
+    CancelCsvMapping,
+    /// Ask where to export the map, in any format that can be written.
+    ExportDialog,
+    /// Ask where to write a picture of the map.
+    ExportPictureDialog,
     /// Restore the unsaved work of an app that did not close properly.
     RestoreRecovery,
     /// Throw that work away.
@@ -203,6 +224,8 @@ pub enum EditAction {
     AcceptCandidate(super::ingesting::Candidate),
     /// Remove one candidate (an actor with its candidate ties).
     RejectCandidate(super::ingesting::Candidate),
+    /// Merge the file read for an import into the open map, as one edit.
+    MergeImport,
     Undo,
     Redo,
 }
@@ -226,6 +249,8 @@ pub enum ViewAction {
     ShowHidden,
     /// Show or hide the panel of candidates waiting for review.
     ShowReview(bool),
+    /// The choices of a picture export changed.
+    SetPicture(super::exporting::PictureChoice),
     /// The part of the map in view changed (canvas units): reported by the map.
     MapArea(crate::model::Point, crate::model::Point),
 }

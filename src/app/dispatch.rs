@@ -140,7 +140,21 @@ fn file_action(state: &mut AppState, action: FileAction, ctx: &egui::Context) {
                 let input = super::ingesting::IngestInput::Path(path);
                 dispatch(state, Action::Edit(EditAction::Ingest(input)), ctx);
             }
+            PathPurpose::Import => super::importing::start(state, path, ctx),
+            PathPurpose::Export => super::exporting::export_map(state, path, ctx),
+            PathPurpose::ExportPicture => super::exporting::export_picture(state, path, ctx),
         },
+        FileAction::ImportDialog => files::ask_for_path(state, PathPurpose::Import, ctx),
+        FileAction::Import(path) => super::importing::start(state, path, ctx),
+        FileAction::CancelImport => state.pending_import = None,
+        FileAction::CloseImportSummary => state.import_summary = None,
+        FileAction::SetCsvMapping(mapping) => super::csv_mapping::set(state, mapping),
+        FileAction::ApplyCsvMapping => super::csv_mapping::apply(state),
+        FileAction::CancelCsvMapping => state.csv_mapping = None,
+        FileAction::ExportDialog => files::ask_for_path(state, PathPurpose::Export, ctx),
+        FileAction::ExportPictureDialog => {
+            files::ask_for_path(state, PathPurpose::ExportPicture, ctx)
+        }
         FileAction::IngestDialog => files::ask_for_path(state, PathPurpose::Ingest, ctx),
         FileAction::ClearRecent => state.recent.clear(),
         FileAction::RestoreRecovery => {
@@ -200,6 +214,7 @@ fn run_guarded(state: &mut AppState, op: Guarded, ctx: &egui::Context) {
                 crate::sample::SAMPLE_NAME,
             ),
         ),
+        Guarded::ImportReplace => super::importing::replace(state),
         Guarded::Quit => {
             state.quit_confirmed = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);

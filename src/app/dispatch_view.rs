@@ -80,6 +80,7 @@ pub fn view_action(state: &mut AppState, action: ViewAction, ctx: &egui::Context
             state.selection = Selection::None;
         }
         ViewAction::ShowHidden => state.hidden.show_all(),
+        ViewAction::SetPicture(choice) => state.picture = choice,
         ViewAction::MapArea(min, max) => state.view.map_area = Some((min, max)),
         ViewAction::ShowReview(open) => state.review_open = open,
         ViewAction::OpenWindow(window) => {

@@ -28,16 +28,27 @@ impl DialogJob {
         purpose: PathPurpose,
         asked_at: u64,
         start_dir: Option<PathBuf>,
+        picture_extension: &'static str,
         ctx: &egui::Context,
     ) -> Self {
         let task = Task::start("File dialog", super::tasks::waker(ctx), move |_| {
             let started = Instant::now();
             let mut dialog = rfd::FileDialog::new();
-            if purpose == PathPurpose::Ingest {
-                dialog = dialog.add_filter("Articles", &["txt", "md", "html", "htm"]);
-            } else {
-                for (name, extensions) in formats::dialog_filters(purpose == PathPurpose::Open) {
-                    dialog = dialog.add_filter(name, &extensions);
+            match purpose {
+                PathPurpose::Ingest => {
+                    dialog = dialog.add_filter("Articles", &["txt", "md", "html", "htm"]);
+                }
+                PathPurpose::ExportPicture => {
+                    dialog = dialog.add_filter("Pictures", &["png", "svg"]);
+                }
+                PathPurpose::Open
+                | PathPurpose::Import
+                | PathPurpose::SaveAs
+                | PathPurpose::Export => {
+                    let reading = matches!(purpose, PathPurpose::Open | PathPurpose::Import);
+                    for (name, extensions) in formats::dialog_filters(reading) {
+                        dialog = dialog.add_filter(name, &extensions);
+                    }
                 }
             }
             dialog = dialog.add_filter("All files", &["*"]);
@@ -47,6 +58,15 @@ impl DialogJob {
             let picked = match purpose {
                 PathPurpose::Open => dialog.set_title("Open dataset").pick_file(),
                 PathPurpose::Ingest => dialog.set_title("Ingest article").pick_file(),
+                PathPurpose::Import => dialog.set_title("Import a map").pick_file(),
+                PathPurpose::Export => dialog
+                    .set_title("Export the map")
+                    .set_file_name("map.gexf")
+                    .save_file(),
+                PathPurpose::ExportPicture => dialog
+                    .set_title("Export a picture of the map")
+                    .set_file_name(format!("map.{}", picture_extension))
+                    .save_file(),
                 PathPurpose::SaveAs => dialog
                     .set_title("Save dataset as")
                     .set_file_name(format!("untitled.{}", json::EXTENSION))
@@ -102,7 +122,8 @@ pub fn ask_for_path(state: &mut AppState, purpose: PathPurpose, ctx: &egui::Cont
             .and_then(Path::parent)
             .map(Path::to_owned);
         let asked_at = state.doc.generation();
-        let job = DialogJob::start(purpose, asked_at, start_dir, ctx);
+        let extension = state.picture.extension();
+        let job = DialogJob::start(purpose, asked_at, start_dir, extension, ctx);
         state.tasks.put(Job::Dialog(job));
     } else {
         let asked_at = state.doc.generation();

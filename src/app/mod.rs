@@ -4,6 +4,7 @@
 pub mod action;
 pub mod appearance;
 pub mod commands;
+pub mod csv_mapping;
 #[cfg(test)]
 mod dialog_tests;
 pub mod dispatch;
@@ -14,7 +15,9 @@ pub mod duplicates;
 pub mod editing;
 pub mod explore;
 pub mod explore_time;
+pub mod exporting;
 pub mod files;
+pub mod importing;
 pub mod ingesting;
 pub mod layout_session;
 pub mod loading;
@@ -221,8 +224,7 @@ impl RelmapApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.actions
-                .push(Action::File(FileAction::Request(Guarded::OpenPath(path))));
+            self.actions.push(importing::dropped(path));
         }
     }
 }

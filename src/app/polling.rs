@@ -21,6 +21,8 @@ impl RelmapApp {
         super::ingesting::finish(&mut self.state);
         duplicates::keep_up(&mut self.state, ctx);
         super::measures::poll(&mut self.state, ctx);
+        super::importing::poll(&mut self.state);
+        super::exporting::poll(&mut self.state);
     }
 
     /// Takes the background layout's progress; when it ends, its result becomes one edit.

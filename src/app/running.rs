@@ -33,6 +33,10 @@ pub enum Job {
     Measures(super::measures::MeasuresJob),
     /// The search index of a large map.
     SearchIndex(super::search_indexing::IndexJob),
+    /// A file being read for File → Import….
+    Importing(super::importing::ImportJob),
+    /// The map or a picture of it being written elsewhere (File → Export…).
+    Exporting(super::exporting::ExportJob),
 }
 
 /// What the status bar shows of a task: "Opening big.relmap.json (76.2 MB) · 1.2 s".
@@ -57,11 +61,14 @@ impl Job {
             Job::QuickLayout(task) => (task.name(), task.elapsed(), task.progress()),
             Job::Measures(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::SearchIndex(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
+            Job::Importing(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
+            Job::Exporting(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::Dialog(_) | Job::Duplicates(_) | Job::ForceLayout(_) => return None,
         };
         let detail = match self {
             Job::Loading(job) => Some(format!("{:.1} MB", job.size as f64 / 1_048_576.0)),
             Job::Saving(job) => Some(format!("to {}", job.path.display())),
+            Job::Exporting(job) => Some(format!("to {}", job.path.display())),
             _ => None,
         };
         Some(TaskLine {
@@ -82,8 +89,10 @@ impl Job {
             | Job::QuickLayout(_)
             | Job::ForceLayout(_)
             | Job::Measures(_)
-            | Job::SearchIndex(_) => true,
-            Job::Dialog(_) | Job::Duplicates(_) | Job::Saving(_) => false,
+            | Job::SearchIndex(_)
+            | Job::Importing(_) => true,
+            // An export, like a save, ends whole.
+            Job::Dialog(_) | Job::Duplicates(_) | Job::Saving(_) | Job::Exporting(_) => false,
         }
     }
 
@@ -102,7 +111,9 @@ impl Job {
             | Job::ForceLayout(_)
             | Job::Measures(_)
             | Job::SearchIndex(_) => true,
-            Job::Dialog(_) | Job::Saving(_) => false,
+            // A file read for an import is offered for the map open when it is read; an
+            // export writes the map it was asked for.
+            Job::Dialog(_) | Job::Saving(_) | Job::Importing(_) | Job::Exporting(_) => false,
         }
     }
 
@@ -117,8 +128,9 @@ impl Job {
             Job::Duplicates(search) => search.cancel(),
             Job::Measures(job) => job.task.cancel(),
             Job::SearchIndex(job) => job.task.cancel(),
+            Job::Importing(job) => job.task.cancel(),
             // A save is never stopped halfway; a dialog is the user's to close.
-            Job::Dialog(_) | Job::Saving(_) => {}
+            Job::Dialog(_) | Job::Saving(_) | Job::Exporting(_) => {}
         }
     }
 }
@@ -240,6 +252,8 @@ accessors! {
     ForceLayout: LayoutSession => layout, layout_mut, take_layout;
     Measures: super::measures::MeasuresJob => measures, measures_mut, take_measures;
     SearchIndex: super::search_indexing::IndexJob => search_index, search_index_mut, take_search_index;
+    Importing: super::importing::ImportJob => importing, importing_mut, take_importing;
+    Exporting: super::exporting::ExportJob => exporting, exporting_mut, take_exporting;
 }
 
 #[cfg(test)]

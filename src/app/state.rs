@@ -58,6 +58,12 @@ pub enum PathPurpose {
     SaveAs,
     /// An article to ingest.
     Ingest,
+    /// A file of any registered format to import (File → Import…).
+    Import,
+    /// Where to export the map, in the format its name says (File → Export…).
+    Export,
+    /// Where to write a picture of the map (File → Export picture…).
+    ExportPicture,
 }
 
 /// A save that waits for the user to agree to replace a file.
@@ -185,6 +191,14 @@ pub struct AppState {
     pub explore: super::explore::ExploreState,
     /// The panel of candidates waiting for review is shown.
     pub review_open: bool,
+    /// A file read for an import, waiting for Replace or Merge (`app::importing`).
+    pub pending_import: Option<super::importing::PendingImport>,
+    /// What the last import did, shown until closed.
+    pub import_summary: Option<crate::edit::ImportSummary>,
+    /// A CSV file of no known layout, waiting for the user to map its columns.
+    pub csv_mapping: Option<super::csv_mapping::MappingState>,
+    /// The choices of File → Export picture….
+    pub picture: super::exporting::PictureChoice,
 }
 
 /// How many recent files are remembered.
@@ -221,6 +235,10 @@ impl AppState {
             visibility: Default::default(),
             explore: Default::default(),
             review_open: false,
+            pending_import: None,
+            import_summary: None,
+            csv_mapping: None,
+            picture: Default::default(),
         }
     }
 
@@ -231,6 +249,9 @@ impl AppState {
             || self.path_field.is_some()
             || self.overwrite_prompt.is_some()
             || self.recovery_offer.is_some()
+            || self.pending_import.is_some()
+            || self.import_summary.is_some()
+            || self.csv_mapping.is_some()
     }
 
     /// The window title: file name, a modified marker, and the app name.

@@ -6,6 +6,7 @@ mod apply;
 mod bulk;
 mod duplicates;
 mod history;
+mod import;
 mod merge;
 mod name_forms;
 mod places;
@@ -15,6 +16,7 @@ mod ties;
 
 pub use duplicates::{possible_duplicates, PossibleDuplicate, Reason};
 pub use history::History;
+pub use import::{match_key, merge_imported, ImportSummary};
 pub use merge::merge_actors;
 pub use name_forms::normalize_name;
 pub use ties::{combine_ties, move_excerpt, same_ties, ties_to_combine, TieEditError};

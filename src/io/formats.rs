@@ -147,6 +147,39 @@ pub fn open_as(path: &Path, format: &'static Format) -> Result<Loaded, LoadError
     read(&mut bytes.as_slice(), path)
 }
 
+/// Reads a file in the format given, telling `report` how many bytes of how many were read so
+/// far (reading stops when it answers false). A format kept in several files reads them all,
+/// and reports each file once it is read.
+pub fn read_with_progress(
+    path: &Path,
+    format: &'static Format,
+    report: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<Loaded, LoadError> {
+    let read = match format.read {
+        Some(read) if format.parts.is_none() => read,
+        _ => {
+            let loaded = open_as(path, format)?;
+            report(1, 1);
+            return Ok(loaded);
+        }
+    };
+    let opened = open_regular(path)?;
+    let size = opened.size.max(1);
+    let counting = super::read::ProgressReader::new(opened.file, |n| report(n, size));
+    let mut limited = super::read::LimitedReader::new(counting);
+    let mut bytes = Vec::with_capacity(opened.size as usize);
+    if let Err(source) = limited.read_to_end(&mut bytes) {
+        if limited.exceeded_flag().get() {
+            return Err(super::read::grew_too_large(path));
+        }
+        return Err(LoadError::Read {
+            path: path.to_owned(),
+            source,
+        });
+    }
+    read(&mut bytes.as_slice(), path)
+}
+
 fn open_parts(parts: &Parts, present: Vec<(&'static str, PathBuf)>) -> Result<Loaded, LoadError> {
     let mut contents = Vec::new();
     for (part, path) in &present {
@@ -232,7 +265,7 @@ pub fn dialog_filters(reading: bool) -> Vec<(&'static str, Vec<&'static str>)> {
             if reading {
                 f.read.is_some()
             } else {
-                f.write.is_some()
+                f.write.is_some() || f.parts.is_some()
             }
         })
         .map(|f| {
@@ -281,6 +314,31 @@ mod tests {
         let read = native().read.unwrap();
         let bytes = std::fs::read(&path).unwrap();
         assert_eq!(read(&mut bytes.as_slice(), &path).unwrap().data, data);
+    }
+
+    #[test]
+    fn reading_reports_its_progress_and_stops_when_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.gexf");
+        let format = by_key("gexf").unwrap();
+        save(
+            &path,
+            &crate::sample::sample_dataset(),
+            WriteOptions::default(),
+        )
+        .unwrap();
+        let size = std::fs::metadata(&path).unwrap().len();
+        let mut reports = Vec::new();
+        let loaded = read_with_progress(&path, format, &mut |done, of| {
+            reports.push((done, of));
+            true
+        })
+        .unwrap();
+        assert_eq!(loaded.data, crate::sample::sample_dataset());
+        assert_eq!(reports.last(), Some(&(size, size)));
+        assert!(reports.windows(2).all(|w| w[0].0 <= w[1].0));
+        let stopped = read_with_progress(&path, format, &mut |_, _| false).unwrap_err();
+        assert!(stopped.to_string().contains("cancelled"), "{stopped}");
     }
 
     #[test]

@@ -142,6 +142,36 @@ impl<R: Read> Read for LimitedReader<R> {
     }
 }
 
+/// A reader that reports the bytes read so far to `report` after each read; when `report`
+/// answers false (the user cancelled), reading stops with the error "cancelled" (not of kind
+/// `Interrupted`, which `read_to_end` would retry for ever).
+pub struct ProgressReader<R, F> {
+    inner: R,
+    read: u64,
+    report: F,
+}
+
+impl<R: Read, F: FnMut(u64) -> bool> ProgressReader<R, F> {
+    pub fn new(inner: R, report: F) -> Self {
+        Self {
+            inner,
+            read: 0,
+            report,
+        }
+    }
+}
+
+impl<R: Read, F: FnMut(u64) -> bool> Read for ProgressReader<R, F> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if !(self.report)(self.read) {
+            return Err(io::Error::other("cancelled"));
+        }
+        Ok(n)
+    }
+}
+
 /// What a file is when it is not a regular file, in words for a message.
 pub fn not_regular(meta: &Metadata) -> Option<&'static str> {
     let kind = meta.file_type();

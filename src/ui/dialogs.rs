@@ -28,6 +28,7 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             Guarded::OpenDialog | Guarded::OpenPath(_) | Guarded::OpenSample => {
                 "opening another map"
             }
+            Guarded::ImportReplace => "replacing it with the imported map",
             Guarded::Quit => "quitting",
         };
         egui::Modal::new(Id::new("unsaved-changes")).show(&ctx, |ui| {
@@ -114,6 +115,9 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             PathPurpose::Open => "Open a dataset",
             PathPurpose::SaveAs => "Save the dataset as",
             PathPurpose::Ingest => "Ingest an article",
+            PathPurpose::Import => "Import a map",
+            PathPurpose::Export => "Export the map",
+            PathPurpose::ExportPicture => "Export a picture of the map",
         };
         let key = Id::new("path-field-text");
         let mut text = ctx
@@ -142,6 +146,8 @@ pub fn dialogs_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     PathPurpose::Open => "Open",
                     PathPurpose::SaveAs => "Save",
                     PathPurpose::Ingest => "Ingest",
+                    PathPurpose::Import => "Import",
+                    PathPurpose::Export | PathPurpose::ExportPicture => "Export",
                 };
                 if default_button(ui, verb, enter) {
                     actions.push(Action::File(FileAction::PathFieldSubmit(text.clone())));

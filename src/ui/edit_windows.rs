@@ -42,6 +42,14 @@ pub fn edit_windows_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>)
                         document_properties_ui(ui, &state.doc.data, actions)
                     });
             }
+            Window::ExportPicture => {
+                egui::Window::new("Export picture")
+                    .open(&mut open)
+                    .default_width(400.0)
+                    .show(&ctx, |ui| {
+                        super::picture_window::picture_ui(ui, state, actions)
+                    });
+            }
             Window::NewTieFromSelection { source, start, end } => {
                 egui::Window::new("New tie from selection")
                     .open(&mut open)

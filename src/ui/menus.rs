@@ -87,6 +87,8 @@ fn file_menu_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.menu_button("Open recent", |ui| recent_menu_ui(ui, state, actions));
     command_items(ui, state, &[OpenSample], actions);
     ui.separator();
+    command_items(ui, state, &[Import, Export, ExportPicture], actions);
+    ui.separator();
     command_items(ui, state, &[IngestArticle], actions);
     ui.separator();
     command_items(ui, state, &[Save, SaveAs], actions);

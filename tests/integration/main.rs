@@ -26,6 +26,7 @@ mod ui_explore;
 mod ui_files;
 mod ui_gpu;
 mod ui_hostile_paths;
+mod ui_import;
 mod ui_ingest;
 mod ui_journalist_flow;
 mod ui_keys;

@@ -12,6 +12,20 @@ impl Command {
             Command::OpenSample => ("Open sample", "Open the built-in sample map"),
             Command::Save => ("Save", "Save the map to its file"),
             Command::SaveAs => ("Save As…", "Save the map to a new file"),
+            Command::Import => (
+                "Import…",
+                "Read a GEXF, GraphML, CSV, FollowTheMoney or relmap file, then replace the open \
+                 map with it or merge it in",
+            ),
+            Command::Export => (
+                "Export…",
+                "Write the map as GEXF, GraphML, CSV (Kumu), FollowTheMoney or relmap; the open \
+                 map keeps its file",
+            ),
+            Command::ExportPicture => (
+                "Export picture…",
+                "Draw the whole map or the part in view as SVG or PNG, with citations if asked",
+            ),
             Command::ClearRecent => ("Clear recent files", "Forget the recently opened files"),
             Command::Quit => ("Quit", "Close relmap, asking first about unsaved changes"),
             Command::Undo => ("Undo", "Take back the last change"),

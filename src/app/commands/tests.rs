@@ -20,6 +20,9 @@ fn every_command_is_listed_once_with_a_label_and_a_description() {
         | Command::OpenSample
         | Command::Save
         | Command::SaveAs
+        | Command::Import
+        | Command::Export
+        | Command::ExportPicture
         | Command::ClearRecent
         | Command::Quit
         | Command::Undo
@@ -65,7 +68,7 @@ fn every_command_is_listed_once_with_a_label_and_a_description() {
         | Command::SaveView => Command::ALL.contains(&c),
     };
     assert!(Command::ALL.iter().all(|&c| listed(c)));
-    assert_eq!(Command::ALL.len(), 48);
+    assert_eq!(Command::ALL.len(), 51);
 }
 
 #[test]

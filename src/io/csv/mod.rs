@@ -215,7 +215,9 @@ pub fn write_sources(data: &Dataset, output: &mut dyn Write) -> std::io::Result<
 }
 
 mod build;
+mod mapping;
 mod read;
+pub use mapping::{read_for_import, ColumnMapping, TableKind, Unmapped};
 pub use read::{parse, read_tables, Layout, Table};
 use read::{read_from, read_parts};
 

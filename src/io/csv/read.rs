@@ -11,6 +11,7 @@ use super::build::Builder;
 use super::*;
 
 /// A CSV file as read: its header and rows, each row with the line it starts on.
+#[derive(Clone, Debug)]
 pub struct Table {
     pub path: PathBuf,
     pub header: Vec<String>,

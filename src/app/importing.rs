@@ -1,0 +1,160 @@
+//! File → Import…: a file of any registered format is read on the runner (progress by bytes
+//! read, Cancel in the status bar); once read, the user chooses to replace the open map with it
+//! (through `replace::replace_document`, after the unsaved-changes question) or to merge it in
+//! (`edit::merge_imported`, one undoable edit); a summary dialog then says what was mapped,
+//! matched and dropped. A file that cannot be read leaves the open map as it was.
+
+use std::path::{Path, PathBuf};
+
+use super::document::Document;
+use super::running::Job;
+use super::state::AppState;
+use super::tasks::{self, Outcome, Task};
+use crate::edit::{merge_imported, ImportSummary};
+use crate::io::json::Loaded;
+use crate::io::{formats, LoadError};
+
+/// A file being read for an import.
+pub struct ImportJob {
+    pub path: PathBuf,
+    pub task: Task<Result<ImportRead, LoadError>>,
+}
+
+/// What reading a file for an import gives.
+pub enum ImportRead {
+    /// A map, with the reader's notes on what it did not keep.
+    Map(Box<Loaded>),
+    /// CSV tables whose columns say neither Kumu's nor Gephi's layout: the user maps them first.
+    NeedsMapping(crate::io::csv::Unmapped),
+}
+
+/// A file that was read, waiting for the user to choose Replace or Merge.
+#[derive(Debug)]
+pub struct PendingImport {
+    pub path: PathBuf,
+    pub loaded: Loaded,
+}
+
+impl PendingImport {
+    /// The file's name, as shown.
+    pub fn file_name(&self) -> String {
+        file_name(&self.path)
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// What a file dropped on the window does: a map in the native format opens (asking first
+/// about unsaved changes); a file of any other format is imported.
+pub fn dropped(path: PathBuf) -> super::Action {
+    if std::ptr::eq(formats::for_path(&path), formats::native()) {
+        super::Action::File(super::FileAction::Request(super::Guarded::OpenPath(path)))
+    } else {
+        super::Action::File(super::FileAction::Import(path))
+    }
+}
+
+/// Starts reading `path` for an import, in the background.
+pub fn start(state: &mut AppState, path: PathBuf, ctx: &egui::Context) {
+    let format = formats::for_path(&path);
+    let owned = path.clone();
+    let task = Task::start(
+        format!("Importing {}", file_name(&path)),
+        tasks::waker(ctx),
+        move |control| {
+            if format.key == "csv" {
+                return crate::io::csv::read_for_import(&owned).map(|read| match read {
+                    Ok(loaded) => ImportRead::Map(Box::new(loaded)),
+                    Err(unmapped) => ImportRead::NeedsMapping(unmapped),
+                });
+            }
+            let mut report = |done: u64, size: u64| {
+                control.set_progress(done as f32 / size as f32);
+                !control.is_cancelled()
+            };
+            formats::read_with_progress(&owned, format, &mut report)
+                .map(|loaded| ImportRead::Map(Box::new(loaded)))
+        },
+    );
+    state.pending_import = None;
+    state.tasks.put(Job::Importing(ImportJob { path, task }));
+}
+
+/// Takes the result of a finished read: the choice between Replace and Merge, the column
+/// mapping of a CSV file, or the error with its place. Called once per frame.
+pub fn poll(state: &mut AppState) {
+    let outcome = match state.tasks.importing() {
+        Some(job) => job.task.poll(),
+        None => return,
+    };
+    let result = match outcome {
+        Outcome::Running => return,
+        Outcome::Finished(result) => result,
+        Outcome::Failed(message) => Err(LoadError::Read {
+            path: PathBuf::new(),
+            source: std::io::Error::other(message),
+        }),
+    };
+    let Some(job) = state.tasks.take_importing() else {
+        return;
+    };
+    match result {
+        Ok(ImportRead::Map(loaded)) => {
+            state.pending_import = Some(PendingImport {
+                path: job.path,
+                loaded: *loaded,
+            })
+        }
+        Ok(ImportRead::NeedsMapping(unmapped)) => {
+            state.csv_mapping = Some(super::csv_mapping::MappingState::new(job.path, unmapped));
+        }
+        Err(e) => report_failure(state, &job.path, &e),
+    }
+}
+
+/// Tells the user why a file could not be imported; the open map is unchanged.
+pub fn report_failure(state: &mut AppState, path: &Path, e: &LoadError) {
+    state.error(format!("Could not import {}", path.display()), e.lines());
+}
+
+/// Replaces the open map with the file read (the unsaved-changes question was asked first).
+pub fn replace(state: &mut AppState) {
+    let Some(pending) = state.pending_import.take() else {
+        return;
+    };
+    let name = pending.file_name();
+    let Loaded { data, warnings } = pending.loaded;
+    let summary = ImportSummary::replacing(&name, &data, warnings);
+    // A map in the native format is that file, opened; any other becomes a new, unsaved map.
+    let native = std::ptr::eq(formats::for_path(&pending.path), formats::native());
+    let doc = if native {
+        Document::new(data, Some(pending.path), "")
+    } else {
+        let stem = name.split('.').next().unwrap_or(&name).to_owned();
+        Document::new(data, None, &stem)
+    };
+    super::replace::replace_document(state, doc);
+    state.import_summary = Some(summary);
+}
+
+/// Merges the file read into the open map, as one edit.
+pub fn merge(state: &mut AppState) {
+    let Some(pending) = state.pending_import.take() else {
+        return;
+    };
+    let name = pending.file_name();
+    let Loaded { data, warnings } = pending.loaded;
+    let (edit, summary) = merge_imported(&state.doc.data, &data, &name, warnings);
+    if let Some(edit) = edit {
+        if !super::dispatch_edit::apply(state, edit) {
+            return;
+        }
+        state.view.request_fit();
+    }
+    state.import_summary = Some(summary);
+}
