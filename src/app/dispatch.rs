@@ -76,19 +76,7 @@ fn file_action(state: &mut AppState, action: FileAction, ctx: &egui::Context) {
                 run_guarded(state, op, ctx);
             }
         }
-        FileAction::SaveAndContinue => {
-            if let Some(op) = state.unsaved_prompt.take() {
-                state.after_save = Some(op);
-                match state.doc.path.clone() {
-                    Some(path) => {
-                        if files::save_to(state, &path, ctx) == SaveOutcome::Saved {
-                            continue_after_save(state, ctx);
-                        }
-                    }
-                    None => files::ask_for_path(state, PathPurpose::SaveAs, ctx),
-                }
-            }
-        }
+        FileAction::SaveAndContinue => save_and_continue(state, ctx),
         FileAction::CancelPrompt => {
             state.unsaved_prompt = None;
             state.overwrite_prompt = None;
@@ -107,43 +95,12 @@ fn file_action(state: &mut AppState, action: FileAction, ctx: &egui::Context) {
                 continue_after_save(state, ctx);
             }
         }
-        FileAction::PathFieldSubmit(text) => {
-            if let Some(field) = state.path_field.take() {
-                let path = std::path::PathBuf::from(text.trim());
-                if path.as_os_str().is_empty() {
-                    state.path_field = Some(field);
-                    return;
-                }
-                let chosen = Action::File(FileAction::PathChosen {
-                    purpose: field.purpose,
-                    path,
-                    asked_at: field.asked_at,
-                });
-                dispatch(state, chosen, ctx);
-            }
-        }
+        FileAction::PathFieldSubmit(text) => path_field_submit(state, &text, ctx),
         FileAction::PathChosen {
             purpose,
             path,
             asked_at,
-        } => match purpose {
-            // Changes made while the dialog was open were not part of what the user agreed
-            // to drop: ask about those.
-            PathPurpose::Open if state.doc.is_modified() && state.doc.generation() != asked_at => {
-                state.unsaved_prompt = Some(Guarded::OpenPath(path));
-            }
-            PathPurpose::Open => {
-                files::open_path(state, &path, ctx);
-            }
-            PathPurpose::SaveAs => dispatch(state, Action::File(FileAction::SaveTo(path)), ctx),
-            PathPurpose::Ingest => {
-                let input = super::ingesting::IngestInput::Path(path);
-                dispatch(state, Action::Edit(EditAction::Ingest(input)), ctx);
-            }
-            PathPurpose::Import => super::importing::start(state, path, ctx),
-            PathPurpose::Export => super::exporting::export_map(state, path, ctx),
-            PathPurpose::ExportPicture => super::exporting::export_picture(state, path, ctx),
-        },
+        } => path_chosen(state, purpose, path, asked_at, ctx),
         FileAction::ImportDialog => files::ask_for_path(state, PathPurpose::Import, ctx),
         FileAction::Import(path) => super::importing::start(state, path, ctx),
         FileAction::CancelImport => state.pending_import = None,
@@ -157,34 +114,99 @@ fn file_action(state: &mut AppState, action: FileAction, ctx: &egui::Context) {
         }
         FileAction::IngestDialog => files::ask_for_path(state, PathPurpose::Ingest, ctx),
         FileAction::ClearRecent => state.recent.clear(),
-        FileAction::RestoreRecovery => {
-            if let Some(orphan) = state.recovery_offer.take() {
-                let doc = Document::restored(
-                    orphan.data.clone(),
-                    orphan.meta.path.clone(),
-                    &orphan.meta.name,
-                );
-                replace_document(state, doc);
-                orphan.discard();
-            }
-        }
+        FileAction::RestoreRecovery => restore_recovery(state),
         FileAction::DiscardRecovery => {
             if let Some(orphan) = state.recovery_offer.take() {
                 orphan.discard();
             }
         }
-        FileAction::ConfirmOverwrite => {
-            if let Some(prompt) = state.overwrite_prompt.take() {
-                // Agreeing to replace a read-only file comes after the check for changes on disk.
-                let confirmed = files::Confirmed {
-                    changed_on_disk: true,
-                    read_only: prompt.reason == OverwriteReason::ReadOnly,
-                };
-                if files::save_confirmed(state, &prompt.path, confirmed, ctx) == SaveOutcome::Saved
-                {
+        FileAction::ConfirmOverwrite => confirm_overwrite(state, ctx),
+    }
+}
+
+/// "Save" in the unsaved-changes prompt: saves, then runs what was waiting.
+fn save_and_continue(state: &mut AppState, ctx: &egui::Context) {
+    if let Some(op) = state.unsaved_prompt.take() {
+        state.after_save = Some(op);
+        match state.doc.path.clone() {
+            Some(path) => {
+                if files::save_to(state, &path, ctx) == SaveOutcome::Saved {
                     continue_after_save(state, ctx);
                 }
             }
+            None => files::ask_for_path(state, PathPurpose::SaveAs, ctx),
+        }
+    }
+}
+
+/// A path typed in the path field (Enter or its button): goes where a dialog's answer goes.
+fn path_field_submit(state: &mut AppState, text: &str, ctx: &egui::Context) {
+    if let Some(field) = state.path_field.take() {
+        let path = std::path::PathBuf::from(text.trim());
+        if path.as_os_str().is_empty() {
+            state.path_field = Some(field);
+            return;
+        }
+        let chosen = Action::File(FileAction::PathChosen {
+            purpose: field.purpose,
+            path,
+            asked_at: field.asked_at,
+        });
+        dispatch(state, chosen, ctx);
+    }
+}
+
+/// A path chosen in a dialog or the path field, for what it was asked for.
+fn path_chosen(
+    state: &mut AppState,
+    purpose: PathPurpose,
+    path: std::path::PathBuf,
+    asked_at: u64,
+    ctx: &egui::Context,
+) {
+    match purpose {
+        // Changes made while the dialog was open were not part of what the user agreed to
+        // drop: ask about those.
+        PathPurpose::Open if state.doc.is_modified() && state.doc.generation() != asked_at => {
+            state.unsaved_prompt = Some(Guarded::OpenPath(path));
+        }
+        PathPurpose::Open => {
+            files::open_path(state, &path, ctx);
+        }
+        PathPurpose::SaveAs => dispatch(state, Action::File(FileAction::SaveTo(path)), ctx),
+        PathPurpose::Ingest => {
+            let input = super::ingesting::IngestInput::Path(path);
+            dispatch(state, Action::Edit(EditAction::Ingest(input)), ctx);
+        }
+        PathPurpose::Import => super::importing::start(state, path, ctx),
+        PathPurpose::Export => super::exporting::export_map(state, path, ctx),
+        PathPurpose::ExportPicture => super::exporting::export_picture(state, path, ctx),
+    }
+}
+
+/// Opens the recovery copy offered at start, in place of the open map.
+fn restore_recovery(state: &mut AppState) {
+    if let Some(orphan) = state.recovery_offer.take() {
+        let doc = Document::restored(
+            orphan.data.clone(),
+            orphan.meta.path.clone(),
+            &orphan.meta.name,
+        );
+        replace_document(state, doc);
+        orphan.discard();
+    }
+}
+
+/// "Overwrite" in the prompt about a file changed on disk or read-only.
+fn confirm_overwrite(state: &mut AppState, ctx: &egui::Context) {
+    if let Some(prompt) = state.overwrite_prompt.take() {
+        // Agreeing to replace a read-only file comes after the check for changes on disk.
+        let confirmed = files::Confirmed {
+            changed_on_disk: true,
+            read_only: prompt.reason == OverwriteReason::ReadOnly,
+        };
+        if files::save_confirmed(state, &prompt.path, confirmed, ctx) == SaveOutcome::Saved {
+            continue_after_save(state, ctx);
         }
     }
 }
