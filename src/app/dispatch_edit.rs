@@ -49,7 +49,7 @@ pub fn dispatch_edit(state: &mut AppState, action: EditAction, ctx: &egui::Conte
             }
             state.forget_dangling_selection();
         }
-        EditAction::MergeImport => super::importing::merge(state),
+        EditAction::MergeImport => super::importing::merge(state, ctx),
         EditAction::Redo => {
             if let Err(e) = state.doc.redo() {
                 state.error("Could not redo", vec![e.to_string()]);

@@ -1,16 +1,17 @@
 //! File → Import…: a file of any registered format is read on the runner (progress by bytes
 //! read, Cancel in the status bar); once read, the user chooses to replace the open map with it
 //! (through `replace::replace_document`, after the unsaved-changes question) or to merge it in
-//! (`edit::merge_imported`, one undoable edit); a summary dialog then says what was mapped,
+//! (`edit::merge_imported`, built on the runner too, one undoable edit); a summary dialog then says what was mapped,
 //! matched and dropped. A file that cannot be read leaves the open map as it was.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::document::Document;
 use super::running::Job;
 use super::state::AppState;
 use super::tasks::{self, Outcome, Task};
-use crate::edit::{merge_imported, ImportSummary};
+use crate::edit::{merge_imported, Edit, ImportSummary};
 use crate::io::json::Loaded;
 use crate::io::{formats, LoadError};
 
@@ -142,19 +143,59 @@ pub fn replace(state: &mut AppState) {
     state.import_summary = Some(summary);
 }
 
-/// Merges the file read into the open map, as one edit.
-pub fn merge(state: &mut AppState) {
+/// The merge of a file that was read into the open map, built on the runner (on a large map
+/// it reads every actor's names); applied as one edit when it comes back.
+pub struct ImportMergeJob {
+    /// The document's structure generation the merge is built for.
+    pub generation: u64,
+    pub task: Task<(Option<Edit>, ImportSummary)>,
+}
+
+/// Starts merging the file read into the open map.
+pub fn merge(state: &mut AppState, ctx: &egui::Context) {
     let Some(pending) = state.pending_import.take() else {
         return;
     };
     let name = pending.file_name();
-    let Loaded { data, warnings } = pending.loaded;
-    let (edit, summary) = merge_imported(&state.doc.data, &data, &name, warnings);
-    if let Some(edit) = edit {
-        if !super::dispatch_edit::apply(state, edit) {
-            return;
+    let open = Arc::clone(&state.doc.data);
+    let task = Task::start(format!("Merging {name}"), tasks::waker(ctx), move |_| {
+        let Loaded { data, warnings } = pending.loaded;
+        let merged = merge_imported(&open, &data, &name, warnings);
+        // The open map is released before the result is seen, so that it applies at once.
+        drop(open);
+        merged
+    });
+    let generation = state.doc.structure_generation();
+    state
+        .tasks
+        .put(Job::ImportMerging(ImportMergeJob { generation, task }));
+}
+
+/// Applies a merge that came back, as one edit, and shows its summary; a map changed meanwhile
+/// drops it with a word why. Called once per frame.
+pub fn finish_merge(state: &mut AppState) {
+    let result = match state.tasks.import_merging().map(|job| job.task.poll()) {
+        None | Some(Outcome::Running) => return,
+        Some(Outcome::Finished(result)) => Ok(result),
+        Some(Outcome::Failed(message)) => Err(message),
+    };
+    let Some(job) = state.tasks.take_import_merging() else {
+        return;
+    };
+    match result {
+        Ok(_) if state.doc.structure_generation() != job.generation => state.error(
+            "The map changed while the file was merged into it; import it again",
+            Vec::new(),
+        ),
+        Ok((edit, summary)) => {
+            if let Some(edit) = edit {
+                if !super::dispatch_edit::apply(state, edit) {
+                    return;
+                }
+                state.view.request_fit();
+            }
+            state.import_summary = Some(summary);
         }
-        state.view.request_fit();
+        Err(message) => state.error("Could not merge the file", vec![message]),
     }
-    state.import_summary = Some(summary);
 }

@@ -22,6 +22,7 @@ impl RelmapApp {
         duplicates::keep_up(&mut self.state, ctx);
         super::measures::poll(&mut self.state, ctx);
         super::importing::poll(&mut self.state);
+        super::importing::finish_merge(&mut self.state);
         super::exporting::poll(&mut self.state);
     }
 

@@ -35,6 +35,8 @@ pub enum Job {
     SearchIndex(super::search_indexing::IndexJob),
     /// A file being read for File → Import….
     Importing(super::importing::ImportJob),
+    /// A file read for an import, being merged into the open map.
+    ImportMerging(super::importing::ImportMergeJob),
     /// The map or a picture of it being written elsewhere (File → Export…).
     Exporting(super::exporting::ExportJob),
 }
@@ -62,6 +64,7 @@ impl Job {
             Job::Measures(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::SearchIndex(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::Importing(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
+            Job::ImportMerging(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::Exporting(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::Dialog(_) | Job::Duplicates(_) | Job::ForceLayout(_) => return None,
         };
@@ -90,7 +93,8 @@ impl Job {
             | Job::ForceLayout(_)
             | Job::Measures(_)
             | Job::SearchIndex(_)
-            | Job::Importing(_) => true,
+            | Job::Importing(_)
+            | Job::ImportMerging(_) => true,
             // An export, like a save, ends whole.
             Job::Dialog(_) | Job::Duplicates(_) | Job::Saving(_) | Job::Exporting(_) => false,
         }
@@ -110,7 +114,8 @@ impl Job {
             | Job::Duplicates(_)
             | Job::ForceLayout(_)
             | Job::Measures(_)
-            | Job::SearchIndex(_) => true,
+            | Job::SearchIndex(_)
+            | Job::ImportMerging(_) => true,
             // A file read for an import is offered for the map open when it is read; an
             // export writes the map it was asked for.
             Job::Dialog(_) | Job::Saving(_) | Job::Importing(_) | Job::Exporting(_) => false,
@@ -129,6 +134,7 @@ impl Job {
             Job::Measures(job) => job.task.cancel(),
             Job::SearchIndex(job) => job.task.cancel(),
             Job::Importing(job) => job.task.cancel(),
+            Job::ImportMerging(job) => job.task.cancel(),
             // A save is never stopped halfway; a dialog is the user's to close.
             Job::Dialog(_) | Job::Saving(_) | Job::Exporting(_) => {}
         }
@@ -253,6 +259,7 @@ accessors! {
     Measures: super::measures::MeasuresJob => measures, measures_mut, take_measures;
     SearchIndex: super::search_indexing::IndexJob => search_index, search_index_mut, take_search_index;
     Importing: super::importing::ImportJob => importing, importing_mut, take_importing;
+    ImportMerging: super::importing::ImportMergeJob => import_merging, import_merging_mut, take_import_merging;
     Exporting: super::exporting::ExportJob => exporting, exporting_mut, take_exporting;
 }
 

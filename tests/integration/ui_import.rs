@@ -48,8 +48,7 @@ fn a_gexf_file_replaces_the_open_map_and_the_summary_says_what_was_dropped() {
 fn a_gexf_file_merges_by_alias_and_one_undo_takes_it_all_back() {
     let mut h = app(None);
     import(&mut h, &data("interop/import-merge.gexf"));
-    h.get_by_label("Merge into the open map").click();
-    h.run_steps(3);
+    merge(&mut h);
     let sample = sample_dataset();
     {
         let merged = &h.state().state.doc.data;
@@ -166,8 +165,7 @@ fn a_csv_file_of_odd_columns_is_mapped_by_hand_then_imported() {
     h.run_steps(2);
     h.get_by_label("Import with this mapping").click();
     h.run_steps(3);
-    h.get_by_label("Merge into the open map").click();
-    h.run_steps(3);
+    merge(&mut h);
     h.get_by_label("DPRK → North Korea");
     h.get_by_label("Actors added: 1");
     let added = h.state().state.doc.data.actors.last().unwrap().clone();
@@ -308,4 +306,12 @@ fn a_relmap_map_imported_in_place_of_the_open_one_keeps_its_file() {
         relmap::io::formats::open(&path).unwrap().data
     );
     assert!(!state.doc.is_modified());
+}
+
+/// Chooses Merge and waits for the merge, built in the background, to be applied.
+fn merge(h: &mut AppHarness) {
+    h.get_by_label("Merge into the open map").click();
+    h.run_steps(1);
+    wait_until(h, |s| s.tasks.import_merging().is_none());
+    h.run_steps(2);
 }
