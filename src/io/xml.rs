@@ -110,6 +110,45 @@ impl<'a> XmlReader<'a> {
         syntax_at(self.path, self.text, offset, message.into())
     }
 
+    /// The document's root element, which must be `<name>` of the format called `format` in
+    /// messages ("GEXF"), in no namespace or one that `known` accepts; `namespaces` says which
+    /// those are, for the message about another one.
+    pub fn root(
+        &mut self,
+        format: &str,
+        name: &str,
+        known: impl Fn(&str) -> bool,
+        namespaces: &str,
+    ) -> Result<Element, LoadError> {
+        let root = loop {
+            match self.step()? {
+                Item::Open(el) => break el,
+                Item::Text(t) if t.trim().is_empty() => {}
+                Item::Text(_) => {
+                    return Err(self.error(0, "this is not XML: text before the first element"))
+                }
+                Item::Close | Item::Eof => {
+                    let message = format!("this is not {format}: there is no <{name}> element");
+                    return Err(self.error(0, message));
+                }
+            }
+        };
+        if root.name != name {
+            let message = format!(
+                "this is not {format}: the document is <{}>, not <{name}>",
+                root.name
+            );
+            return Err(self.error(root.offset, message));
+        }
+        if let Some(ns) = root.ns.as_deref().filter(|ns| !known(ns)) {
+            let message = format!(
+                "<{name}> is in the namespace '{ns}', which is not {format}'s ({namespaces})"
+            );
+            return Err(self.error(root.offset, message));
+        }
+        Ok(root)
+    }
+
     pub fn step(&mut self) -> Result<Item, LoadError> {
         if self.close_pending {
             self.close_pending = false;

@@ -85,42 +85,12 @@ impl Reader<'_> {
     }
 
     pub(super) fn document(&mut self) -> Result<(), LoadError> {
-        let root = loop {
-            match self.xml.step()? {
-                Item::Open(el) => break el,
-                Item::Text(t) if t.trim().is_empty() => {}
-                Item::Text(_) => {
-                    return Err(self
-                        .xml
-                        .error(0, "this is not XML: text before the first element"))
-                }
-                Item::Close | Item::Eof => {
-                    return Err(self
-                        .xml
-                        .error(0, "this is not GEXF: there is no <gexf> element"))
-                }
-            }
-        };
-        if root.name != "gexf" {
-            return Err(self.xml.error(
-                root.offset,
-                format!(
-                    "this is not GEXF: the document is <{}>, not <gexf>",
-                    root.name
-                ),
-            ));
-        }
-        if let Some(ns) = &root.ns {
-            if !is_gexf_namespace(ns) {
-                return Err(self.xml.error(
-                    root.offset,
-                    format!(
-                        "<gexf> is in the namespace '{ns}', which is not GEXF's (relmap reads \
-                         GEXF 1.1, 1.2draft and 1.3)"
-                    ),
-                ));
-            }
-        }
+        let root = self.xml.root(
+            "GEXF",
+            "gexf",
+            is_gexf_namespace,
+            "relmap reads GEXF 1.1, 1.2draft and 1.3",
+        )?;
         self.ns = root.ns.clone();
         let mut graphs = 0;
         while let Some(el) = self.child()? {

@@ -96,42 +96,12 @@ impl Reader<'_> {
     }
 
     pub(super) fn document(&mut self) -> Result<(), LoadError> {
-        let root = loop {
-            match self.xml.step()? {
-                Item::Open(el) => break el,
-                Item::Text(t) if t.trim().is_empty() => {}
-                Item::Text(_) => {
-                    return Err(self
-                        .xml
-                        .error(0, "this is not XML: text before the first element"))
-                }
-                Item::Close | Item::Eof => {
-                    return Err(self
-                        .xml
-                        .error(0, "this is not GraphML: there is no <graphml> element"))
-                }
-            }
-        };
-        if root.name != "graphml" {
-            return Err(self.xml.error(
-                root.offset,
-                format!(
-                    "this is not GraphML: the document is <{}>, not <graphml>",
-                    root.name
-                ),
-            ));
-        }
-        if let Some(ns) = &root.ns {
-            if ns.trim_end_matches('/') != NS_GRAPHML {
-                return Err(self.xml.error(
-                    root.offset,
-                    format!(
-                        "<graphml> is in the namespace '{ns}', which is not GraphML's \
-                         ({NS_GRAPHML})"
-                    ),
-                ));
-            }
-        }
+        let root = self.xml.root(
+            "GraphML",
+            "graphml",
+            |ns| ns.trim_end_matches('/') == NS_GRAPHML,
+            NS_GRAPHML,
+        )?;
         self.ns = root.ns.clone();
         let mut graphs = 0;
         while let Some(el) = self.child()? {
