@@ -50,10 +50,21 @@ pub struct ExploreState {
     pub paths: Option<PathRequest>,
     /// Changes whenever the view or the paths asked for do.
     pub revision: u64,
-    /// The map's graph, for the document and structure generation it was built for.
+    /// The map's graph, for the document and structure generation it was built for (an older
+    /// one stays while the new one is built in the background).
     pub graph: Option<(u64, u64, Arc<MapGraph>)>,
+    /// The document generation at which the graph's build stopped for an edit.
+    pub graph_gave_way: Option<u64>,
+    /// The document and structure generation for which building the graph failed (reported).
+    pub graph_failed: Option<(u64, u64)>,
     /// What the last compose found: the paths, the histogram's ties, which excerpts count.
     pub found: Option<analysis::Composed>,
+    /// The structure generation whose actor and tie places `found` refers to.
+    pub found_at: u64,
+    /// Changes whenever `found` does.
+    pub found_serial: u64,
+    /// The timeline's histogram, counted once for what the filters leave.
+    pub histogram: Option<super::explore_time::CountedHistogram>,
     /// The search index, for the document and structure generation it was built for.
     pub search_index: Option<(u64, u64, Arc<SearchIndex>)>,
     /// The document generation at which indexing stopped for an edit; it starts again once
@@ -90,6 +101,14 @@ impl ExploreState {
 
     fn move_camera(&mut self, target: CameraTarget) {
         self.camera = (self.camera.0 + 1, Some(target));
+    }
+
+    /// The latest graph built for this document, whatever structure it was built for.
+    pub fn latest_graph(&self, document: u64) -> Option<(u64, &Arc<MapGraph>)> {
+        match &self.graph {
+            Some((d, s, g)) if *d == document => Some((*s, g)),
+            _ => None,
+        }
     }
 
     /// Whether anything hides part of the map (the hand-hidden sets aside).
@@ -327,15 +346,6 @@ pub fn explore_action(state: &mut AppState, action: ExploreAction, ctx: &egui::C
     }
 }
 
-/// Builds the map's graph for the document as it is now, if it is not built yet.
-pub fn ensure_graph(state: &mut AppState) {
-    let (document, structure) = (state.doc.id(), state.doc.structure_generation());
-    if state.explore.graph_for(document, structure).is_none() {
-        let graph = Arc::new(MapGraph::build(&state.doc.data));
-        state.explore.graph = Some((document, structure, graph));
-    }
-}
-
 /// The explore state for a document: afresh when the document changed, and the graph (while
 /// something uses it) and the search index (while search is open) brought up to date with its
 /// structure, so that edits cost nothing more while explore is not used.
@@ -355,9 +365,22 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
         || explore.size_by.is_some()
         || explore.colour_communities;
     if needed {
-        ensure_graph(state);
+        super::graph_building::keep_up(state, ctx);
     }
     if state.explore.search_open {
         super::search_indexing::keep_up(state, ctx);
     }
+}
+
+/// Edits are waiting while workers read the document: those that only read it for explore
+/// (the search index, the graph) stop, and start again once the edits are applied.
+pub fn give_way_to_edits(state: &mut AppState) {
+    super::search_indexing::give_way_to_edits(state);
+    super::graph_building::give_way_to_edits(state);
+}
+
+/// No edit waits any more: the workers that gave way may start again.
+pub fn edits_done_waiting(state: &mut AppState) {
+    state.explore.index_gave_way = None;
+    state.explore.graph_gave_way = None;
 }

@@ -33,6 +33,8 @@ pub enum Job {
     Measures(super::measures::MeasuresJob),
     /// The search index of a large map.
     SearchIndex(super::search_indexing::IndexJob),
+    /// The explore graph of a large map (a tenth of a second at most: not shown).
+    MapGraph(super::graph_building::GraphJob),
 }
 
 /// What the status bar shows of a task: "Opening big.relmap.json (76.2 MB) · 1.2 s".
@@ -57,7 +59,9 @@ impl Job {
             Job::QuickLayout(task) => (task.name(), task.elapsed(), task.progress()),
             Job::Measures(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::SearchIndex(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
-            Job::Dialog(_) | Job::Duplicates(_) | Job::ForceLayout(_) => return None,
+            Job::Dialog(_) | Job::Duplicates(_) | Job::ForceLayout(_) | Job::MapGraph(_) => {
+                return None
+            }
         };
         let detail = match self {
             Job::Loading(job) => Some(format!("{:.1} MB", job.size as f64 / 1_048_576.0)),
@@ -82,7 +86,8 @@ impl Job {
             | Job::QuickLayout(_)
             | Job::ForceLayout(_)
             | Job::Measures(_)
-            | Job::SearchIndex(_) => true,
+            | Job::SearchIndex(_)
+            | Job::MapGraph(_) => true,
             Job::Dialog(_) | Job::Duplicates(_) | Job::Saving(_) => false,
         }
     }
@@ -101,7 +106,8 @@ impl Job {
             | Job::Duplicates(_)
             | Job::ForceLayout(_)
             | Job::Measures(_)
-            | Job::SearchIndex(_) => true,
+            | Job::SearchIndex(_)
+            | Job::MapGraph(_) => true,
             Job::Dialog(_) | Job::Saving(_) => false,
         }
     }
@@ -117,6 +123,7 @@ impl Job {
             Job::Duplicates(search) => search.cancel(),
             Job::Measures(job) => job.task.cancel(),
             Job::SearchIndex(job) => job.task.cancel(),
+            Job::MapGraph(job) => job.task.cancel(),
             // A save is never stopped halfway; a dialog is the user's to close.
             Job::Dialog(_) | Job::Saving(_) => {}
         }
@@ -240,6 +247,7 @@ accessors! {
     ForceLayout: LayoutSession => layout, layout_mut, take_layout;
     Measures: super::measures::MeasuresJob => measures, measures_mut, take_measures;
     SearchIndex: super::search_indexing::IndexJob => search_index, search_index_mut, take_search_index;
+    MapGraph: super::graph_building::GraphJob => map_graph, map_graph_mut, take_map_graph;
 }
 
 #[cfg(test)]

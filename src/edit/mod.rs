@@ -9,6 +9,7 @@ mod history;
 mod merge;
 mod name_forms;
 mod places;
+pub mod replay;
 pub mod review;
 mod scan;
 mod ties;

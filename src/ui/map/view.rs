@@ -22,7 +22,7 @@ pub const LEGEND_HEIGHT: f32 = 80.0;
 
 /// What the highlighting was computed for: the structure generation, the selection, the
 /// second tie, the hovered tie, and the explore revision (paths).
-type Highlighted = (u64, Selection, Option<String>, Option<usize>, u64);
+type Highlighted = (u64, Selection, Option<String>, Option<usize>, u64, u64);
 
 /// The map's UI-side state: the view cache, the camera and what the pointer is doing.
 pub struct MapView {
@@ -224,6 +224,7 @@ impl MapView {
             state.second_tie.clone(),
             self.hovered_tie,
             state.explore.revision,
+            state.explore.found_serial,
         );
         if self.highlighted_for.as_ref() != Some(&key) {
             let second = state.second_tie.as_deref();
