@@ -2,11 +2,12 @@
 //! the measures computed on the task runner (values in the actor panel, actors sized).
 
 use egui_kittest::kittest::Queryable;
+use relmap::analysis::Metric;
 use relmap::app::explore::ExploreAction;
 use relmap::app::{Action, EditAction, Selection, SelectionAction};
 use relmap::model::{FilterSpec, Polarity};
 
-use super::common::{app, palette, wait_until, AppHarness};
+use super::common::{app, click_at, palette, wait_until, AppHarness};
 
 fn act(h: &mut AppHarness, action: Action) {
     h.state_mut().push_actions([action]);
@@ -146,4 +147,48 @@ fn play_moves_the_timeline_one_step_at_a_time() {
         h.state().state.explore.playing.is_none(),
         "the same command pauses"
     );
+}
+
+#[test]
+fn an_actor_sized_up_by_a_measure_is_hit_over_its_whole_drawn_size() {
+    let mut h = app(None);
+    let data = relmap::model::Dataset::clone(&h.state().state.doc.data);
+    let most = (0..data.actors.len())
+        .max_by_key(|&a| data.ties_of(&data.actors[a].id).count())
+        .unwrap();
+    let radius = relmap::ui::map::shapes::screen_radius(h.state().map().camera.zoom);
+    // The usual reach is the radius and three pixels.
+    assert!(radius * 1.5 > radius + 3.5, "radius {radius}");
+    let centre = h.state().map().actor_screen_pos(most).unwrap();
+    // A point one and a half usual radii from its centre: beyond the usual reach, inside its
+    // drawn shape once it is twice the usual size, and away from every other actor.
+    let others: Vec<egui::Pos2> = (0..data.actors.len())
+        .filter(|&a| a != most)
+        .filter_map(|a| h.state().map().actor_screen_pos(a))
+        .collect();
+    let point = (0..16)
+        .map(|k| {
+            let angle = k as f32 * std::f32::consts::TAU / 16.0;
+            centre + egui::vec2(angle.cos(), angle.sin()) * radius * 1.5
+        })
+        .find(|p| others.iter().all(|o| (*o - *p).length() > radius * 3.0))
+        .expect("a side of the actor away from the others");
+    assert_eq!(
+        h.state().map().actor_at(point),
+        None,
+        "off it at its usual size"
+    );
+    act(
+        &mut h,
+        Action::Explore(ExploreAction::SizeBy(Some(Metric::Degree))),
+    );
+    wait_until(&mut h, |s| s.explore.measures.values.is_some());
+    h.run_steps(2);
+    assert!((h.state().map().cache.actors[most].scale - 2.0).abs() < 1e-5);
+    assert_eq!(h.state().map().actor_screen_pos(most), Some(centre));
+    assert_eq!(h.state().map().actor_at(point), Some(most));
+    click_at(&mut h, point);
+    h.run_steps(2);
+    let id = data.actors[most].id.clone();
+    assert_eq!(h.state().state.selection, Selection::Actor(id));
 }

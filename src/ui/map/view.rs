@@ -12,8 +12,8 @@ use super::dragging::Drag;
 use super::draw::{cull, draw_map, Canvas, DrawScratch, DrawStats, Pointer};
 use super::gestures::Gesture;
 use super::gpu::GpuOverview;
-use super::shapes::{screen_radius, Look, LANE_SPACING, NODE_RADIUS};
-use super::tie_geometry::{path_midpoint, tie_hit, tie_path};
+use super::shapes::{Look, LANE_SPACING, NODE_RADIUS};
+use super::tie_geometry::{path_midpoint, tie_path};
 use crate::app::commands::map_focus_id;
 use crate::app::{Action, AppState, Selection};
 
@@ -47,7 +47,7 @@ pub struct MapView {
     /// How many ties touch the selected actors, for the structure and selection it was
     /// counted for: counted once per change, not every frame.
     selection_ties: Option<(u64, Selection, usize)>,
-    scratch: DrawScratch,
+    pub(super) scratch: DrawScratch,
     labels: super::labels::LabelScratch,
     /// What the last frame drew.
     pub stats: DrawStats,
@@ -114,34 +114,6 @@ impl MapView {
             a > b,
         );
         path_midpoint(&path)
-    }
-
-    /// The actor under a screen point, if any.
-    pub fn actor_at(&self, screen: Pos2) -> Option<usize> {
-        let zoom = self.camera.zoom.max(1e-4);
-        let reach = (screen_radius(zoom) + 3.0) / zoom;
-        let canvas = self.camera.to_canvas(self.rect, screen);
-        self.cache.grid.nearest(canvas, reach).map(|i| i as usize)
-    }
-
-    /// The tie under a screen point among those in view, if any.
-    fn tie_at(&self, screen: Pos2) -> Option<usize> {
-        let canvas = self.camera.to_canvas(self.rect, screen);
-        self.scratch
-            .visible_edges
-            .iter()
-            .map(|&t| t as usize)
-            .find(|&ti| {
-                let (Some((a, b)), Some(edge)) = (self.cache.tie_ends[ti], self.cache.ties.get(ti))
-                else {
-                    return false;
-                };
-                let (pa, pb) = (
-                    self.cache.positions[a as usize],
-                    self.cache.positions[b as usize],
-                );
-                tie_hit(edge, pa, pb, a > b, a == b, self.camera.zoom, canvas)
-            })
     }
 
     /// Brings the cache up to date with the document: updated in place from the journal of
