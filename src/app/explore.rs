@@ -39,6 +39,11 @@ pub struct Measures {
     pub values: Option<(Metric, u64, Arc<Vec<f64>>)>,
     /// Community numbers by actor index, and the structure generation.
     pub communities: Option<(u64, Arc<Vec<usize>>)>,
+    /// The structure generations whose actor places the values and the communities are at:
+    /// the one they were computed for, or a later one they were carried to (over the edits
+    /// made since) while they are computed again.
+    pub values_at: u64,
+    pub communities_at: u64,
 }
 
 /// Everything explore keeps for the open document.

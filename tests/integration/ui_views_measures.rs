@@ -192,3 +192,61 @@ fn an_actor_sized_up_by_a_measure_is_hit_over_its_whole_drawn_size() {
     let id = data.actors[most].id.clone();
     assert_eq!(h.state().state.selection, Selection::Actor(id));
 }
+
+#[test]
+fn sizes_stay_on_their_actors_over_an_edit_while_they_are_computed_again() {
+    let mut h = app(None);
+    act(
+        &mut h,
+        Action::Explore(ExploreAction::SizeBy(Some(Metric::Degree))),
+    );
+    wait_until(&mut h, |s| s.explore.measures.values.is_some());
+    h.run_steps(2);
+    let data = relmap::model::Dataset::clone(&h.state().state.doc.data);
+    let most = (0..data.actors.len())
+        .max_by_key(|&a| data.ties_of(&data.actors[a].id).count())
+        .unwrap();
+    let most_id = data.actors[most].id.clone();
+    // A new actor, without ties, comes first in the list.
+    let new_actor = relmap::model::Actor {
+        id: "lonely".into(),
+        name: "Lonely".into(),
+        ..data.actors[0].clone()
+    };
+    h.state_mut().push_actions([Action::Edit(EditAction::Apply(
+        relmap::edit::Edit::InsertActor {
+            index: 0,
+            actor: new_actor,
+        },
+    ))]);
+    h.run_steps(1);
+    assert!(h.state().state.doc.data.actor("lonely").is_some());
+    h.run_steps(1);
+    let state = &h.state().state;
+    let structure = state.doc.structure_generation();
+    let (_, computed_for, _) = state.explore.measures.values.as_ref().unwrap();
+    assert_ne!(*computed_for, structure, "computed again in the background");
+    assert_eq!(
+        state.explore.measures.values_at, structure,
+        "carried meanwhile"
+    );
+    let now = state.doc.data.actor_place(&most_id).unwrap();
+    assert_eq!(now, most + 1);
+    let scales: Vec<f32> = h
+        .state()
+        .map()
+        .cache
+        .actors
+        .iter()
+        .map(|a| a.scale)
+        .collect();
+    assert!(
+        (scales[now] - 2.0).abs() < 1e-5,
+        "still the largest: {}",
+        scales[now]
+    );
+    assert!(
+        (scales[0] - 0.6).abs() < 1e-5,
+        "the new actor is the smallest"
+    );
+}

@@ -242,9 +242,11 @@ impl MapCache {
                 Some(&v) if largest > 0.0 => (0.6 + 1.4 * (v / largest).max(0.0).sqrt()) as f32,
                 _ => 1.0,
             };
+            // Actors added since the communities were found have none (`usize::MAX`).
             look.community = communities
                 .and_then(|c| c.get(i))
-                .map(|&c| c.min(u16::MAX as usize) as u16);
+                .filter(|&&c| c != usize::MAX)
+                .map(|&c| c.min(u16::MAX as usize - 1) as u16);
         }
         self.largest_scale = self.actors.iter().map(|a| a.scale).fold(1.0, f32::max);
         self.revision = next_revision();
