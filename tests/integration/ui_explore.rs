@@ -303,3 +303,20 @@ fn an_edit_asked_for_while_the_map_is_indexed_stops_the_indexing_instead_of_wait
             .is_some_and(|(d, g, _)| (*d, *g) == key)
     });
 }
+
+#[test]
+fn after_choosing_a_search_result_the_focus_key_works_at_once() {
+    let mut h = app(None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    h.event(egui::Event::Text("Lavrov".into()));
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().state.selection, Selection::Actor("lavrov".into()));
+    // The map has the keyboard back without a click (a click could change the selection).
+    h.key_press(Key::N);
+    h.run_steps(3);
+    let focus = h.state().state.explore.view.focus.as_ref();
+    assert_eq!(focus.map(|f| f.actor.as_str()), Some("lavrov"));
+}

@@ -57,6 +57,10 @@ pub struct MapView {
     syncs: u64,
     /// The map took the keyboard once, at the start.
     focus_given: bool,
+    /// The search window or the palette was open in the last frame.
+    asked: bool,
+    /// For this many more frames, the map takes the keyboard if nothing has it.
+    give_back: u8,
     /// The explore camera request last followed (its serial number).
     pub(super) camera_serial: u64,
     /// The camera moving to where explore asked: from, to, and when it started.
@@ -89,6 +93,8 @@ impl Default for MapView {
             gpu: None,
             syncs: 0,
             focus_given: false,
+            asked: false,
+            give_back: 0,
             camera_serial: 0,
             animation: None,
             measured: (0, 0),
@@ -183,7 +189,7 @@ impl MapView {
 
         let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
         let response = ui.interact(rect, map_focus_id(), Sense::click_and_drag());
-        self.keep_focus(ui, &response);
+        self.keep_focus(ui, state, &response);
         self.rect = rect;
         self.navigate(ui, state, &response);
         self.report_area(state, actions);
@@ -324,14 +330,24 @@ impl MapView {
         }
     }
 
-    /// The map takes the keyboard when it is pressed (and at the start, when nothing has it),
-    /// keeps Escape and the arrows while it has it, and shows that it has it.
-    fn keep_focus(&mut self, ui: &Ui, response: &egui::Response) {
+    /// The map takes the keyboard when it is pressed, and when nothing else has it at the start
+    /// or just after the search window or the palette closed (so that a key works on what was
+    /// chosen there, with no click that could change the selection); keeps Escape and the
+    /// arrows while it has it, and shows that it has it. A click elsewhere that takes the
+    /// keyboard from it leaves it there.
+    fn keep_focus(&mut self, ui: &Ui, state: &AppState, response: &egui::Response) {
         let pressed =
             response.is_pointer_button_down_on() || response.clicked_by(PointerButton::Secondary);
-        let at_start = !self.focus_given && ui.memory(|m| m.focused().is_none());
-        self.focus_given = true;
-        if pressed || at_start {
+        let asking = state.explore.search_open || state.palette_open;
+        if !std::mem::replace(&mut self.focus_given, true) || self.asked && !asking {
+            // The closed window's field lets the keyboard go at the end of this frame.
+            self.give_back = 2;
+        }
+        self.asked = asking;
+        let unclaimed = ui.memory(|m| m.focused().is_none());
+        let give_back = self.give_back > 0 && unclaimed;
+        self.give_back = self.give_back.saturating_sub(1);
+        if pressed || give_back {
             response.request_focus();
         }
         if response.has_focus() {
