@@ -288,8 +288,13 @@ pub fn explore_action(state: &mut AppState, action: ExploreAction, ctx: &egui::C
             explore.panel_open = true;
             explore.playing = Some(std::time::Instant::now());
             super::explore_time::start_play(state);
+            // Nothing else wakes the window for the steps: it sleeps until the next one.
+            ctx.request_repaint();
         }
-        ExploreAction::PlayStep => super::explore_time::play_step(state),
+        ExploreAction::PlayStep => {
+            super::explore_time::play_step(state);
+            ctx.request_repaint();
+        }
         ExploreAction::OpenPathPanel => explore.path_panel_open = true,
         ExploreAction::ClosePathPanel => explore.path_panel_open = false,
         ExploreAction::FindPaths(request) => {
