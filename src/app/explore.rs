@@ -82,6 +82,9 @@ pub struct ExploreState {
     pub naming_view: bool,
     /// The path panel is open.
     pub path_panel_open: bool,
+    /// The camera fits the paths once they are found (they are asked for in one frame and
+    /// found in a later one).
+    pub fit_paths: bool,
     /// The timeline plays: the range moves one step this often.
     pub playing: Option<std::time::Instant>,
     pub size_by: Option<Metric>,
@@ -104,7 +107,7 @@ impl ExploreState {
         self.revision += 1;
     }
 
-    fn move_camera(&mut self, target: CameraTarget) {
+    pub(super) fn move_camera(&mut self, target: CameraTarget) {
         self.camera = (self.camera.0 + 1, Some(target));
     }
 
@@ -300,6 +303,7 @@ pub fn explore_action(state: &mut AppState, action: ExploreAction, ctx: &egui::C
         ExploreAction::FindPaths(request) => {
             explore.path_panel_open = true;
             explore.paths = Some(request);
+            explore.fit_paths = true;
             explore.changed();
         }
         ExploreAction::ClearPaths => {
@@ -372,6 +376,7 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
     let needed = explore.hides_anything()
         || explore.paths.is_some()
         || explore.panel_open
+        || explore.path_panel_open
         || explore.size_by.is_some()
         || explore.colour_communities;
     if needed {

@@ -185,6 +185,7 @@ pub fn refresh(state: &mut AppState, ctx: &egui::Context) {
             Some((s, graph)) if explored && s == inputs.structure => {
                 let composed = compose(state, &graph);
                 let mask = mask_of(&state.doc.data, &composed);
+                fit_paths(state, &composed);
                 found(state, Some(composed), s);
                 mask
             }
@@ -225,6 +226,18 @@ fn found(state: &mut AppState, found: Option<crate::analysis::Composed>, at: u64
     explore.found = found;
     explore.found_at = at;
     explore.found_serial += 1;
+}
+
+/// Moves the camera to the paths just found, once, when they were asked for.
+fn fit_paths(state: &mut AppState, composed: &crate::analysis::Composed) {
+    let explore = &mut state.explore;
+    if !std::mem::take(&mut explore.fit_paths) || composed.paths.is_empty() {
+        return;
+    }
+    let mut actors: Vec<usize> = composed.paths.iter().flat_map(|p| p.actors()).collect();
+    actors.sort_unstable();
+    actors.dedup();
+    explore.move_camera(super::explore::CameraTarget::Actors(actors));
 }
 
 /// What the user hid by hand, alone.

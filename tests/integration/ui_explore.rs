@@ -3,7 +3,7 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use relmap::app::explore::{ExploreAction, PathRequest};
+use relmap::app::explore::{CameraTarget, ExploreAction, PathRequest};
 use relmap::app::{Action, EditAction, Selection};
 use relmap::model::ActorId;
 use relmap::model::{Polarity, Source, TimeSpec};
@@ -122,6 +122,15 @@ fn the_path_from_assad_to_trump_lists_its_excerpts() {
         .expect("paths composed");
     assert_eq!(found.paths.len(), 3);
     let data = relmap::model::Dataset::clone(&h.state().state.doc.data);
+    // The camera was asked to fit the paths' actors.
+    let Some(CameraTarget::Actors(fitted)) = &h.state().state.explore.camera.1 else {
+        panic!("the camera fits the paths");
+    };
+    let mut on_paths: Vec<usize> = found.paths.iter().flat_map(|p| p.actors()).collect();
+    on_paths.sort_unstable();
+    on_paths.dedup();
+    assert_eq!(*fitted, on_paths);
+    assert!(fitted.contains(&data.actor_place("assad").unwrap()));
     h.get_by_label_contains("Path 1 · 1 tie");
     for path in &found.paths {
         for step in &path.steps {
