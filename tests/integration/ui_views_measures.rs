@@ -122,6 +122,7 @@ fn communities_colour_the_actors_and_show_in_the_panel() {
         Action::Selection(SelectionAction::Select(Selection::Actor("kim".into()))),
     );
     h.get_by_label_contains("Community ");
+    h.get_by_label_contains("colours: communities");
 }
 
 #[test]
