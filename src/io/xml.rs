@@ -54,6 +54,14 @@ impl Element {
             .map(|a| a.value.as_str())
     }
 
+    /// Takes the value of the unprefixed attribute `name` out of the element.
+    pub fn take_attr(&mut self, name: &str) -> Option<String> {
+        self.attrs
+            .iter_mut()
+            .find(|a| a.ns.is_none() && a.name == name)
+            .map(|a| std::mem::take(&mut a.value))
+    }
+
     /// Whether this element is `name` in namespace `ns`.
     pub fn is(&self, ns: Option<&str>, name: &str) -> bool {
         self.name == name && self.ns.as_deref() == ns
@@ -77,8 +85,9 @@ pub struct XmlReader<'a> {
     path: &'a Path,
     /// The element just read was empty (`<x/>`): its close comes next.
     close_pending: bool,
-    /// Offsets and names of the open elements.
-    open: Vec<(usize, String)>,
+    /// Offsets of the open elements (their names are read again from the text when an error
+    /// needs one).
+    open: Vec<usize>,
     /// The namespaces met so far.
     namespaces: Vec<Rc<str>>,
 }
@@ -111,6 +120,17 @@ impl<'a> XmlReader<'a> {
     }
 
     pub fn step(&mut self) -> Result<Item, LoadError> {
+        self.step_keeping_text(true)
+    }
+
+    /// As [`XmlReader::step`], for a caller that skips text: a run of character data comes
+    /// back as an empty `Item::Text`, neither copied nor unescaped (references are still
+    /// checked).
+    pub fn step_over_text(&mut self) -> Result<Item, LoadError> {
+        self.step_keeping_text(false)
+    }
+
+    fn step_keeping_text(&mut self, keep_text: bool) -> Result<Item, LoadError> {
         if self.close_pending {
             self.close_pending = false;
             self.open.pop();
@@ -128,12 +148,12 @@ impl<'a> XmlReader<'a> {
             match event {
                 (ns, Event::Start(start)) => {
                     let element = self.element(ns, &start, before)?;
-                    self.open.push((before, element.name.clone()));
+                    self.open.push(before);
                     return Ok(Item::Open(element));
                 }
                 (ns, Event::Empty(start)) => {
                     let element = self.element(ns, &start, before)?;
-                    self.open.push((before, element.name.clone()));
+                    self.open.push(before);
                     self.close_pending = true;
                     return Ok(Item::Open(element));
                 }
@@ -141,6 +161,7 @@ impl<'a> XmlReader<'a> {
                     self.open.pop();
                     return Ok(Item::Close);
                 }
+                (_, Event::Text(_)) if !keep_text => return Ok(Item::Text(String::new())),
                 (_, Event::Text(text)) => {
                     let content = text.xml10_content().map_err(|e| {
                         self.error(before, format!("the text is not readable: {e}"))
@@ -191,8 +212,8 @@ impl<'a> XmlReader<'a> {
                     }
                 }
                 (_, Event::Eof) => {
-                    if let Some((offset, name)) = self.open.last() {
-                        let offset = *offset;
+                    if let Some(&offset) = self.open.last() {
+                        let name = name_at(self.text, offset);
                         let message = format!(
                             "the file ends inside <{name}>, which opens here: it looks cut short"
                         );
@@ -287,7 +308,7 @@ impl<'a> XmlReader<'a> {
     pub fn skip(&mut self) -> Result<(), LoadError> {
         let mut depth = 0usize;
         loop {
-            match self.step()? {
+            match self.step_over_text()? {
                 Item::Open(_) => depth += 1,
                 Item::Close if depth == 0 => return Ok(()),
                 Item::Close => depth -= 1,
@@ -296,6 +317,16 @@ impl<'a> XmlReader<'a> {
             }
         }
     }
+}
+
+/// The name of the element whose `<` is at `offset` (for messages).
+fn name_at(text: &str, offset: usize) -> &str {
+    let rest = text.get(offset + 1..).unwrap_or("");
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(rest.len());
+    let name = &rest[..end];
+    name.rsplit(':').next().unwrap_or(name)
 }
 
 /// The namespace URI of a resolved name; an unknown prefix is an error naming it.

@@ -90,11 +90,11 @@ impl Reader<'_> {
         &mut self,
         values: &mut Vec<(String, String)>,
     ) -> Result<(), LoadError> {
-        while let Some(el) = self.child()? {
+        while let Some(mut el) = self.child()? {
             if self.is(&el, "attvalue") {
-                let key = el.attr("for").or_else(|| el.attr("id"));
-                match (key, el.attr("value")) {
-                    (Some(key), Some(value)) => values.push((key.to_owned(), value.to_owned())),
+                let key = el.take_attr("for").or_else(|| el.take_attr("id"));
+                match (key, el.take_attr("value")) {
+                    (Some(key), Some(value)) => values.push((key, value)),
                     _ => {
                         return Err(self
                             .xml
