@@ -153,3 +153,48 @@ fn the_timeline_histogram_is_counted_once_not_every_frame() {
         total(&first)
     );
 }
+
+#[test]
+fn an_edit_asked_for_while_the_graph_is_built_stops_the_build_instead_of_waiting_for_it() {
+    let data = relmap::generate::generate(6_000, 20_000, 4);
+    let gone = data.actors[10].id.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.relmap.json");
+    relmap::io::json::save_file(&path, &data).unwrap();
+    let mut h = app(Some(path));
+    wait_until(&mut h, |s| s.tasks.loading().is_none());
+    h.state_mut()
+        .push_actions([Action::Explore(ExploreAction::TogglePanel)]);
+    h.run_steps(2);
+    assert!(
+        h.state().state.tasks.map_graph().is_some(),
+        "the graph is built as a task"
+    );
+    h.state_mut()
+        .push_actions([Action::Edit(EditAction::DeleteActors(vec![ActorId::from(
+            &gone,
+        )]))]);
+    h.run_steps(1);
+    // The worker reading the map as it was is told to stop rather than finish a graph the
+    // edit would leave out of date while the edit waits.
+    let asked_to_stop = h
+        .state()
+        .state
+        .tasks
+        .map_graph()
+        .is_none_or(|job| job.task.is_cancelled());
+    assert!(asked_to_stop, "the build gave way to the edit");
+    wait_until(&mut h, |s| s.doc.data.actor(&gone).is_none());
+    // The graph is built again for the map as it is now.
+    wait_until(&mut h, graph_is_current);
+    assert_eq!(
+        h.state()
+            .state
+            .explore
+            .latest_graph(h.state().state.doc.id())
+            .unwrap()
+            .1
+            .actor_count(),
+        data.actors.len() - 1
+    );
+}
