@@ -1,6 +1,7 @@
-//! Explore on a map large enough that its graph is rebuilt on the task runner after an edit:
-//! the filtered map stays as it was (carried to the new places) until the new graph arrives,
-//! and the timeline's histogram follows it.
+//! Explore on generated maps larger than the sample: the graph rebuilt on the task runner after
+//! an edit (the filtered map stays as it was, carried to the new places, until the new graph
+//! arrives), the timeline's histogram counted once, and every one of hundreds of sources
+//! reachable in the filters.
 
 use egui_kittest::kittest::Queryable;
 use relmap::app::explore::ExploreAction;
@@ -197,4 +198,33 @@ fn an_edit_asked_for_while_the_graph_is_built_stops_the_build_instead_of_waiting
             .actor_count(),
         data.actors.len() - 1
     );
+}
+
+#[test]
+fn any_of_hundreds_of_sources_can_be_found_and_left_out() {
+    let data = relmap::generate::generate(1_000, 15_000, 5);
+    assert!(data.sources.len() > 250);
+    let far = data.sources[250].clone();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sources.relmap.json");
+    relmap::io::json::save_file(&path, &data).unwrap();
+    let mut h = app(Some(path));
+    wait_until(&mut h, |s| s.tasks.loading().is_none());
+    h.state_mut()
+        .push_actions([Action::Explore(ExploreAction::TogglePanel)]);
+    h.run_steps(2);
+    h.get_by_label(&format!("Sources ({})", data.sources.len()))
+        .click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
+        .click();
+    h.run_steps(1);
+    h.event(egui::Event::Text(far.title.clone()));
+    h.run_steps(2);
+    let label = format!("{} ({})", far.title, far.published.as_deref().unwrap());
+    h.get_by_label(&label).click();
+    h.run_steps(3);
+    let filters = &h.state().state.explore.view.filters;
+    assert_eq!(filters.without_sources, std::slice::from_ref(&far.id));
+    h.get_by_label(&format!("Sources ({}, 1 set)", data.sources.len()));
 }
