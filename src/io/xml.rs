@@ -33,7 +33,8 @@ pub struct Element {
 pub struct Attr {
     /// The namespace URI of a prefixed attribute (unprefixed attributes have none).
     pub ns: Ns,
-    pub name: String,
+    /// Shared by the attributes of one name (the first [`MOST_NAMES`] names met).
+    pub name: Rc<str>,
     pub value: String,
 }
 
@@ -42,7 +43,7 @@ impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|a| a.ns.is_none() && a.name == name)
+            .find(|a| a.ns.is_none() && *a.name == *name)
             .map(|a| a.value.as_str())
     }
 
@@ -50,7 +51,7 @@ impl Element {
     pub fn attr_any(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|a| a.name == name)
+            .find(|a| *a.name == *name)
             .map(|a| a.value.as_str())
     }
 
@@ -58,7 +59,7 @@ impl Element {
     pub fn take_attr(&mut self, name: &str) -> Option<String> {
         self.attrs
             .iter_mut()
-            .find(|a| a.ns.is_none() && a.name == name)
+            .find(|a| a.ns.is_none() && *a.name == *name)
             .map(|a| std::mem::take(&mut a.value))
     }
 
@@ -90,7 +91,13 @@ pub struct XmlReader<'a> {
     open: Vec<usize>,
     /// The namespaces met so far.
     namespaces: Vec<Rc<str>>,
+    /// The attribute names met so far, up to [`MOST_NAMES`].
+    names: Vec<Rc<str>>,
 }
+
+/// How many attribute names are shared; names met after these are copied each time (a file
+/// with thousands of names costs no search through them all).
+pub const MOST_NAMES: usize = 64;
 
 impl<'a> XmlReader<'a> {
     pub fn new(text: &'a str, path: &'a Path) -> Self {
@@ -106,6 +113,7 @@ impl<'a> XmlReader<'a> {
             close_pending: false,
             open: Vec::new(),
             namespaces: Vec::new(),
+            names: Vec::new(),
         }
     }
 
@@ -260,7 +268,7 @@ impl<'a> XmlReader<'a> {
                     ))
                 }
             };
-            let local = String::from_utf8_lossy(local.as_ref()).into_owned();
+            let local = shared_name(local.as_ref(), &mut self.names);
             let value = attr
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|e| {
@@ -317,6 +325,18 @@ impl<'a> XmlReader<'a> {
             }
         }
     }
+}
+
+/// An attribute name, shared with earlier attributes of that name.
+fn shared_name(bytes: &[u8], known: &mut Vec<Rc<str>>) -> Rc<str> {
+    if let Some(found) = known.iter().find(|k| k.as_bytes() == bytes) {
+        return Rc::clone(found);
+    }
+    let new: Rc<str> = Rc::from(String::from_utf8_lossy(bytes).as_ref());
+    if known.len() < MOST_NAMES {
+        known.push(Rc::clone(&new));
+    }
+    new
 }
 
 /// The name of the element whose `<` is at `offset` (for messages).
