@@ -70,6 +70,15 @@ pub struct MapGraph {
 
 impl MapGraph {
     pub fn build(data: &Dataset) -> Self {
+        Self::read(data, &|| false)
+            .map(Self::linked)
+            .unwrap_or_default()
+    }
+
+    /// What [`MapGraph::build`] reads of the dataset, before the actors are linked (see
+    /// [`MapGraph::linked`]); `None` when `stop` said so (it is asked every thousand ties), so
+    /// that a worker lets go of the dataset soon after it is asked to.
+    pub fn read(data: &Dataset, stop: &dyn Fn() -> bool) -> Option<Self> {
         let ties = data.ties.len();
         let mut graph = MapGraph {
             actor_kinds: data.actors.iter().map(|a| a.kind).collect(),
@@ -90,7 +99,10 @@ impl MapGraph {
             links: Vec::new(),
         };
         graph.excerpt_start.push(0);
-        for tie in &data.ties {
+        for (t, tie) in data.ties.iter().enumerate() {
+            if t % 1024 == 1023 && stop() {
+                return None;
+            }
             let ends = data
                 .actor_place(&tie.from)
                 .zip(data.actor_place(&tie.to))
@@ -109,8 +121,13 @@ impl MapGraph {
             }
             graph.excerpt_start.push(graph.excerpt_source.len() as u32);
         }
-        graph.link_actors();
-        graph
+        Some(graph)
+    }
+
+    /// A graph [`MapGraph::read`] returned, with its actors linked (no dataset needed).
+    pub fn linked(mut self) -> Self {
+        self.link_actors();
+        self
     }
 
     /// Fills the adjacency lists from the ties' ends (a loop is listed once).
@@ -227,5 +244,21 @@ mod tests {
         assert_eq!(g.excerpt_count(visit as usize), 5);
         assert!(g.dates[visit as usize].is_some());
         assert_eq!(g.source_published.len(), 1);
+    }
+
+    #[test]
+    fn a_read_can_stop_halfway_and_a_whole_one_builds_the_same_graph() {
+        let data = crate::generate::generate(500, 3_000, 1);
+        let asked = std::cell::Cell::new(0);
+        let stop = || {
+            asked.set(asked.get() + 1);
+            true
+        };
+        assert!(MapGraph::read(&data, &stop).is_none());
+        assert_eq!(asked.get(), 1);
+        let read = MapGraph::read(&data, &|| false).map(MapGraph::linked);
+        let built = MapGraph::build(&data);
+        assert_eq!(format!("{read:?}"), format!("Some({built:?})"));
+        assert_eq!(built.tie_count(), 3_000);
     }
 }

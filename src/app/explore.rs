@@ -39,6 +39,11 @@ pub struct Measures {
     pub values: Option<(Metric, u64, Arc<Vec<f64>>)>,
     /// Community numbers by actor index, and the structure generation.
     pub communities: Option<(u64, Arc<Vec<usize>>)>,
+    /// The structure generations whose actor places the values and the communities are at:
+    /// the one they were computed for, or a later one they were carried to (over the edits
+    /// made since) while they are computed again.
+    pub values_at: u64,
+    pub communities_at: u64,
 }
 
 /// Everything explore keeps for the open document.
@@ -50,10 +55,21 @@ pub struct ExploreState {
     pub paths: Option<PathRequest>,
     /// Changes whenever the view or the paths asked for do.
     pub revision: u64,
-    /// The map's graph, for the document and structure generation it was built for.
+    /// The map's graph, for the document and structure generation it was built for (an older
+    /// one stays while the new one is built in the background).
     pub graph: Option<(u64, u64, Arc<MapGraph>)>,
+    /// The document generation at which the graph's build stopped for an edit.
+    pub graph_gave_way: Option<u64>,
+    /// The document and structure generation for which building the graph failed (reported).
+    pub graph_failed: Option<(u64, u64)>,
     /// What the last compose found: the paths, the histogram's ties, which excerpts count.
     pub found: Option<analysis::Composed>,
+    /// The structure generation whose actor and tie places `found` refers to.
+    pub found_at: u64,
+    /// Changes whenever `found` does.
+    pub found_serial: u64,
+    /// The timeline's histogram, counted once for what the filters leave.
+    pub histogram: Option<super::explore_time::CountedHistogram>,
     /// The search index, for the document and structure generation it was built for.
     pub search_index: Option<(u64, u64, Arc<SearchIndex>)>,
     /// The document generation at which indexing stopped for an edit; it starts again once
@@ -66,6 +82,9 @@ pub struct ExploreState {
     pub naming_view: bool,
     /// The path panel is open.
     pub path_panel_open: bool,
+    /// The camera fits the paths once they are found (they are asked for in one frame and
+    /// found in a later one).
+    pub fit_paths: bool,
     /// The timeline plays: the range moves one step this often.
     pub playing: Option<std::time::Instant>,
     pub size_by: Option<Metric>,
@@ -88,8 +107,16 @@ impl ExploreState {
         self.revision += 1;
     }
 
-    fn move_camera(&mut self, target: CameraTarget) {
+    pub(super) fn move_camera(&mut self, target: CameraTarget) {
         self.camera = (self.camera.0 + 1, Some(target));
+    }
+
+    /// The latest graph built for this document, whatever structure it was built for.
+    pub fn latest_graph(&self, document: u64) -> Option<(u64, &Arc<MapGraph>)> {
+        match &self.graph {
+            Some((d, s, g)) if *d == document => Some((*s, g)),
+            _ => None,
+        }
     }
 
     /// Whether anything hides part of the map (the hand-hidden sets aside).
@@ -264,13 +291,19 @@ pub fn explore_action(state: &mut AppState, action: ExploreAction, ctx: &egui::C
             explore.panel_open = true;
             explore.playing = Some(std::time::Instant::now());
             super::explore_time::start_play(state);
+            // Nothing else wakes the window for the steps: it sleeps until the next one.
+            ctx.request_repaint();
         }
-        ExploreAction::PlayStep => super::explore_time::play_step(state),
+        ExploreAction::PlayStep => {
+            super::explore_time::play_step(state);
+            ctx.request_repaint();
+        }
         ExploreAction::OpenPathPanel => explore.path_panel_open = true,
         ExploreAction::ClosePathPanel => explore.path_panel_open = false,
         ExploreAction::FindPaths(request) => {
             explore.path_panel_open = true;
             explore.paths = Some(request);
+            explore.fit_paths = true;
             explore.changed();
         }
         ExploreAction::ClearPaths => {
@@ -327,15 +360,6 @@ pub fn explore_action(state: &mut AppState, action: ExploreAction, ctx: &egui::C
     }
 }
 
-/// Builds the map's graph for the document as it is now, if it is not built yet.
-pub fn ensure_graph(state: &mut AppState) {
-    let (document, structure) = (state.doc.id(), state.doc.structure_generation());
-    if state.explore.graph_for(document, structure).is_none() {
-        let graph = Arc::new(MapGraph::build(&state.doc.data));
-        state.explore.graph = Some((document, structure, graph));
-    }
-}
-
 /// The explore state for a document: afresh when the document changed, and the graph (while
 /// something uses it) and the search index (while search is open) brought up to date with its
 /// structure, so that edits cost nothing more while explore is not used.
@@ -352,12 +376,26 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
     let needed = explore.hides_anything()
         || explore.paths.is_some()
         || explore.panel_open
+        || explore.path_panel_open
         || explore.size_by.is_some()
         || explore.colour_communities;
     if needed {
-        ensure_graph(state);
+        super::graph_building::keep_up(state, ctx);
     }
     if state.explore.search_open {
         super::search_indexing::keep_up(state, ctx);
     }
+}
+
+/// Edits are waiting while workers read the document: those that only read it for explore
+/// (the search index, the graph) stop, and start again once the edits are applied.
+pub fn give_way_to_edits(state: &mut AppState) {
+    super::search_indexing::give_way_to_edits(state);
+    super::graph_building::give_way_to_edits(state);
+}
+
+/// No edit waits any more: the workers that gave way may start again.
+pub fn edits_done_waiting(state: &mut AppState) {
+    state.explore.index_gave_way = None;
+    state.explore.graph_gave_way = None;
 }

@@ -8,33 +8,97 @@ use crate::analysis::timeline::{self, Histogram};
 /// How long each step of Play shows.
 pub const PLAY_STEP: std::time::Duration = std::time::Duration::from_millis(700);
 
-/// The histogram of the ties the filters leave (what the timeline shows the dates of).
-pub fn histogram(state: &AppState) -> Option<Histogram> {
-    let graph = state
-        .explore
-        .graph_for(state.doc.id(), state.doc.structure_generation())?;
-    let ties = state
-        .explore
-        .found
-        .as_ref()
-        .map(|f| f.filtered_ties.as_slice())
-        .filter(|t| t.len() == graph.tie_count());
-    let all;
-    let ties = match ties {
-        Some(t) => t,
-        None => {
-            all = vec![true; graph.tie_count()];
-            &all
-        }
+/// The timeline's histogram, counted once for a graph and the ties the filters left, not
+/// each frame: the timeline's own range and Play leave it as it is.
+#[derive(Debug)]
+pub struct CountedHistogram {
+    /// The document and the structure generation of the graph it counts.
+    key: (u64, u64),
+    /// The ties counted (`None`: every tie).
+    ties: Option<Vec<bool>>,
+    /// The `found_serial` it was last checked against.
+    found_serial: u64,
+    /// `None` when no tie has a date.
+    histogram: Option<Histogram>,
+    /// Unique to each count.
+    count: u64,
+}
+
+impl CountedHistogram {
+    /// A number unique to each time a histogram is counted.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+}
+
+/// The histogram of the ties the filters leave (what the timeline shows the dates of), as last
+/// counted for the open document.
+pub fn histogram(state: &AppState) -> Option<&Histogram> {
+    let counted = state.explore.histogram.as_ref()?;
+    if counted.key.0 != state.doc.id() {
+        return None;
+    }
+    counted.histogram.as_ref()
+}
+
+/// Counts the histogram again when the graph or the ties the filters leave changed, while the
+/// timeline is shown or plays. Until a new graph arrives the last count stays.
+pub fn keep_histogram(state: &mut AppState) {
+    let explore = &state.explore;
+    if !explore.panel_open && explore.playing.is_none() {
+        return;
+    }
+    let document = state.doc.id();
+    let Some((structure, graph)) = explore.latest_graph(document) else {
+        return;
     };
-    Histogram::of(graph, ties)
+    let key = (document, structure);
+    let serial = explore.found_serial;
+    if let Some(c) = &explore.histogram {
+        if c.key == key && c.found_serial == serial {
+            return;
+        }
+    }
+    let graph = std::sync::Arc::clone(graph);
+    let ties: Option<Vec<bool>> = match &explore.found {
+        // Carried over an edit while the graph is rebuilt: the last count stays.
+        Some(_) if explore.found_at != structure => return,
+        Some(found) if found.filtered_ties.len() == graph.tie_count() => {
+            Some(found.filtered_ties.clone())
+        }
+        _ => None,
+    };
+    if let Some(c) = &mut state.explore.histogram {
+        if c.key == key && c.ties == ties {
+            c.found_serial = serial;
+            return;
+        }
+    }
+    let histogram = match &ties {
+        Some(t) => Histogram::of(&graph, t),
+        None => Histogram::of(&graph, &vec![true; graph.tie_count()]),
+    };
+    state.explore.histogram = Some(CountedHistogram {
+        key,
+        ties,
+        found_serial: serial,
+        histogram,
+        count: next_count(),
+    });
+}
+
+fn next_count() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Starts Play: from the first date a fifth of the span wide when no range is set, or from
 /// the start again when the range has reached the end.
 pub fn start_play(state: &mut AppState) {
-    super::explore::ensure_graph(state);
-    let Some(h) = histogram(state) else {
+    super::graph_building::build_now_if_none(state);
+    keep_histogram(state);
+    let Some(h) = histogram(state).cloned() else {
         state.explore.playing = None;
         return;
     };
@@ -54,7 +118,7 @@ pub fn start_play(state: &mut AppState) {
 
 /// Moves the range one step later; Play stops at the end.
 pub fn play_step(state: &mut AppState) {
-    let Some(h) = histogram(state) else {
+    let Some(h) = histogram(state).cloned() else {
         state.explore.playing = None;
         return;
     };

@@ -81,6 +81,7 @@ pub fn keep_up(state: &mut AppState, ctx: &egui::Context) {
 
 /// Takes the result of a finished computation; a failed one is reported.
 pub fn poll(state: &mut AppState, ctx: &egui::Context) {
+    carry_over_edits(state);
     let outcome = match state.tasks.measures() {
         Some(job) => job.task.poll(),
         None => {
@@ -96,9 +97,11 @@ pub fn poll(state: &mut AppState, ctx: &egui::Context) {
                 let measures: &mut Measures = &mut state.explore.measures;
                 if let Some((m, v)) = c.values {
                     measures.values = Some((m, c.structure, Arc::new(v)));
+                    measures.values_at = c.structure;
                 }
                 if let Some(v) = c.communities {
                     measures.communities = Some((c.structure, Arc::new(v)));
+                    measures.communities_at = c.structure;
                 }
             }
             keep_up(state, ctx);
@@ -109,5 +112,42 @@ pub fn poll(state: &mut AppState, ctx: &egui::Context) {
             state.explore.colour_communities = false;
             state.error("Could not compute the measures", vec![message]);
         }
+    }
+}
+
+/// Carries the last values and communities over the structural edits made since, to the
+/// actors' places now (new actors get 0 and no community), so that the map keeps its sizes and
+/// colours while they are computed again.
+fn carry_over_edits(state: &mut AppState) {
+    use crate::edit::replay::{carry, replay, List};
+    let structure = state.doc.structure_generation();
+    let actors = state.doc.data.actors.len();
+    let slots_since = |at: u64, len: usize| {
+        let changes = state.doc.changes_since(at)?;
+        replay(len, &changes, List::Actors).filter(|slots| slots.len() == actors)
+    };
+    let measures = &state.explore.measures;
+    let values = match &measures.values {
+        Some((m, s, v)) if measures.values_at != structure => {
+            slots_since(measures.values_at, v.len())
+                .map(|slots| (*m, *s, Arc::new(carry(&slots, v, 0.0))))
+        }
+        _ => None,
+    };
+    let communities = match &measures.communities {
+        Some((s, c)) if measures.communities_at != structure => {
+            slots_since(measures.communities_at, c.len())
+                .map(|slots| (*s, Arc::new(carry(&slots, c, usize::MAX))))
+        }
+        _ => None,
+    };
+    let measures = &mut state.explore.measures;
+    if let Some(v) = values {
+        measures.values = Some(v);
+        measures.values_at = structure;
+    }
+    if let Some(c) = communities {
+        measures.communities = Some(c);
+        measures.communities_at = structure;
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod appearance;
+mod carried;
 pub mod commands;
 pub mod csv_mapping;
 #[cfg(test)]
@@ -17,6 +18,7 @@ pub mod explore;
 pub mod explore_time;
 pub mod exporting;
 pub mod files;
+pub mod graph_building;
 pub mod importing;
 pub mod ingesting;
 pub mod layout_session;
@@ -180,11 +182,17 @@ impl RelmapApp {
                 continue;
             }
             if busy(&self.state) && (!self.held.is_empty() || action.edits_document()) {
-                search_indexing::give_way_to_edits(&mut self.state);
                 self.held.push((asked_for, action));
                 continue;
             }
             dispatch(&mut self.state, action, ctx);
+        }
+        // Workers that only read the document (the search index, the explore graph) stop
+        // while edits wait, and start again once none does.
+        if self.held.is_empty() {
+            explore::edits_done_waiting(&mut self.state);
+        } else if busy(&self.state) {
+            explore::give_way_to_edits(&mut self.state);
         }
     }
 

@@ -39,6 +39,8 @@ pub enum Job {
     ImportMerging(super::importing::ImportMergeJob),
     /// The map or a picture of it being written elsewhere (File → Export…).
     Exporting(super::exporting::ExportJob),
+    /// The explore graph of a large map (a tenth of a second at most: not shown).
+    MapGraph(super::graph_building::GraphJob),
 }
 
 /// What the status bar shows of a task: "Opening big.relmap.json (76.2 MB) · 1.2 s".
@@ -66,7 +68,9 @@ impl Job {
             Job::Importing(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::ImportMerging(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
             Job::Exporting(job) => (job.task.name(), job.task.elapsed(), job.task.progress()),
-            Job::Dialog(_) | Job::Duplicates(_) | Job::ForceLayout(_) => return None,
+            Job::Dialog(_) | Job::Duplicates(_) | Job::ForceLayout(_) | Job::MapGraph(_) => {
+                return None
+            }
         };
         let detail = match self {
             Job::Loading(job) => Some(format!("{:.1} MB", job.size as f64 / 1_048_576.0)),
@@ -94,7 +98,8 @@ impl Job {
             | Job::Measures(_)
             | Job::SearchIndex(_)
             | Job::Importing(_)
-            | Job::ImportMerging(_) => true,
+            | Job::ImportMerging(_)
+            | Job::MapGraph(_) => true,
             // An export, like a save, ends whole.
             Job::Dialog(_) | Job::Duplicates(_) | Job::Saving(_) | Job::Exporting(_) => false,
         }
@@ -115,7 +120,8 @@ impl Job {
             | Job::ForceLayout(_)
             | Job::Measures(_)
             | Job::SearchIndex(_)
-            | Job::ImportMerging(_) => true,
+            | Job::ImportMerging(_)
+            | Job::MapGraph(_) => true,
             // A file read for an import is offered for the map open when it is read; an
             // export writes the map it was asked for.
             Job::Dialog(_) | Job::Saving(_) | Job::Importing(_) | Job::Exporting(_) => false,
@@ -135,6 +141,7 @@ impl Job {
             Job::SearchIndex(job) => job.task.cancel(),
             Job::Importing(job) => job.task.cancel(),
             Job::ImportMerging(job) => job.task.cancel(),
+            Job::MapGraph(job) => job.task.cancel(),
             // A save is never stopped halfway; a dialog is the user's to close.
             Job::Dialog(_) | Job::Saving(_) | Job::Exporting(_) => {}
         }
@@ -261,6 +268,7 @@ accessors! {
     Importing: super::importing::ImportJob => importing, importing_mut, take_importing;
     ImportMerging: super::importing::ImportMergeJob => import_merging, import_merging_mut, take_import_merging;
     Exporting: super::exporting::ExportJob => exporting, exporting_mut, take_exporting;
+    MapGraph: super::graph_building::GraphJob => map_graph, map_graph_mut, take_map_graph;
 }
 
 #[cfg(test)]

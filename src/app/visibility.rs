@@ -44,6 +44,8 @@ struct MaskInputs {
     structure: u64,
     hidden: u64,
     explore: u64,
+    /// The structure generation of the explore graph it read (0 for none).
+    graph: u64,
 }
 
 impl Visibility {
@@ -149,15 +151,23 @@ impl Hidden {
 }
 
 /// Brings the mask up to date with the state, once a frame before the map draws. Recomputes
-/// only when the document, its list of actors and ties, or the hidden sets changed; a mask set
-/// by hand stays until one of those changes.
+/// only when the document, its list of actors and ties, the hidden sets, the explore state or
+/// its graph changed; a mask set by hand stays until the document or its structure changes.
+/// While the explore graph is rebuilt after an edit, what the old one found stays, carried to
+/// the new places of the actors and ties (new ones shown).
 pub fn refresh(state: &mut AppState, ctx: &egui::Context) {
     super::explore::keep_up(state, ctx);
+    let document = state.doc.id();
+    let graph = state
+        .explore
+        .latest_graph(document)
+        .map(|(s, g)| (s, g.clone()));
     let inputs = MaskInputs {
-        document: state.doc.id(),
+        document,
         structure: state.doc.structure_generation(),
         hidden: state.hidden.revision,
         explore: state.explore.revision,
+        graph: graph.as_ref().map_or(0, |(s, _)| *s),
     };
     let current = match state.visibility.origin {
         Some(Origin::Computed(computed)) => computed == inputs,
@@ -168,41 +178,93 @@ pub fn refresh(state: &mut AppState, ctx: &egui::Context) {
         }) => (document, structure) == (inputs.document, inputs.structure),
         None => false,
     };
-    if current {
+    if !current {
+        let explore = &state.explore;
+        let explored = explore.hides_anything() || explore.paths.is_some();
+        let mut mask = match graph {
+            Some((s, graph)) if explored && s == inputs.structure => {
+                let composed = compose(state, &graph);
+                let mask = mask_of(&state.doc.data, &composed);
+                fit_paths(state, &composed);
+                found(state, Some(composed), s);
+                mask
+            }
+            Some(_) if explored => match carried(state) {
+                Some(composed) => {
+                    let mask = mask_of(&state.doc.data, &composed);
+                    found(state, Some(composed), inputs.structure);
+                    mask
+                }
+                None => {
+                    found(state, None, inputs.structure);
+                    by_hand(state)
+                }
+            },
+            _ => {
+                found(state, None, inputs.structure);
+                by_hand(state)
+            }
+        };
+        mask.origin = Some(Origin::Computed(inputs));
+        state.visibility = mask;
+    }
+    super::explore_time::keep_histogram(state);
+}
+
+fn mask_of(data: &Dataset, composed: &crate::analysis::Composed) -> Visibility {
+    let shown = &composed.shown;
+    Visibility::from_flags(data, shown.actors.clone(), shown.ties.clone())
+}
+
+/// Records what compose found (or that nothing was), for the structure generation whose
+/// places it refers to.
+fn found(state: &mut AppState, found: Option<crate::analysis::Composed>, at: u64) {
+    let explore = &mut state.explore;
+    if found.is_none() && explore.found.is_none() {
         return;
     }
-    let data = &state.doc.data;
-    let hidden = &state.hidden;
-    let explore = &state.explore;
-    let graph = explore
-        .graph_for(inputs.document, inputs.structure)
-        .cloned();
-    let explored = explore.hides_anything() || explore.paths.is_some();
-    let mut found = None;
-    let mut mask = if let (Some(graph), true) = (graph, explored) {
-        let composed = compose(state, &graph);
-        let shown = &composed.shown;
-        let mask = Visibility::from_flags(data, shown.actors.clone(), shown.ties.clone());
-        found = Some(composed);
-        mask
-    } else if hidden.is_empty() {
-        Visibility::everything()
-    } else {
-        let actors = data
-            .actors
-            .iter()
-            .map(|a| !hidden.actors.contains(&a.id))
-            .collect();
-        let ties = data
-            .ties
-            .iter()
-            .map(|t| !hidden.ties.contains(&t.id))
-            .collect();
-        Visibility::from_flags(data, actors, ties)
-    };
-    mask.origin = Some(Origin::Computed(inputs));
-    state.visibility = mask;
-    state.explore.found = found;
+    explore.found = found;
+    explore.found_at = at;
+    explore.found_serial += 1;
+}
+
+/// Moves the camera to the paths just found, once, when they were asked for.
+fn fit_paths(state: &mut AppState, composed: &crate::analysis::Composed) {
+    let explore = &mut state.explore;
+    if !std::mem::take(&mut explore.fit_paths) || composed.paths.is_empty() {
+        return;
+    }
+    let mut actors: Vec<usize> = composed.paths.iter().flat_map(|p| p.actors()).collect();
+    actors.sort_unstable();
+    actors.dedup();
+    explore.move_camera(super::explore::CameraTarget::Actors(actors));
+}
+
+/// What the user hid by hand, alone.
+fn by_hand(state: &AppState) -> Visibility {
+    let (data, hidden) = (&state.doc.data, &state.hidden);
+    if hidden.is_empty() {
+        return Visibility::everything();
+    }
+    let actors = data
+        .actors
+        .iter()
+        .map(|a| !hidden.actors.contains(&a.id))
+        .collect();
+    let ties = data
+        .ties
+        .iter()
+        .map(|t| !hidden.ties.contains(&t.id))
+        .collect();
+    Visibility::from_flags(data, actors, ties)
+}
+
+/// What was last found, carried over the structural changes made since to the actors' and
+/// ties' places now; `None` when nothing was found or the changes are not all known.
+fn carried(state: &AppState) -> Option<crate::analysis::Composed> {
+    let found = state.explore.found.as_ref()?;
+    let changes = state.doc.changes_since(state.explore.found_at)?;
+    super::carried::carry(found, &changes, &state.doc.data)
 }
 
 /// What the explore state shows, starting from what the user hid by hand.

@@ -10,6 +10,7 @@ mod import;
 mod merge;
 mod name_forms;
 mod places;
+pub mod replay;
 pub mod review;
 mod scan;
 mod ties;

@@ -33,7 +33,8 @@ pub struct Element {
 pub struct Attr {
     /// The namespace URI of a prefixed attribute (unprefixed attributes have none).
     pub ns: Ns,
-    pub name: String,
+    /// Shared by the attributes of one name (the first [`MOST_NAMES`] names met).
+    pub name: Rc<str>,
     pub value: String,
 }
 
@@ -42,7 +43,7 @@ impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|a| a.ns.is_none() && a.name == name)
+            .find(|a| a.ns.is_none() && *a.name == *name)
             .map(|a| a.value.as_str())
     }
 
@@ -50,8 +51,16 @@ impl Element {
     pub fn attr_any(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|a| a.name == name)
+            .find(|a| *a.name == *name)
             .map(|a| a.value.as_str())
+    }
+
+    /// Takes the value of the unprefixed attribute `name` out of the element.
+    pub fn take_attr(&mut self, name: &str) -> Option<String> {
+        self.attrs
+            .iter_mut()
+            .find(|a| a.ns.is_none() && *a.name == *name)
+            .map(|a| std::mem::take(&mut a.value))
     }
 
     /// Whether this element is `name` in namespace `ns`.
@@ -77,11 +86,18 @@ pub struct XmlReader<'a> {
     path: &'a Path,
     /// The element just read was empty (`<x/>`): its close comes next.
     close_pending: bool,
-    /// Offsets and names of the open elements.
-    open: Vec<(usize, String)>,
+    /// Offsets of the open elements (their names are read again from the text when an error
+    /// needs one).
+    open: Vec<usize>,
     /// The namespaces met so far.
     namespaces: Vec<Rc<str>>,
+    /// The attribute names met so far, up to [`MOST_NAMES`].
+    names: Vec<Rc<str>>,
 }
+
+/// How many attribute names are shared; names met after these are copied each time (a file
+/// with thousands of names costs no search through them all).
+pub const MOST_NAMES: usize = 64;
 
 impl<'a> XmlReader<'a> {
     pub fn new(text: &'a str, path: &'a Path) -> Self {
@@ -97,6 +113,7 @@ impl<'a> XmlReader<'a> {
             close_pending: false,
             open: Vec::new(),
             namespaces: Vec::new(),
+            names: Vec::new(),
         }
     }
 
@@ -150,6 +167,17 @@ impl<'a> XmlReader<'a> {
     }
 
     pub fn step(&mut self) -> Result<Item, LoadError> {
+        self.step_keeping_text(true)
+    }
+
+    /// As [`XmlReader::step`], for a caller that skips text: a run of character data comes
+    /// back as an empty `Item::Text`, neither copied nor unescaped (references are still
+    /// checked).
+    pub fn step_over_text(&mut self) -> Result<Item, LoadError> {
+        self.step_keeping_text(false)
+    }
+
+    fn step_keeping_text(&mut self, keep_text: bool) -> Result<Item, LoadError> {
         if self.close_pending {
             self.close_pending = false;
             self.open.pop();
@@ -167,12 +195,12 @@ impl<'a> XmlReader<'a> {
             match event {
                 (ns, Event::Start(start)) => {
                     let element = self.element(ns, &start, before)?;
-                    self.open.push((before, element.name.clone()));
+                    self.open.push(before);
                     return Ok(Item::Open(element));
                 }
                 (ns, Event::Empty(start)) => {
                     let element = self.element(ns, &start, before)?;
-                    self.open.push((before, element.name.clone()));
+                    self.open.push(before);
                     self.close_pending = true;
                     return Ok(Item::Open(element));
                 }
@@ -180,6 +208,7 @@ impl<'a> XmlReader<'a> {
                     self.open.pop();
                     return Ok(Item::Close);
                 }
+                (_, Event::Text(_)) if !keep_text => return Ok(Item::Text(String::new())),
                 (_, Event::Text(text)) => {
                     let content = text.xml10_content().map_err(|e| {
                         self.error(before, format!("the text is not readable: {e}"))
@@ -230,8 +259,8 @@ impl<'a> XmlReader<'a> {
                     }
                 }
                 (_, Event::Eof) => {
-                    if let Some((offset, name)) = self.open.last() {
-                        let offset = *offset;
+                    if let Some(&offset) = self.open.last() {
+                        let name = name_at(self.text, offset);
                         let message = format!(
                             "the file ends inside <{name}>, which opens here: it looks cut short"
                         );
@@ -278,7 +307,7 @@ impl<'a> XmlReader<'a> {
                     ))
                 }
             };
-            let local = String::from_utf8_lossy(local.as_ref()).into_owned();
+            let local = shared_name(local.as_ref(), &mut self.names);
             let value = attr
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|e| {
@@ -326,7 +355,7 @@ impl<'a> XmlReader<'a> {
     pub fn skip(&mut self) -> Result<(), LoadError> {
         let mut depth = 0usize;
         loop {
-            match self.step()? {
+            match self.step_over_text()? {
                 Item::Open(_) => depth += 1,
                 Item::Close if depth == 0 => return Ok(()),
                 Item::Close => depth -= 1,
@@ -335,6 +364,28 @@ impl<'a> XmlReader<'a> {
             }
         }
     }
+}
+
+/// An attribute name, shared with earlier attributes of that name.
+fn shared_name(bytes: &[u8], known: &mut Vec<Rc<str>>) -> Rc<str> {
+    if let Some(found) = known.iter().find(|k| k.as_bytes() == bytes) {
+        return Rc::clone(found);
+    }
+    let new: Rc<str> = Rc::from(String::from_utf8_lossy(bytes).as_ref());
+    if known.len() < MOST_NAMES {
+        known.push(Rc::clone(&new));
+    }
+    new
+}
+
+/// The name of the element whose `<` is at `offset` (for messages).
+fn name_at(text: &str, offset: usize) -> &str {
+    let rest = text.get(offset + 1..).unwrap_or("");
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(rest.len());
+    let name = &rest[..end];
+    name.rsplit(':').next().unwrap_or(name)
 }
 
 /// The namespace URI of a resolved name; an unknown prefix is an error naming it.

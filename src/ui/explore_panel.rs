@@ -77,7 +77,6 @@ pub fn explore_panel_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>
                         }
                     });
                 });
-            sources_ui(ui, state, actions);
             let mut single = f.single_source;
             if ui
                 .checkbox(&mut single, "Only ties that rest on one source")
@@ -93,6 +92,7 @@ pub fn explore_panel_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>
             {
                 set(actions, &|x| x.hide_orphans = orphans);
             }
+            sources_ui(ui, state, actions);
         });
     egui::CollapsingHeader::new("Timeline")
         .default_open(true)
@@ -110,48 +110,95 @@ pub fn explore_panel_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>
 }
 
 /// Each source: whether its excerpts count ("without" it hides the ties that rest on it alone),
-/// and "only" it.
+/// and "only" it. Many sources fold away, and a field narrows them by title or date; the list
+/// scrolls, drawing only the rows in view.
 fn sources_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let data = &state.doc.data;
     let f = &state.explore.view.filters;
-    ui.label(RichText::new("Sources").strong());
-    for source in data.sources.iter().take(200) {
-        ui.horizontal(|ui| {
-            let mut counts = !f.without_sources.contains(&source.id);
-            let title = if source.title.is_empty() {
-                &source.id
-            } else {
-                &source.title
-            };
-            let label = format!(
-                "{title} ({})",
-                source.published.as_deref().unwrap_or("undated")
-            );
-            let check = ui
-                .checkbox(&mut counts, egui::RichText::new(label).small())
-                .on_hover_text(
-                    "Unticked: without this source, the ties that rest on it alone are hidden",
-                );
-            if check.changed() {
-                let mut filters = f.clone();
-                toggle_string(&mut filters.without_sources, &source.id);
-                actions.push(Action::Explore(ExploreAction::SetFilters(filters)));
+    let changed = f.without_sources.len() + f.only_sources.len();
+    let title = match changed {
+        0 => format!("Sources ({})", data.sources.len()),
+        n => format!("Sources ({}, {n} set)", data.sources.len()),
+    };
+    egui::CollapsingHeader::new(title)
+        .id_salt("sources")
+        .default_open(data.sources.len() <= 12)
+        .show(ui, |ui| {
+            let id = egui::Id::new("sources-filter");
+            let mut typed: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+            if data.sources.len() > 12 {
+                ui.horizontal(|ui| {
+                    let label = ui.label("Find");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut typed)
+                            .hint_text("a title or a date")
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                });
             }
-            let only = f.only_sources.contains(&source.id);
-            if ui
-                .selectable_label(only, "only")
-                .on_hover_text("Only the excerpts of this source count")
-                .clicked()
-            {
-                let mut filters = f.clone();
-                toggle_string(&mut filters.only_sources, &source.id);
-                actions.push(Action::Explore(ExploreAction::SetFilters(filters)));
+            let needle = typed.trim().to_lowercase();
+            let matching: Vec<usize> = (0..data.sources.len())
+                .filter(|&i| {
+                    let s = &data.sources[i];
+                    needle.is_empty()
+                        || s.title.to_lowercase().contains(&needle)
+                        || s.id.to_lowercase().contains(&needle)
+                        || s.published.as_deref().is_some_and(|p| p.contains(&needle))
+                })
+                .collect();
+            let row = ui.spacing().interact_size.y;
+            egui::ScrollArea::vertical()
+                .id_salt("sources-list")
+                .max_height(row * 12.0)
+                .show_rows(ui, row, matching.len(), |ui, rows| {
+                    for &i in &matching[rows] {
+                        source_row(ui, state, i, actions);
+                    }
+                });
+            if matching.is_empty() {
+                ui.label(RichText::new("No source matches.").weak());
             }
+            ui.data_mut(|d| d.insert_temp(id, typed));
         });
-    }
-    if data.sources.len() > 200 {
-        ui.label(RichText::new(format!("and {} more sources", data.sources.len() - 200)).weak());
-    }
+}
+
+/// One source's row: counted or not, and "only".
+fn source_row(ui: &mut Ui, state: &AppState, index: usize, actions: &mut Vec<Action>) {
+    let f = &state.explore.view.filters;
+    let source = &state.doc.data.sources[index];
+    ui.horizontal(|ui| {
+        let mut counts = !f.without_sources.contains(&source.id);
+        let title = if source.title.is_empty() {
+            &source.id
+        } else {
+            &source.title
+        };
+        let label = format!(
+            "{title} ({})",
+            source.published.as_deref().unwrap_or("undated")
+        );
+        let check = ui
+            .checkbox(&mut counts, egui::RichText::new(label).small())
+            .on_hover_text(
+                "Unticked: without this source, the ties that rest on it alone are hidden",
+            );
+        if check.changed() {
+            let mut filters = f.clone();
+            toggle_string(&mut filters.without_sources, &source.id);
+            actions.push(Action::Explore(ExploreAction::SetFilters(filters)));
+        }
+        let only = f.only_sources.contains(&source.id);
+        if ui
+            .selectable_label(only, "only")
+            .on_hover_text("Only the excerpts of this source count")
+            .clicked()
+        {
+            let mut filters = f.clone();
+            toggle_string(&mut filters.only_sources, &source.id);
+            actions.push(Action::Explore(ExploreAction::SetFilters(filters)));
+        }
+    });
 }
 
 fn toggle_string(list: &mut Vec<String>, id: &str) {

@@ -83,6 +83,9 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 )
                 .small(),
             );
+            if let Some(line) = measures_line(state) {
+                ui.label(egui::RichText::new(line).small().strong());
+            }
         });
     if let Some(filters) = changed {
         actions.push(Action::Explore(ExploreAction::SetFilters(filters)));
@@ -123,5 +126,23 @@ fn line_sample(ui: &mut Ui, color: Color32, style: LineStyle) {
             let dots = Stroke::new(2.4, color);
             painter.extend(egui::Shape::dashed_line(&points, dots, 2.0, 6.0));
         }
+    }
+}
+
+/// What the measures change on the map, when they do: actors' colours then show their
+/// community (the shapes still show the kind), and their size a measure.
+fn measures_line(state: &AppState) -> Option<String> {
+    let explore = &state.explore;
+    let colours = explore
+        .colour_communities
+        .then_some("colours: communities (the shape still shows the kind)");
+    let size = explore
+        .size_by
+        .map(|metric| format!("size: {}", metric.label()));
+    match (size, colours) {
+        (None, None) => None,
+        (Some(s), None) => Some(format!("Actors' {s}")),
+        (None, Some(c)) => Some(format!("Actors' {c}")),
+        (Some(s), Some(c)) => Some(format!("Actors' {s} · {c}")),
     }
 }

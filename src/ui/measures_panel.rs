@@ -15,7 +15,7 @@ pub fn actor_measures_ui(ui: &mut Ui, state: &AppState, actor: usize) {
     ui.label(RichText::new("Measures").strong());
     if let Some(metric) = explore.size_by {
         match &explore.measures.values {
-            Some((m, s, values)) if *m == metric && *s == structure => {
+            Some((m, s, values)) if *m == metric && explore.measures.values_at == structure => {
                 let value = values.get(actor).copied().unwrap_or(0.0);
                 let rank = values.iter().filter(|v| **v > value).count() + 1;
                 let text = if value.fract() == 0.0 {
@@ -23,8 +23,13 @@ pub fn actor_measures_ui(ui: &mut Ui, state: &AppState, actor: usize) {
                 } else {
                     format!("{value:.4}")
                 };
+                let updating = if *s == structure {
+                    ""
+                } else {
+                    " · updating…"
+                };
                 ui.label(format!(
-                    "{}: {text} (rank {rank} of {})",
+                    "{}: {text} (rank {rank} of {}){updating}",
                     metric.label(),
                     values.len()
                 ))
@@ -37,10 +42,21 @@ pub fn actor_measures_ui(ui: &mut Ui, state: &AppState, actor: usize) {
     }
     if explore.colour_communities {
         match &explore.measures.communities {
-            Some((s, c)) if *s == structure => {
-                let community = c.get(actor).copied().unwrap_or(0);
+            Some((s, c))
+                if explore.measures.communities_at == structure
+                    && c.get(actor).is_some_and(|&x| x != usize::MAX) =>
+            {
+                let community = c[actor];
                 let size = c.iter().filter(|x| **x == community).count();
-                ui.label(format!("Community {} ({size} actors)", community + 1));
+                let updating = if *s == structure {
+                    ""
+                } else {
+                    " · updating…"
+                };
+                ui.label(format!(
+                    "Community {} ({size} actors){updating}",
+                    community + 1
+                ));
             }
             _ => {
                 ui.label(RichText::new("Community: computing…").weak());

@@ -23,6 +23,7 @@ mod ui_actor;
 mod ui_dialog_keys;
 mod ui_edit;
 mod ui_explore;
+mod ui_explore_rebuild;
 mod ui_files;
 mod ui_gpu;
 mod ui_hostile_paths;

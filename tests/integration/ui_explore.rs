@@ -3,7 +3,7 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use relmap::app::explore::{ExploreAction, PathRequest};
+use relmap::app::explore::{CameraTarget, ExploreAction, PathRequest};
 use relmap::app::{Action, EditAction, Selection};
 use relmap::model::ActorId;
 use relmap::model::{Polarity, Source, TimeSpec};
@@ -122,6 +122,15 @@ fn the_path_from_assad_to_trump_lists_its_excerpts() {
         .expect("paths composed");
     assert_eq!(found.paths.len(), 3);
     let data = relmap::model::Dataset::clone(&h.state().state.doc.data);
+    // The camera was asked to fit the paths' actors.
+    let Some(CameraTarget::Actors(fitted)) = &h.state().state.explore.camera.1 else {
+        panic!("the camera fits the paths");
+    };
+    let mut on_paths: Vec<usize> = found.paths.iter().flat_map(|p| p.actors()).collect();
+    on_paths.sort_unstable();
+    on_paths.dedup();
+    assert_eq!(*fitted, on_paths);
+    assert!(fitted.contains(&data.actor_place("assad").unwrap()));
     h.get_by_label_contains("Path 1 · 1 tie");
     for path in &found.paths {
         for step in &path.steps {
@@ -302,4 +311,21 @@ fn an_edit_asked_for_while_the_map_is_indexed_stops_the_indexing_instead_of_wait
             .as_ref()
             .is_some_and(|(d, g, _)| (*d, *g) == key)
     });
+}
+
+#[test]
+fn after_choosing_a_search_result_the_focus_key_works_at_once() {
+    let mut h = app(None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    h.event(egui::Event::Text("Lavrov".into()));
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().state.selection, Selection::Actor("lavrov".into()));
+    // The map has the keyboard back without a click (a click could change the selection).
+    h.key_press(Key::N);
+    h.run_steps(3);
+    let focus = h.state().state.explore.view.focus.as_ref();
+    assert_eq!(focus.map(|f| f.actor.as_str()), Some("lavrov"));
 }

@@ -2,11 +2,12 @@
 //! the measures computed on the task runner (values in the actor panel, actors sized).
 
 use egui_kittest::kittest::Queryable;
+use relmap::analysis::Metric;
 use relmap::app::explore::ExploreAction;
 use relmap::app::{Action, EditAction, Selection, SelectionAction};
 use relmap::model::{FilterSpec, Polarity};
 
-use super::common::{app, palette, wait_until, AppHarness};
+use super::common::{app, click_at, palette, wait_until, AppHarness};
 
 fn act(h: &mut AppHarness, action: Action) {
     h.state_mut().push_actions([action]);
@@ -121,6 +122,7 @@ fn communities_colour_the_actors_and_show_in_the_panel() {
         Action::Selection(SelectionAction::Select(Selection::Actor("kim".into()))),
     );
     h.get_by_label_contains("Community ");
+    h.get_by_label_contains("colours: communities");
 }
 
 #[test]
@@ -145,5 +147,107 @@ fn play_moves_the_timeline_one_step_at_a_time() {
     assert!(
         h.state().state.explore.playing.is_none(),
         "the same command pauses"
+    );
+}
+
+#[test]
+fn an_actor_sized_up_by_a_measure_is_hit_over_its_whole_drawn_size() {
+    let mut h = app(None);
+    let data = relmap::model::Dataset::clone(&h.state().state.doc.data);
+    let most = (0..data.actors.len())
+        .max_by_key(|&a| data.ties_of(&data.actors[a].id).count())
+        .unwrap();
+    let radius = relmap::ui::map::shapes::screen_radius(h.state().map().camera.zoom);
+    // The usual reach is the radius and three pixels.
+    assert!(radius * 1.5 > radius + 3.5, "radius {radius}");
+    let centre = h.state().map().actor_screen_pos(most).unwrap();
+    // A point one and a half usual radii from its centre: beyond the usual reach, inside its
+    // drawn shape once it is twice the usual size, and away from every other actor.
+    let others: Vec<egui::Pos2> = (0..data.actors.len())
+        .filter(|&a| a != most)
+        .filter_map(|a| h.state().map().actor_screen_pos(a))
+        .collect();
+    let point = (0..16)
+        .map(|k| {
+            let angle = k as f32 * std::f32::consts::TAU / 16.0;
+            centre + egui::vec2(angle.cos(), angle.sin()) * radius * 1.5
+        })
+        .find(|p| others.iter().all(|o| (*o - *p).length() > radius * 3.0))
+        .expect("a side of the actor away from the others");
+    assert_eq!(
+        h.state().map().actor_at(point),
+        None,
+        "off it at its usual size"
+    );
+    act(
+        &mut h,
+        Action::Explore(ExploreAction::SizeBy(Some(Metric::Degree))),
+    );
+    wait_until(&mut h, |s| s.explore.measures.values.is_some());
+    h.run_steps(2);
+    assert!((h.state().map().cache.actors[most].scale - 2.0).abs() < 1e-5);
+    assert_eq!(h.state().map().actor_screen_pos(most), Some(centre));
+    assert_eq!(h.state().map().actor_at(point), Some(most));
+    click_at(&mut h, point);
+    h.run_steps(2);
+    let id = data.actors[most].id.clone();
+    assert_eq!(h.state().state.selection, Selection::Actor(id));
+}
+
+#[test]
+fn sizes_stay_on_their_actors_over_an_edit_while_they_are_computed_again() {
+    let mut h = app(None);
+    act(
+        &mut h,
+        Action::Explore(ExploreAction::SizeBy(Some(Metric::Degree))),
+    );
+    wait_until(&mut h, |s| s.explore.measures.values.is_some());
+    h.run_steps(2);
+    let data = relmap::model::Dataset::clone(&h.state().state.doc.data);
+    let most = (0..data.actors.len())
+        .max_by_key(|&a| data.ties_of(&data.actors[a].id).count())
+        .unwrap();
+    let most_id = data.actors[most].id.clone();
+    // A new actor, without ties, comes first in the list.
+    let new_actor = relmap::model::Actor {
+        id: "lonely".into(),
+        name: "Lonely".into(),
+        ..data.actors[0].clone()
+    };
+    h.state_mut().push_actions([Action::Edit(EditAction::Apply(
+        relmap::edit::Edit::InsertActor {
+            index: 0,
+            actor: new_actor,
+        },
+    ))]);
+    h.run_steps(1);
+    assert!(h.state().state.doc.data.actor("lonely").is_some());
+    h.run_steps(1);
+    let state = &h.state().state;
+    let structure = state.doc.structure_generation();
+    let (_, computed_for, _) = state.explore.measures.values.as_ref().unwrap();
+    assert_ne!(*computed_for, structure, "computed again in the background");
+    assert_eq!(
+        state.explore.measures.values_at, structure,
+        "carried meanwhile"
+    );
+    let now = state.doc.data.actor_place(&most_id).unwrap();
+    assert_eq!(now, most + 1);
+    let scales: Vec<f32> = h
+        .state()
+        .map()
+        .cache
+        .actors
+        .iter()
+        .map(|a| a.scale)
+        .collect();
+    assert!(
+        (scales[now] - 2.0).abs() < 1e-5,
+        "still the largest: {}",
+        scales[now]
+    );
+    assert!(
+        (scales[0] - 0.6).abs() < 1e-5,
+        "the new actor is the smallest"
     );
 }

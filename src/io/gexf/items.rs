@@ -90,11 +90,11 @@ impl Reader<'_> {
         &mut self,
         values: &mut Vec<(String, String)>,
     ) -> Result<(), LoadError> {
-        while let Some(el) = self.child()? {
+        while let Some(mut el) = self.child()? {
             if self.is(&el, "attvalue") {
-                let key = el.attr("for").or_else(|| el.attr("id"));
-                match (key, el.attr("value")) {
-                    (Some(key), Some(value)) => values.push((key.to_owned(), value.to_owned())),
+                let key = el.take_attr("for").or_else(|| el.take_attr("id"));
+                match (key, el.take_attr("value")) {
+                    (Some(key), Some(value)) => values.push((key, value)),
                     _ => {
                         return Err(self
                             .xml
@@ -194,7 +194,7 @@ impl Reader<'_> {
         }
         let mut has_date = false;
         let mut excerpts_at = None;
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
         let defaults: Vec<(String, String)> = self
             .edge_attrs
             .iter()
@@ -202,21 +202,20 @@ impl Reader<'_> {
             .map(|(id, d)| (id.clone(), d.default.clone().unwrap_or_default()))
             .collect();
         for (key, value) in values.iter().chain(&defaults) {
-            if seen.contains(key) {
+            if seen.contains(&key.as_str()) {
                 self.notes.add(
                     "attribute values that change over time: the first of each is kept",
                     "value",
                 );
                 continue;
             }
-            seen.push(key.clone());
+            seen.push(key);
             let original = self
                 .edge_attrs
                 .get(key)
-                .map_or(key.as_str(), |d| d.title.as_str())
-                .to_owned();
-            let title = original.to_lowercase();
-            match title.as_str() {
+                .map_or(key.as_str(), |d| d.title.as_str());
+            let title = lowercase(original);
+            match &*title {
                 "polarity" => match interop::polarity_from(value) {
                     Some(p) => tie.polarity = p,
                     None => self.notes.add(
@@ -240,7 +239,7 @@ impl Reader<'_> {
                     }
                 }
                 "excerpts" => {
-                    excerpts_at = Some(value.clone());
+                    excerpts_at = Some(value.as_str());
                 }
                 "kind" | "type" | "relation" if el.attr("kind").is_none() => {
                     self.set_tie_kind(&mut tie, value)
@@ -256,7 +255,7 @@ impl Reader<'_> {
             }
         }
         if let Some(json) = excerpts_at {
-            tie.excerpts = interop::excerpts_from(&json).map_err(|message| {
+            tie.excerpts = interop::excerpts_from(json).map_err(|message| {
                 self.xml
                     .error(el.offset, format!("edge '{}': {message}", tie.id))
             })?;
@@ -302,5 +301,14 @@ impl Reader<'_> {
                 );
             }
         }
+    }
+}
+
+/// A title in lower case, copied only when it has capitals.
+fn lowercase(title: &str) -> std::borrow::Cow<'_, str> {
+    if title.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(title.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(title)
     }
 }

@@ -130,7 +130,7 @@ impl Reader<'_> {
     /// between children is skipped).
     pub(super) fn child(&mut self) -> Result<Option<Element>, LoadError> {
         loop {
-            match self.xml.step()? {
+            match self.xml.step_over_text()? {
                 Item::Open(el) => return Ok(Some(el)),
                 Item::Close | Item::Eof => return Ok(None),
                 Item::Text(_) => {}

@@ -39,6 +39,9 @@ pub struct MapCache {
     /// A spatial index over the positions of the shown actors, for culling and hit-tests.
     pub grid: GridIndex,
     grid_dirty: bool,
+    /// The largest of the actors' `scale` (1 unless a measure sizes them): how far from an
+    /// actor's centre a hit-test must look.
+    pub largest_scale: f32,
     /// Changes whenever positions, highlighting or the mask change: drawings kept between
     /// frames compare it. Unique across caches, so a rebuilt cache never looks unchanged.
     pub revision: u64,
@@ -78,6 +81,7 @@ impl MapCache {
             shown: Visibility::everything(),
             grid: GridIndex::default(),
             grid_dirty: true,
+            largest_scale: 1.0,
             revision: next_revision(),
         };
         cache.rank_by_degree();
@@ -238,10 +242,13 @@ impl MapCache {
                 Some(&v) if largest > 0.0 => (0.6 + 1.4 * (v / largest).max(0.0).sqrt()) as f32,
                 _ => 1.0,
             };
+            // Actors added since the communities were found have none (`usize::MAX`).
             look.community = communities
                 .and_then(|c| c.get(i))
-                .map(|&c| c.min(u16::MAX as usize) as u16);
+                .filter(|&&c| c != usize::MAX)
+                .map(|&c| c.min(u16::MAX as usize - 1) as u16);
         }
+        self.largest_scale = self.actors.iter().map(|a| a.scale).fold(1.0, f32::max);
         self.revision = next_revision();
     }
 

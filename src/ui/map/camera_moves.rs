@@ -18,11 +18,17 @@ impl MapView {
         let sizes = explore
             .size_by
             .and_then(|metric| match &explore.measures.values {
-                Some((m, s, v)) if *m == metric && *s == structure => Some(v),
+                Some((m, _, v)) if *m == metric && explore.measures.values_at == structure => {
+                    Some(v)
+                }
                 _ => None,
             });
         let communities = match &explore.measures.communities {
-            Some((s, c)) if explore.colour_communities && *s == structure => Some(c),
+            Some((_, c))
+                if explore.colour_communities && explore.measures.communities_at == structure =>
+            {
+                Some(c)
+            }
             _ => None,
         };
         let key = (

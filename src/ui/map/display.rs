@@ -155,7 +155,7 @@ impl DisplayEdge<ActorNode, TieLook, Directed, DefaultIx, ActorShape> for TieSha
             b: ctx.meta.canvas_to_screen_pos(end.location()),
             flip: flip(start, end),
             is_loop: start.id() == end.id(),
-            node_r: screen_radius(self.zoom),
+            radii: (screen_radius(self.zoom), screen_radius(self.zoom)),
             view: ctx.painter.clip_rect().expand(40.0),
         };
         let mut out = Vec::with_capacity(4);

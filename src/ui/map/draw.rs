@@ -79,12 +79,16 @@ pub fn cull(cache: &MapCache, cam: &Camera, rect: Rect, scratch: &mut DrawScratc
 
 fn ends_of(cache: &MapCache, cam: &Camera, rect: Rect, ti: usize) -> Option<TieEnds> {
     let (a, b) = cache.tie_ends.get(ti).copied().flatten()?;
+    let radius = |i: u32| {
+        let scale = cache.actors.get(i as usize).map_or(1.0, |look| look.scale);
+        screen_radius(cam.zoom) * scale
+    };
     Some(TieEnds {
         a: cam.to_screen(rect, cache.positions[a as usize]),
         b: cam.to_screen(rect, cache.positions[b as usize]),
         flip: a > b,
         is_loop: a == b,
-        node_r: screen_radius(cam.zoom),
+        radii: (radius(a), radius(b)),
         view: rect.expand(40.0),
     })
 }

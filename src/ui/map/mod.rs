@@ -12,6 +12,7 @@ pub mod draw;
 pub mod gestures;
 pub mod gpu;
 pub mod grid;
+mod hit;
 pub mod labels;
 pub mod looks;
 pub mod shapes;

@@ -189,8 +189,9 @@ pub struct TieEnds {
     pub flip: bool,
     /// A tie from an actor to itself.
     pub is_loop: bool,
-    /// Screen radius of the nodes at both ends.
-    pub node_r: f32,
+    /// Screen radius of the nodes at `a` and at `b`, as drawn (sized by a measure or not): the
+    /// line stops at their outlines, so an arrowhead never hides under a large actor.
+    pub radii: (f32, f32),
     /// The part of the screen worth drawing; lines are clipped to it, so a zoomed-in view never
     /// dashes miles of line off screen.
     pub view: egui::Rect,
@@ -200,17 +201,17 @@ pub struct TieEnds {
 pub fn tie_screen_path(edge: &TieLook, ends: &TieEnds) -> Vec<Pos2> {
     let (a, b) = (ends.a, ends.b);
     let path = tie_path(a, b, edge.lane * LANE_SPACING, ends.flip);
-    let r = ends.node_r + 2.0;
+    let (ra, rb) = (ends.radii.0 + 2.0, ends.radii.1 + 2.0);
     let trimmed: Vec<Pos2> = path
         .iter()
         .copied()
-        .filter(|p| (*p - a).length() > r && (*p - b).length() > r)
+        .filter(|p| (*p - a).length() > ra && (*p - b).length() > rb)
         .collect();
     if trimmed.len() >= 2 {
         trimmed
-    } else if (b - a).length() > 2.0 * r {
+    } else if (b - a).length() > ra + rb {
         let d = (b - a).normalized();
-        vec![a + d * r, b - d * r]
+        vec![a + d * ra, b - d * rb]
     } else {
         Vec::new()
     }
@@ -233,7 +234,7 @@ pub fn tie_shapes(
     }
     let width = edge.width + if selected { 1.5 } else { 0.0 };
     if ends.is_loop {
-        let (lc, lr) = loop_circle(ends.a, ends.node_r, 1.0, edge.lane);
+        let (lc, lr) = loop_circle(ends.a, ends.radii.0, 1.0, edge.lane);
         out.push(Shape::circle_stroke(lc, lr, Stroke::new(width, color)));
         return;
     }
@@ -281,5 +282,28 @@ pub fn tie_shapes(
                 width * 1.5 + 3.0,
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tie_line_stops_at_the_outline_of_each_end_as_drawn() {
+        let ends = TieEnds {
+            a: Pos2::new(0.0, 0.0),
+            b: Pos2::new(200.0, 0.0),
+            flip: false,
+            is_loop: false,
+            radii: (10.0, 30.0),
+            view: egui::Rect::from_min_max(Pos2::new(-50.0, -50.0), Pos2::new(250.0, 50.0)),
+        };
+        let data = crate::sample::sample_dataset();
+        let edge = TieLook::of(&data.ties[0], 0.0);
+        let path = tie_screen_path(&edge, &ends);
+        let (first, last) = (path[0], path[path.len() - 1]);
+        assert!((first - ends.a).length() >= 11.9 && (first - ends.a).length() < 20.0);
+        assert!((last - ends.b).length() >= 31.9 && (last - ends.b).length() < 40.0);
     }
 }

@@ -12,8 +12,8 @@ use super::dragging::Drag;
 use super::draw::{cull, draw_map, Canvas, DrawScratch, DrawStats, Pointer};
 use super::gestures::Gesture;
 use super::gpu::GpuOverview;
-use super::shapes::{screen_radius, Look, LANE_SPACING, NODE_RADIUS};
-use super::tie_geometry::{path_midpoint, tie_hit, tie_path};
+use super::shapes::{Look, LANE_SPACING, NODE_RADIUS};
+use super::tie_geometry::{path_midpoint, tie_path};
 use crate::app::commands::map_focus_id;
 use crate::app::{Action, AppState, Selection};
 
@@ -22,7 +22,7 @@ pub const LEGEND_HEIGHT: f32 = 80.0;
 
 /// What the highlighting was computed for: the structure generation, the selection, the
 /// second tie, the hovered tie, and the explore revision (paths).
-type Highlighted = (u64, Selection, Option<String>, Option<usize>, u64);
+type Highlighted = (u64, Selection, Option<String>, Option<usize>, u64, u64);
 
 /// The map's UI-side state: the view cache, the camera and what the pointer is doing.
 pub struct MapView {
@@ -47,7 +47,7 @@ pub struct MapView {
     /// How many ties touch the selected actors, for the structure and selection it was
     /// counted for: counted once per change, not every frame.
     selection_ties: Option<(u64, Selection, usize)>,
-    scratch: DrawScratch,
+    pub(super) scratch: DrawScratch,
     labels: super::labels::LabelScratch,
     /// What the last frame drew.
     pub stats: DrawStats,
@@ -57,6 +57,10 @@ pub struct MapView {
     syncs: u64,
     /// The map took the keyboard once, at the start.
     focus_given: bool,
+    /// The search window or the palette was open in the last frame.
+    asked: bool,
+    /// For this many more frames, the map takes the keyboard if nothing has it.
+    give_back: u8,
     /// The explore camera request last followed (its serial number).
     pub(super) camera_serial: u64,
     /// The camera moving to where explore asked: from, to, and when it started.
@@ -89,6 +93,8 @@ impl Default for MapView {
             gpu: None,
             syncs: 0,
             focus_given: false,
+            asked: false,
+            give_back: 0,
             camera_serial: 0,
             animation: None,
             measured: (0, 0),
@@ -114,34 +120,6 @@ impl MapView {
             a > b,
         );
         path_midpoint(&path)
-    }
-
-    /// The actor under a screen point, if any.
-    pub fn actor_at(&self, screen: Pos2) -> Option<usize> {
-        let zoom = self.camera.zoom.max(1e-4);
-        let reach = (screen_radius(zoom) + 3.0) / zoom;
-        let canvas = self.camera.to_canvas(self.rect, screen);
-        self.cache.grid.nearest(canvas, reach).map(|i| i as usize)
-    }
-
-    /// The tie under a screen point among those in view, if any.
-    fn tie_at(&self, screen: Pos2) -> Option<usize> {
-        let canvas = self.camera.to_canvas(self.rect, screen);
-        self.scratch
-            .visible_edges
-            .iter()
-            .map(|&t| t as usize)
-            .find(|&ti| {
-                let (Some((a, b)), Some(edge)) = (self.cache.tie_ends[ti], self.cache.ties.get(ti))
-                else {
-                    return false;
-                };
-                let (pa, pb) = (
-                    self.cache.positions[a as usize],
-                    self.cache.positions[b as usize],
-                );
-                tie_hit(edge, pa, pb, a > b, a == b, self.camera.zoom, canvas)
-            })
     }
 
     /// Brings the cache up to date with the document: updated in place from the journal of
@@ -211,7 +189,7 @@ impl MapView {
 
         let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
         let response = ui.interact(rect, map_focus_id(), Sense::click_and_drag());
-        self.keep_focus(ui, &response);
+        self.keep_focus(ui, state, &response);
         self.rect = rect;
         self.navigate(ui, state, &response);
         self.report_area(state, actions);
@@ -224,6 +202,7 @@ impl MapView {
             state.second_tie.clone(),
             self.hovered_tie,
             state.explore.revision,
+            state.explore.found_serial,
         );
         if self.highlighted_for.as_ref() != Some(&key) {
             let second = state.second_tie.as_deref();
@@ -351,14 +330,24 @@ impl MapView {
         }
     }
 
-    /// The map takes the keyboard when it is pressed (and at the start, when nothing has it),
-    /// keeps Escape and the arrows while it has it, and shows that it has it.
-    fn keep_focus(&mut self, ui: &Ui, response: &egui::Response) {
+    /// The map takes the keyboard when it is pressed, and when nothing else has it at the start
+    /// or just after the search window or the palette closed (so that a key works on what was
+    /// chosen there, with no click that could change the selection); keeps Escape and the
+    /// arrows while it has it, and shows that it has it. A click elsewhere that takes the
+    /// keyboard from it leaves it there.
+    fn keep_focus(&mut self, ui: &Ui, state: &AppState, response: &egui::Response) {
         let pressed =
             response.is_pointer_button_down_on() || response.clicked_by(PointerButton::Secondary);
-        let at_start = !self.focus_given && ui.memory(|m| m.focused().is_none());
-        self.focus_given = true;
-        if pressed || at_start {
+        let asking = state.explore.search_open || state.palette_open;
+        if !std::mem::replace(&mut self.focus_given, true) || self.asked && !asking {
+            // The closed window's field lets the keyboard go at the end of this frame.
+            self.give_back = 2;
+        }
+        self.asked = asking;
+        let unclaimed = ui.memory(|m| m.focused().is_none());
+        let give_back = self.give_back > 0 && unclaimed;
+        self.give_back = self.give_back.saturating_sub(1);
+        if pressed || give_back {
             response.request_focus();
         }
         if response.has_focus() {

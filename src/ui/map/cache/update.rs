@@ -5,108 +5,13 @@ use egui::Pos2;
 use foldhash::HashSet;
 
 use super::{fan_out, next_revision, pair_key, MapCache};
+use crate::edit::replay::{replay, List, Slot};
 use crate::edit::Change;
 use crate::model::Dataset;
 use crate::ui::map::looks::{ActorLook, TieLook};
 
 /// Above this many changes at once, rebuilding is as cheap and simpler.
 const MOST_CHANGES: usize = 1 << 20;
-
-/// Where an element of the updated list comes from.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Slot {
-    /// Unchanged, at this index before.
-    Kept(u32),
-    /// Replaced (same id), at this index before.
-    Replaced(u32),
-    /// New.
-    Added,
-}
-
-/// What happened at a place of one list.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Op {
-    Insert,
-    Remove,
-    Replace,
-}
-
-/// Replays the insertions and removals on a list of slots, as the dataset saw them. Runs of
-/// removals at descending places and of insertions at ascending places (what bulk edits log)
-/// are replayed in one pass each.
-fn replay(len: usize, changes: &[Change], actors: bool) -> Option<Vec<Slot>> {
-    let ops: Vec<(Op, usize)> = changes
-        .iter()
-        .filter_map(|c| match (*c, actors) {
-            (Change::ActorInserted(i), true) | (Change::TieInserted(i), false) => {
-                Some((Op::Insert, i))
-            }
-            (Change::ActorRemoved(i), true) | (Change::TieRemoved(i), false) => {
-                Some((Op::Remove, i))
-            }
-            (Change::ActorReplaced(i), true) | (Change::TieReplaced(i), false) => {
-                Some((Op::Replace, i))
-            }
-            _ => None,
-        })
-        .collect();
-    let mut slots: Vec<Slot> = (0..len as u32).map(Slot::Kept).collect();
-    let mut k = 0;
-    while k < ops.len() {
-        let (op, first) = ops[k];
-        let run = 1 + ops[k + 1..]
-            .iter()
-            .zip(&ops[k..])
-            .take_while(|((next_op, next), (_, prev))| {
-                *next_op == op
-                    && match op {
-                        Op::Remove => next < prev,
-                        Op::Insert => next > prev,
-                        Op::Replace => false,
-                    }
-            })
-            .count();
-        let places = ops[k..k + run].iter().map(|&(_, i)| i);
-        match op {
-            Op::Remove => {
-                // Descending places all refer to the list as the run found it.
-                let mut gone = vec![false; slots.len()];
-                for i in places {
-                    *gone.get_mut(i)? = true;
-                }
-                let mut place = 0;
-                slots.retain(|_| {
-                    place += 1;
-                    !gone[place - 1]
-                });
-            }
-            Op::Insert => {
-                // Ascending places are the new slots' places in the list after the run.
-                let old = std::mem::take(&mut slots);
-                let mut old = old.into_iter();
-                for i in places {
-                    // The list is `slots` and what is left of `old` long at this point.
-                    if i > old.len() + slots.len() {
-                        return None;
-                    }
-                    while slots.len() < i {
-                        slots.push(old.next()?);
-                    }
-                    slots.push(Slot::Added);
-                }
-                slots.extend(old);
-            }
-            Op::Replace => {
-                let slot = slots.get_mut(first)?;
-                if let Slot::Kept(old) = *slot {
-                    *slot = Slot::Replaced(old);
-                }
-            }
-        }
-        k += run;
-    }
-    Some(slots)
-}
 
 impl MapCache {
     /// Brings the cache from the dataset it was built for to `data`, given what changed in
@@ -116,10 +21,10 @@ impl MapCache {
         if changes.len() > MOST_CHANGES {
             return false;
         }
-        let Some(actor_slots) = replay(self.positions.len(), changes, true) else {
+        let Some(actor_slots) = replay(self.positions.len(), changes, List::Actors) else {
             return false;
         };
-        let Some(tie_slots) = replay(self.tie_ends.len(), changes, false) else {
+        let Some(tie_slots) = replay(self.tie_ends.len(), changes, List::Ties) else {
             return false;
         };
         if actor_slots.len() != data.actors.len() || tie_slots.len() != data.ties.len() {
