@@ -147,10 +147,12 @@ pub(super) fn delete_all(
     }
     let removed_ties = take_where(&mut data.ties, &tie_gone_at, |&at| at != KEPT);
     let removed_actors = take_where(&mut data.actors, &actor_gone_at, |&at| at != KEPT);
+    let tie_hashes = IdHashes::of(removed_ties.iter().map(|(_, tie)| tie));
+    let actor_hashes = IdHashes::of(removed_actors.iter().map(|(_, actor)| actor));
     data.index
-        .removed_many(&data.ties, &places_of(&removed_ties));
+        .removed_many(&data.ties, &places_of(&removed_ties), tie_hashes);
     data.index
-        .removed_many(&data.actors, &places_of(&removed_actors));
+        .removed_many(&data.actors, &places_of(&removed_actors), actor_hashes);
     // Logged from the end, so that each place is right when it is read in order.
     log.extend(
         removed_ties
@@ -292,40 +294,40 @@ pub(super) fn places_of<T>(placed: &[(usize, T)]) -> Vec<usize> {
 }
 
 /// Puts each new element at its place in the final list (places ascending, each at most the
-/// length of the list so far). In place, from the back: each run of old elements between two
-/// new ones moves once, in blocks, within the list's own buffer (which keeps its room after a
-/// removal), across a hole of empty defaults that closes as the new elements fill it.
-pub(super) fn merge_at<T: Default>(list: &mut Vec<T>, new: Vec<(usize, T)>) {
-    let mut old_end = list.len();
-    list.resize_with(old_end + new.len(), T::default);
-    // The hole is `old_end..write`; everything from `write` on is in its final place.
-    let mut write = list.len();
+/// length of the list so far). In place, from the back: the list grows into its spare room, and
+/// each run of old elements between two new ones moves once, as one block copy, across the gap
+/// that the new elements still to place leave; then the new element goes in just before it.
+pub(super) fn merge_at<T>(list: &mut Vec<T>, new: Vec<(usize, T)>) {
+    let old_len = list.len();
+    let added = new.len();
+    list.reserve(added);
+    let base = list.as_mut_ptr();
+    // The gap is `old_end..write`: as long as the new elements still to place, never empty
+    // while one is left. Below it are the old elements not yet moved; from `write` on, every
+    // slot holds its final element.
+    let (mut old_end, mut write) = (old_len, old_len + added);
     for (place, item) in new.into_iter().rev() {
+        // The old elements that belong after this new one (all that are left, if `place` is
+        // out of order: the list is then laid out wrongly, never unsoundly).
         let run = (write - 1).saturating_sub(place).min(old_end);
-        move_across_hole(list, run, old_end, write);
+        // SAFETY: `old_end - run .. old_end` holds initialised old elements and `write - run
+        // .. write` is within the reserved capacity (`write <= old_len + added`); `copy`
+        // allows the two to overlap. The slots the run leaves are the gap's, written later or
+        // never read. Nothing between `reserve` and `set_len` can panic, so no element is
+        // dropped twice or read uninitialised.
+        unsafe {
+            std::ptr::copy(base.add(old_end - run), base.add(write - run), run);
+        }
         old_end -= run;
         write -= run + 1;
-        list[write] = item;
+        // SAFETY: `write` is in the gap (`old_end <= write < old_len + added`), a slot whose
+        // element was moved away or never existed: writing does not drop anything.
+        unsafe {
+            std::ptr::write(base.add(write), item);
+        }
     }
-}
-
-/// Moves the `run` elements before `old_end` to just before `write`, across the hole
-/// `old_end..write`, which ends up just before them.
-fn move_across_hole<T>(list: &mut [T], mut run: usize, mut old_end: usize, mut write: usize) {
-    let hole = write - old_end;
-    if hole == 1 {
-        // One block move of the run and one element around it.
-        list[old_end - run..write].rotate_right(1);
-        return;
+    // SAFETY: the gap closed: every slot below `old_len + added` holds exactly one element.
+    unsafe {
+        list.set_len(old_len + added);
     }
-    while run > 0 {
-        // The run's last elements trade places with the hole's last ones, a block at a time.
-        let step = run.min(hole);
-        let (before, after) = list.split_at_mut(old_end);
-        before[old_end - step..].swap_with_slice(&mut after[hole - step..hole]);
-        old_end -= step;
-        write -= step;
-        run -= step;
-    }
-    debug_assert_eq!(write - old_end, hole);
 }

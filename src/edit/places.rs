@@ -160,8 +160,13 @@ fn take_out(
 ) -> Edit {
     let ties = take_where(&mut data.ties, tie_marks, |&m| m);
     let actors = take_where(&mut data.actors, actor_marks, |&m| m);
-    data.index.removed_many(&data.ties, &places_of(&ties));
-    data.index.removed_many(&data.actors, &places_of(&actors));
+    // Hashed for the index while the ids are read anyway, so that an undo finds their slots.
+    let tie_hashes = IdHashes::of(ties.iter().map(|(_, tie)| tie));
+    let actor_hashes = IdHashes::of(actors.iter().map(|(_, actor)| actor));
+    data.index
+        .removed_many(&data.ties, &places_of(&ties), tie_hashes);
+    data.index
+        .removed_many(&data.actors, &places_of(&actors), actor_hashes);
     // Logged from the end, so that each place is right when it is read in order.
     log.extend(ties.iter().rev().map(|(i, _)| Change::TieRemoved(*i)));
     log.extend(actors.iter().rev().map(|(i, _)| Change::ActorRemoved(*i)));

@@ -144,10 +144,15 @@ impl IdIndex {
     }
 
     /// After the elements at these places (ascending, as they were before) were removed from
-    /// `list`.
-    pub(crate) fn removed_many<T: Indexed>(&mut self, list: &[T], gone: &[usize]) {
+    /// `list`, with their ids' hashes taken as they went, in the same order (see [`IdHashes`]).
+    pub(crate) fn removed_many<T: Indexed>(
+        &mut self,
+        list: &[T],
+        gone: &[usize],
+        hashes: IdHashes,
+    ) {
         if let Some(places) = self.fresh::<T>(list.len() + gone.len()) {
-            if !places.removed_many(gone) {
+            if !places.removed_many(gone, &hashes.0) {
                 self.drop_table::<T>();
             }
         }

@@ -32,6 +32,10 @@ pub(crate) struct Places {
     slot_at: Vec<u32>,
     /// How many slots are dead.
     dead: usize,
+    /// The hashes and slots of the elements of the last removal of many, in order, while no
+    /// other change came after it: putting the same elements back (its undo) takes these slots
+    /// again without looking for them.
+    put_back: Vec<(u64, u32)>,
     /// Some id appeared twice when the table was built (an invalid dataset): only the first
     /// place of each id is kept, as a scan would find, and changes rebuild instead of updating.
     pub(super) repeats: bool,
@@ -62,6 +66,7 @@ impl Places {
             place_of: counting.clone(),
             slot_at: counting,
             dead: 0,
+            put_back: Vec::new(),
             repeats,
         }
     }
@@ -86,6 +91,7 @@ impl Places {
 
     /// After an element was inserted at `place` of `list`.
     pub(super) fn inserted<T: Indexed>(&mut self, list: &[T], place: usize) {
+        self.put_back.clear();
         let hash = hash_id(list[place].id());
         let (slot, revived) = self.slot_for(hash, place);
         self.slot_at.insert(place, slot);
@@ -97,6 +103,7 @@ impl Places {
 
     /// After the element at `place` was removed from a list.
     pub(super) fn removed(&mut self, place: usize) {
+        self.put_back.clear();
         let slot = self.slot_at.remove(place);
         self.place_of[slot as usize] = DEAD;
         self.dead += 1;
@@ -105,9 +112,10 @@ impl Places {
     }
 
     /// After the elements at these places (strictly ascending, as they were before) were
-    /// removed. Returns false when the places cannot describe such a removal, and changes
-    /// nothing then.
-    pub(super) fn removed_many(&mut self, gone: &[usize]) -> bool {
+    /// removed, with their ids' hashes in the same order. Returns false when the places cannot
+    /// describe such a removal, and changes nothing then.
+    pub(super) fn removed_many(&mut self, gone: &[usize], hashes: &[u64]) -> bool {
+        self.put_back.clear();
         let ascending = gone.windows(2).all(|pair| pair[0] < pair[1]);
         if !ascending || gone.last().is_some_and(|&last| last >= self.slot_at.len()) {
             return false;
@@ -118,6 +126,10 @@ impl Places {
         for &place in gone {
             let slot = self.slot_at[place];
             self.place_of[slot as usize] = DEAD;
+        }
+        if hashes.len() == gone.len() {
+            let slots = gone.iter().map(|&place| self.slot_at[place]);
+            self.put_back = hashes.iter().copied().zip(slots).collect();
         }
         // Keeps the slots of the elements that stayed, in order, from the first removed place.
         let mut next_gone = gone.iter().peekable();
@@ -155,11 +167,20 @@ impl Places {
         let Some(&first) = new.first() else {
             return true;
         };
-        let slots: Vec<(u32, bool)> = new
-            .iter()
-            .zip(hashes)
-            .map(|(&place, &hash)| self.slot_for(hash, place))
-            .collect();
+        let remembered = std::mem::take(&mut self.put_back);
+        let slots: Vec<(u32, bool)> = if self.puts_back(&remembered, hashes) {
+            // The elements of the last removal, back in order (its undo): their own slots.
+            for (&place, &(_, slot)) in new.iter().zip(&remembered) {
+                self.place_of[slot as usize] = place as u32;
+            }
+            self.dead -= remembered.len();
+            remembered.iter().map(|&(_, slot)| (slot, true)).collect()
+        } else {
+            new.iter()
+                .zip(hashes)
+                .map(|(&place, &hash)| self.slot_for(hash, place))
+                .collect()
+        };
         self.slot_at.resize(old_len + new.len(), 0);
         // From the back: the old slots after each new place move up by the number of new
         // places up to it.
@@ -177,6 +198,16 @@ impl Places {
             }
         }
         true
+    }
+
+    /// Whether elements with these hashes, in this order, are those of the last removal, whose
+    /// slots are still dead. A slot reached through a hash equal to an element's own is where a
+    /// lookup of that element looks, so taking it up needs no new entry.
+    fn puts_back(&self, remembered: &[(u64, u32)], hashes: &[u64]) -> bool {
+        remembered.len() == hashes.len()
+            && remembered.iter().zip(hashes).all(|(&(was, slot), &hash)| {
+                was == hash && self.place_of.get(slot as usize) == Some(&DEAD)
+            })
     }
 
     /// The slot for an element put in at `place`, whose id has this hash: a dead slot that
@@ -228,6 +259,8 @@ impl Places {
         if self.dead < 64 || self.dead < self.slot_at.len() / 2 {
             return;
         }
+        // Slots are numbered again: none of the removed ones is kept.
+        self.put_back.clear();
         let place_of = &self.place_of;
         self.table.retain(|slot| match place_of[*slot as usize] {
             DEAD => false,
@@ -247,5 +280,6 @@ impl Places {
         self.table.allocation_size()
             + self.place_of.capacity() * size_of::<u32>()
             + self.slot_at.capacity() * size_of::<u32>()
+            + self.put_back.capacity() * size_of::<(u64, u32)>()
     }
 }

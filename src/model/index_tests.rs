@@ -59,14 +59,21 @@ fn elements_put_back_take_up_their_old_entries_and_the_table_does_not_grow() {
     // Removing a fifth of the ties and putting them back, many times over, as undo and redo
     // of a deletion do: more than the table's spare room, were each put back a new entry.
     let places: Vec<usize> = (0..1000).filter(|p| p % 5 == 2).collect();
-    for _ in 0..20 {
+    for round in 0..20 {
         let mut removed = Vec::new();
         for &p in places.iter().rev() {
             removed.push(data.ties.remove(p));
         }
-        data.index.removed_many(&data.ties, &places);
-        assert_eq!(data.tie_place("t2"), None);
         removed.reverse();
+        // Every other round without the removed ids' hashes: the slots are then found where
+        // each id's hash leads instead of remembered.
+        let gone_hashes = if round % 2 == 0 {
+            super::IdHashes::of(removed.iter())
+        } else {
+            super::IdHashes::of(std::iter::empty::<&Tie>())
+        };
+        data.index.removed_many(&data.ties, &places, gone_hashes);
+        assert_eq!(data.tie_place("t2"), None);
         let hashes = super::IdHashes::of(removed.iter());
         for (&p, t) in places.iter().zip(removed) {
             data.ties.insert(p, t);
@@ -78,6 +85,36 @@ fn elements_put_back_take_up_their_old_entries_and_the_table_does_not_grow() {
         assert_eq!(data.tie_place(&t.id), Some(place));
     }
     assert_eq!(data.index.heap_bytes(), bytes);
+}
+
+#[test]
+fn other_elements_put_where_some_were_removed_do_not_take_their_slots() {
+    let mut data = Dataset {
+        ties: (0..100).map(|k| tie(&format!("t{k}"))).collect(),
+        ..Dataset::default()
+    };
+    assert_eq!(data.tie_place("t0"), Some(0));
+    let places: Vec<usize> = (0..100).filter(|p| p % 20 == 3).collect();
+    let mut removed = Vec::new();
+    for &p in places.iter().rev() {
+        removed.push(data.ties.remove(p));
+    }
+    removed.reverse();
+    let hashes = super::IdHashes::of(removed.iter());
+    data.index.removed_many(&data.ties, &places, hashes);
+    // As many new ties, at the same places, as a different edit might put there.
+    let new: Vec<Tie> = places.iter().map(|p| tie(&format!("new{p}"))).collect();
+    let hashes = super::IdHashes::of(new.iter());
+    for (&p, t) in places.iter().zip(new) {
+        data.ties.insert(p, t);
+    }
+    data.index.inserted_many(&data.ties, &places, hashes);
+    for (place, t) in data.ties.iter().enumerate() {
+        assert_eq!(data.tie_place(&t.id), Some(place));
+    }
+    for t in &removed {
+        assert_eq!(data.tie_place(&t.id), None);
+    }
 }
 
 /// `cargo test --lib index_size -- --ignored --nocapture` prints the index's size on a map of
@@ -144,10 +181,14 @@ fn make(change: &Change, data: &mut Dataset, removed: &mut Vec<Tie>, next: &mut 
         Change::RemoveOne(_) => {}
         Change::RemoveMany(marks) => {
             let gone: Vec<usize> = (0..len).filter(|p| marks[p % marks.len()]).collect();
+            let first_taken = taken.len();
             for &p in gone.iter().rev() {
                 taken.push(data.ties.remove(p));
             }
-            data.index.removed_many(&data.ties, &gone);
+            // In place order, as the edits hash them; put back from the end, in reverse, so
+            // that the remembered slots rarely fit and are then checked and not taken.
+            let hashes = super::IdHashes::of(taken[first_taken..].iter().rev());
+            data.index.removed_many(&data.ties, &gone, hashes);
         }
         Change::InsertMany(marks) => {
             let count = (0..len).filter(|p| marks[p % marks.len()]).count();
