@@ -2,7 +2,7 @@
 //! namespaces resolved and the place of everything (line and column), which never expands an
 //! entity other than the five XML predefines and character references, and refuses a document
 //! type that declares entities (external entities, "billion laughs"); and the escaping of
-//! written text and attributes.
+//! written text and attributes (`xml_escape.rs`).
 
 use std::path::Path;
 use std::rc::Rc;
@@ -13,6 +13,10 @@ use quick_xml::NsReader;
 
 use super::interop::syntax_at;
 use super::LoadError;
+
+#[path = "xml_escape.rs"]
+mod escape;
+pub use escape::{attr, text};
 
 /// A namespace URI, shared by every element in it (one allocation per namespace, not per
 /// element).
@@ -403,51 +407,4 @@ fn namespace(ns: &ResolveResult, known: &mut Vec<Rc<str>>) -> Result<Ns, String>
         ResolveResult::Unbound => Ok(None),
         ResolveResult::Unknown(prefix) => Err(String::from_utf8_lossy(prefix).into_owned()),
     }
-}
-
-/// Text as XML character data: markup characters escaped, and a carriage return kept as a
-/// reference (a reader would otherwise turn it into a line feed). Characters XML 1.0 cannot
-/// hold at all (most control characters) are an error naming `what`.
-pub fn text(out: &mut String, value: &str, what: &dyn Fn() -> String) -> std::io::Result<()> {
-    escape_into(out, value, false, what)
-}
-
-/// An attribute value: as [`text`], with quotes escaped and line breaks and tabs kept as
-/// references (a reader turns them into spaces otherwise).
-pub fn attr(out: &mut String, value: &str, what: &dyn Fn() -> String) -> std::io::Result<()> {
-    escape_into(out, value, true, what)
-}
-
-fn escape_into(
-    out: &mut String,
-    value: &str,
-    attribute: bool,
-    what: &dyn Fn() -> String,
-) -> std::io::Result<()> {
-    let plain = |c: char| !matches!(c, '&' | '<' | '>' | '"' | '\r' | '\n' | '\t') && c >= ' ';
-    if value.chars().all(plain) {
-        out.push_str(value);
-        return Ok(());
-    }
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\r' => out.push_str("&#13;"),
-            '\n' if attribute => out.push_str("&#10;"),
-            '\t' if attribute => out.push_str("&#9;"),
-            '\n' | '\t' | '"' => out.push(c),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {
-                return Err(std::io::Error::other(format!(
-                    "{} contains the control character U+{:04X}, which XML cannot hold",
-                    what(),
-                    c as u32
-                )))
-            }
-            c => out.push(c),
-        }
-    }
-    Ok(())
 }
