@@ -28,6 +28,17 @@ pub fn app(file: Option<PathBuf>) -> AppHarness {
     )
 }
 
+/// The real app on `data`, saved to a file of its own (kept while the folder is) and opened
+/// as a user would, once the background open has finished.
+pub fn app_on(data: &relmap::model::Dataset) -> (AppHarness, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.relmap.json");
+    relmap::io::json::save_file(&path, data).unwrap();
+    let mut h = app(Some(path));
+    wait_until(&mut h, |s| s.tasks.loading().is_none());
+    (h, dir)
+}
+
 /// The real app in a headless harness with these options.
 pub fn app_with(file: Option<PathBuf>, options: AppOptions) -> AppHarness {
     let mut harness = Harness::builder()

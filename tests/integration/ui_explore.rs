@@ -251,11 +251,7 @@ fn focus_shows_the_selected_actors_neighbourhood_and_n_leaves_it() {
 /// The app on a generated map large enough to be indexed in the background, with search just
 /// opened (indexing running).
 fn large_map_with_search_opened(data: &relmap::model::Dataset) -> (AppHarness, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("large.relmap.json");
-    relmap::io::json::save_file(&path, data).unwrap();
-    let mut h = app(Some(path));
-    super::common::wait_until(&mut h, |s| s.tasks.loading().is_none());
+    let (mut h, dir) = super::common::app_on(data);
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run_steps(1);
     assert!(

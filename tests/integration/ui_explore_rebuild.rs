@@ -8,7 +8,7 @@ use relmap::app::explore::ExploreAction;
 use relmap::app::{Action, AppState, EditAction};
 use relmap::model::{ActorId, Dataset, FilterSpec, Polarity};
 
-use super::common::{app, wait_until, AppHarness};
+use super::common::{wait_until, AppHarness};
 
 /// The ids of the ties the map hides.
 fn hidden_ties(state: &AppState) -> Vec<String> {
@@ -38,11 +38,7 @@ fn graph_is_current(state: &AppState) -> bool {
 /// A generated map of 4,000 ties, opened, with hostile ties filtered out.
 fn large_map_filtered() -> (AppHarness, tempfile::TempDir) {
     let data = relmap::generate::generate(1_500, 4_000, 3);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("large.relmap.json");
-    relmap::io::json::save_file(&path, &data).unwrap();
-    let mut h = app(Some(path));
-    wait_until(&mut h, |s| s.tasks.loading().is_none());
+    let (mut h, dir) = super::common::app_on(&data);
     let filters = FilterSpec {
         hide_polarities: vec![Polarity::Hostile],
         ..FilterSpec::default()
@@ -159,11 +155,7 @@ fn the_timeline_histogram_is_counted_once_not_every_frame() {
 fn an_edit_asked_for_while_the_graph_is_built_stops_the_build_instead_of_waiting_for_it() {
     let data = relmap::generate::generate(6_000, 20_000, 4);
     let gone = data.actors[10].id.clone();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("large.relmap.json");
-    relmap::io::json::save_file(&path, &data).unwrap();
-    let mut h = app(Some(path));
-    wait_until(&mut h, |s| s.tasks.loading().is_none());
+    let (mut h, _dir) = super::common::app_on(&data);
     h.state_mut()
         .push_actions([Action::Explore(ExploreAction::TogglePanel)]);
     h.run_steps(2);
@@ -205,11 +197,7 @@ fn any_of_hundreds_of_sources_can_be_found_and_left_out() {
     let data = relmap::generate::generate(1_000, 15_000, 5);
     assert!(data.sources.len() > 250);
     let far = data.sources[250].clone();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sources.relmap.json");
-    relmap::io::json::save_file(&path, &data).unwrap();
-    let mut h = app(Some(path));
-    wait_until(&mut h, |s| s.tasks.loading().is_none());
+    let (mut h, _dir) = super::common::app_on(&data);
     h.state_mut()
         .push_actions([Action::Explore(ExploreAction::TogglePanel)]);
     h.run_steps(2);
