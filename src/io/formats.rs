@@ -166,17 +166,7 @@ pub fn read_with_progress(
     let opened = open_regular(path)?;
     let size = opened.size.max(1);
     let counting = super::read::ProgressReader::new(opened.file, |n| report(n, size));
-    let mut limited = super::read::LimitedReader::new(counting);
-    let mut bytes = Vec::with_capacity(opened.size as usize);
-    if let Err(source) = limited.read_to_end(&mut bytes) {
-        if limited.exceeded_flag().get() {
-            return Err(super::read::grew_too_large(path));
-        }
-        return Err(LoadError::Read {
-            path: path.to_owned(),
-            source,
-        });
-    }
+    let bytes = super::read::read_all_limited(counting, path, opened.size as usize)?;
     read(&mut bytes.as_slice(), path)
 }
 

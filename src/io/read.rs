@@ -94,6 +94,27 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     })
 }
 
+/// Reads all of `input` (`capacity` bytes expected), refusing more than the size limit; an
+/// error names `path`.
+pub fn read_all_limited(
+    input: impl Read,
+    path: &Path,
+    capacity: usize,
+) -> Result<Vec<u8>, LoadError> {
+    let mut limited = LimitedReader::new(input);
+    let mut bytes = Vec::with_capacity(capacity);
+    if let Err(source) = limited.read_to_end(&mut bytes) {
+        if limited.exceeded_flag().get() {
+            return Err(grew_too_large(path));
+        }
+        return Err(LoadError::Read {
+            path: path.to_owned(),
+            source,
+        });
+    }
+    Ok(bytes)
+}
+
 /// The error for a file that turned out larger than the limit while being read.
 pub fn grew_too_large(path: &Path) -> LoadError {
     LoadError::GrewTooLarge {

@@ -6,7 +6,6 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::io::read::LimitedReader;
 use crate::io::LoadError;
 use crate::model::{ActorKind, Certainty, DateSpec, Excerpt, Polarity, TieKind};
 
@@ -16,17 +15,7 @@ pub use keep::{finish, keep_evidence, losses, Ids, Notes, LOOSE_QUOTES};
 /// Reads the whole input as UTF-8 text, up to the size limit, without a byte order mark. An
 /// empty input and bytes that are not UTF-8 are errors with their place.
 pub fn read_input(input: &mut dyn Read, path: &Path) -> Result<String, LoadError> {
-    let mut limited = LimitedReader::new(input);
-    let mut bytes = Vec::new();
-    if let Err(source) = limited.read_to_end(&mut bytes) {
-        if limited.exceeded_flag().get() {
-            return Err(super::read::grew_too_large(path));
-        }
-        return Err(LoadError::Read {
-            path: path.to_owned(),
-            source,
-        });
-    }
+    let mut bytes = super::read::read_all_limited(input, path, 0)?;
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
