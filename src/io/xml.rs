@@ -4,66 +4,71 @@
 //! type that declares entities (external entities, "billion laughs"); and the escaping of
 //! written text and attributes (`xml_escape.rs`).
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::rc::Rc;
 
-use quick_xml::events::Event;
-use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
+use quick_xml::events::attributes::Attributes;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
 
 use super::interop::syntax_at;
 use super::LoadError;
 
 #[path = "xml_escape.rs"]
 mod escape;
+#[path = "xml_names.rs"]
+mod names;
+#[path = "xml_values.rs"]
+mod values;
 pub use escape::{attr, text};
 
 /// A namespace URI, shared by every element in it (one allocation per namespace, not per
 /// element).
 pub type Ns = Option<Rc<str>>;
 
-/// An element as read: its namespace, local name, attributes and where it starts.
+/// An element as read: its namespace, local name, attributes and where it starts. Names and
+/// values borrow the document; only a value with references or line breaks in it is copied.
 #[derive(Debug)]
-pub struct Element {
+pub struct Element<'a> {
     /// The namespace URI, if the name is bound to one.
     pub ns: Ns,
-    pub name: String,
-    pub attrs: Vec<Attr>,
+    pub name: &'a str,
+    pub attrs: Vec<Attr<'a>>,
     /// Byte offset of the `<` that opens it.
     pub offset: usize,
 }
 
 #[derive(Debug)]
-pub struct Attr {
+pub struct Attr<'a> {
     /// The namespace URI of a prefixed attribute (unprefixed attributes have none).
     pub ns: Ns,
-    /// Shared by the attributes of one name (the first [`MOST_NAMES`] names met).
-    pub name: Rc<str>,
-    pub value: String,
+    pub name: &'a str,
+    pub value: Cow<'a, str>,
 }
 
-impl Element {
+impl<'a> Element<'a> {
     /// The value of the unprefixed attribute `name`.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|a| a.ns.is_none() && *a.name == *name)
-            .map(|a| a.value.as_str())
+            .find(|a| a.ns.is_none() && a.name == name)
+            .map(|a| &*a.value)
     }
 
     /// The value of an attribute in namespace `ns`, or unprefixed.
     pub fn attr_any(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|a| *a.name == *name)
-            .map(|a| a.value.as_str())
+            .find(|a| a.name == name)
+            .map(|a| &*a.value)
     }
 
     /// Takes the value of the unprefixed attribute `name` out of the element.
-    pub fn take_attr(&mut self, name: &str) -> Option<String> {
+    pub fn take_attr(&mut self, name: &str) -> Option<Cow<'a, str>> {
         self.attrs
             .iter_mut()
-            .find(|a| a.ns.is_none() && *a.name == *name)
+            .find(|a| a.ns.is_none() && a.name == name)
             .map(|a| std::mem::take(&mut a.value))
     }
 
@@ -75,17 +80,17 @@ impl Element {
 
 /// One step through a document.
 #[derive(Debug)]
-pub enum Item {
-    Open(Element),
+pub enum Item<'a> {
+    Open(Element<'a>),
     Close,
     /// A run of character data, entities resolved.
-    Text(String),
+    Text(Cow<'a, str>),
     Eof,
 }
 
 /// A streaming reader of one document held in memory.
 pub struct XmlReader<'a> {
-    reader: NsReader<&'a [u8]>,
+    reader: Reader<&'a [u8]>,
     text: &'a str,
     path: &'a Path,
     /// The element just read was empty (`<x/>`): its close comes next.
@@ -93,19 +98,13 @@ pub struct XmlReader<'a> {
     /// Offsets of the open elements (their names are read again from the text when an error
     /// needs one).
     open: Vec<usize>,
-    /// The namespaces met so far.
-    namespaces: Vec<Rc<str>>,
-    /// The attribute names met so far, up to [`MOST_NAMES`].
-    names: Vec<Rc<str>>,
+    /// The namespace prefixes in scope.
+    scopes: names::Scopes<'a>,
 }
-
-/// How many attribute names are shared; names met after these are copied each time (a file
-/// with thousands of names costs no search through them all).
-pub const MOST_NAMES: usize = 64;
 
 impl<'a> XmlReader<'a> {
     pub fn new(text: &'a str, path: &'a Path) -> Self {
-        let mut reader = NsReader::from_str(text);
+        let mut reader = Reader::from_str(text);
         let config = reader.config_mut();
         config.trim_text(false);
         config.check_end_names = true;
@@ -116,8 +115,7 @@ impl<'a> XmlReader<'a> {
             path,
             close_pending: false,
             open: Vec::new(),
-            namespaces: Vec::new(),
-            names: Vec::new(),
+            scopes: names::Scopes::default(),
         }
     }
 
@@ -140,7 +138,7 @@ impl<'a> XmlReader<'a> {
         name: &str,
         known: impl Fn(&str) -> bool,
         namespaces: &str,
-    ) -> Result<Element, LoadError> {
+    ) -> Result<Element<'a>, LoadError> {
         let root = loop {
             match self.step()? {
                 Item::Open(el) => break el,
@@ -170,62 +168,60 @@ impl<'a> XmlReader<'a> {
         Ok(root)
     }
 
-    pub fn step(&mut self) -> Result<Item, LoadError> {
+    pub fn step(&mut self) -> Result<Item<'a>, LoadError> {
         self.step_keeping_text(true)
     }
 
     /// As [`XmlReader::step`], for a caller that skips text: a run of character data comes
     /// back as an empty `Item::Text`, neither copied nor unescaped (references are still
     /// checked).
-    pub fn step_over_text(&mut self) -> Result<Item, LoadError> {
+    pub fn step_over_text(&mut self) -> Result<Item<'a>, LoadError> {
         self.step_keeping_text(false)
     }
 
-    fn step_keeping_text(&mut self, keep_text: bool) -> Result<Item, LoadError> {
+    fn step_keeping_text(&mut self, keep_text: bool) -> Result<Item<'a>, LoadError> {
         if self.close_pending {
             self.close_pending = false;
-            self.open.pop();
+            self.close();
             return Ok(Item::Close);
         }
         loop {
             let before = self.reader.buffer_position() as usize;
-            let event = match self.reader.read_resolved_event() {
-                Ok((ns, event)) => (namespace(&ns, &mut self.namespaces), event),
+            let event = match self.reader.read_event() {
+                Ok(event) => event,
                 Err(e) => {
                     let at = self.reader.error_position() as usize;
                     return Err(self.error(at, format!("the XML is malformed: {e}")));
                 }
             };
             match event {
-                (ns, Event::Start(start)) => {
-                    let element = self.element(ns, &start, before)?;
-                    self.open.push(before);
+                Event::Start(start) => {
+                    let element = self.element(&start, before)?;
                     return Ok(Item::Open(element));
                 }
-                (ns, Event::Empty(start)) => {
-                    let element = self.element(ns, &start, before)?;
-                    self.open.push(before);
+                Event::Empty(start) => {
+                    let element = self.element(&start, before)?;
                     self.close_pending = true;
                     return Ok(Item::Open(element));
                 }
-                (_, Event::End(_)) => {
-                    self.open.pop();
+                Event::End(_) => {
+                    self.close();
                     return Ok(Item::Close);
                 }
-                (_, Event::Text(_)) if !keep_text => return Ok(Item::Text(String::new())),
-                (_, Event::Text(text)) => {
+                Event::Text(_) if !keep_text => return Ok(Item::Text(Cow::Borrowed(""))),
+                Event::Text(text) => {
                     let content = text.xml10_content().map_err(|e| {
                         self.error(before, format!("the text is not readable: {e}"))
                     })?;
-                    return Ok(Item::Text(content.into_owned()));
+                    return Ok(Item::Text(content));
                 }
-                (_, Event::CData(data)) => {
+                Event::CData(data) => {
                     let content = data.decode().map_err(|e| {
                         self.error(before, format!("the text is not readable: {e}"))
                     })?;
-                    return Ok(Item::Text(content.into_owned()));
+                    return Ok(Item::Text(content));
                 }
-                (_, Event::GeneralRef(reference)) => {
+                Event::GeneralRef(reference) => {
                     let resolved = match reference.resolve_char_ref() {
                         Ok(Some(c)) => c.to_string(),
                         Ok(None) => {
@@ -250,9 +246,9 @@ impl<'a> XmlReader<'a> {
                             )
                         }
                     };
-                    return Ok(Item::Text(resolved));
+                    return Ok(Item::Text(Cow::Owned(resolved)));
                 }
-                (_, Event::DocType(doctype)) => {
+                Event::DocType(doctype) => {
                     let body = String::from_utf8_lossy(&doctype);
                     if body.contains("<!ENTITY") || body.contains("ENTITY") {
                         return Err(self.error(
@@ -262,7 +258,7 @@ impl<'a> XmlReader<'a> {
                         ));
                     }
                 }
-                (_, Event::Eof) => {
+                Event::Eof => {
                     if let Some(&offset) = self.open.last() {
                         let name = name_at(self.text, offset);
                         let message = format!(
@@ -278,53 +274,52 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    fn element(
-        &mut self,
-        ns: Result<Ns, String>,
-        start: &quick_xml::events::BytesStart,
-        offset: usize,
-    ) -> Result<Element, LoadError> {
-        let ns = ns.map_err(|prefix| {
-            self.error(
-                offset,
-                format!("the namespace prefix '{prefix}' is not declared"),
-            )
-        })?;
-        let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
-        let mut attrs = Vec::new();
-        for attr in start.attributes() {
+    /// The element that `start` (at byte `offset`) opens, with the namespaces it declares
+    /// in scope until it closes.
+    fn element(&mut self, start: &BytesStart, offset: usize) -> Result<Element<'a>, LoadError> {
+        // The reader reads from the text, so what it reads is a part of the text.
+        let Some(raw) = within(self.text, start) else {
+            return Err(self.error(offset, "the element could not be read in place"));
+        };
+        let name_len = start.name().as_ref().len();
+        let (prefix, name) = names::split_name(raw.get(..name_len).unwrap_or_default());
+        let depth = self.open.len() + 1;
+        self.open.push(offset);
+        let mut attrs = Vec::with_capacity(4);
+        for attr in Attributes::new(raw, name_len) {
             let attr = attr.map_err(|e| {
                 self.error(offset, format!("a malformed attribute in <{name}>: {e}"))
             })?;
-            let key = attr.key;
-            // Namespace declarations are not data.
-            if key.as_namespace_binding().is_some() {
-                continue;
-            }
-            let (resolved, local) = self.reader.resolver().resolve_attribute(key);
-            let attr_ns = match namespace(&resolved, &mut self.namespaces) {
-                Ok(ns) => ns,
-                Err(prefix) => {
-                    return Err(self.error(
-                        offset,
-                        format!("the namespace prefix '{prefix}' is not declared"),
-                    ))
-                }
-            };
-            let local = shared_name(local.as_ref(), &mut self.names);
-            let value = attr
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            let qname = within(raw, attr.key.as_ref()).unwrap_or_default();
+            let value = within(raw, &attr.value)
+                .ok_or_else(|| "it is not where it was read".to_owned())
+                .and_then(values::normalized)
                 .map_err(|e| {
                     self.error(
                         offset,
-                        format!("the attribute '{local}' of <{name}> cannot be read: {e}"),
+                        format!("the attribute '{qname}' of <{name}> cannot be read: {e}"),
                     )
                 })?;
-            attrs.push(Attr {
-                ns: attr_ns,
-                name: local,
-                value: value.into_owned(),
-            });
+            // Namespace declarations are not data.
+            if !self.scopes.declare(qname, &value, depth) {
+                attrs.push(Attr {
+                    ns: None,
+                    name: qname,
+                    value,
+                });
+            }
+        }
+        let undeclared = |prefix: &str| format!("the namespace prefix '{prefix}' is not declared");
+        let ns = match self.scopes.of_element(prefix) {
+            Ok(ns) => ns,
+            Err(()) => return Err(self.error(offset, undeclared(prefix))),
+        };
+        for attr in &mut attrs {
+            let (prefix, local) = names::split_name(attr.name);
+            match self.scopes.of_attribute(prefix) {
+                Ok(ns) => (attr.ns, attr.name) = (ns, local),
+                Err(()) => return Err(self.error(offset, undeclared(prefix))),
+            }
         }
         Ok(Element {
             ns,
@@ -332,6 +327,12 @@ impl<'a> XmlReader<'a> {
             attrs,
             offset,
         })
+    }
+
+    /// The element just read has closed.
+    fn close(&mut self) {
+        self.scopes.close(self.open.len());
+        self.open.pop();
     }
 
     /// The text inside the element just opened, up to its close; nested elements are skipped
@@ -370,16 +371,11 @@ impl<'a> XmlReader<'a> {
     }
 }
 
-/// An attribute name, shared with earlier attributes of that name.
-fn shared_name(bytes: &[u8], known: &mut Vec<Rc<str>>) -> Rc<str> {
-    if let Some(found) = known.iter().find(|k| k.as_bytes() == bytes) {
-        return Rc::clone(found);
-    }
-    let new: Rc<str> = Rc::from(String::from_utf8_lossy(bytes).as_ref());
-    if known.len() < MOST_NAMES {
-        known.push(Rc::clone(&new));
-    }
-    new
+/// `part` as a slice of `whole`, when it is one (None when it lies elsewhere or splits a
+/// character).
+fn within<'a>(whole: &'a str, part: &[u8]) -> Option<&'a str> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    whole.get(start..start.checked_add(part.len())?)
 }
 
 /// The name of the element whose `<` is at `offset` (for messages).
@@ -390,21 +386,4 @@ fn name_at(text: &str, offset: usize) -> &str {
         .unwrap_or(rest.len());
     let name = &rest[..end];
     name.rsplit(':').next().unwrap_or(name)
-}
-
-/// The namespace URI of a resolved name; an unknown prefix is an error naming it.
-fn namespace(ns: &ResolveResult, known: &mut Vec<Rc<str>>) -> Result<Ns, String> {
-    match ns {
-        ResolveResult::Bound(ns) => {
-            let bytes = ns.as_ref();
-            if let Some(found) = known.iter().find(|k| k.as_bytes() == bytes) {
-                return Ok(Some(Rc::clone(found)));
-            }
-            let new: Rc<str> = Rc::from(String::from_utf8_lossy(bytes).as_ref());
-            known.push(Rc::clone(&new));
-            Ok(Some(new))
-        }
-        ResolveResult::Unbound => Ok(None),
-        ResolveResult::Unknown(prefix) => Err(String::from_utf8_lossy(prefix).into_owned()),
-    }
 }

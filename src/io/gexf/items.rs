@@ -5,8 +5,9 @@ use crate::io::interop::{self};
 use crate::io::xml::Element;
 use crate::io::LoadError;
 use crate::model::{Actor, Point, Tie, TieKind};
+use std::borrow::Cow;
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     pub(super) fn nodes(&mut self) -> Result<(), LoadError> {
         while let Some(el) = self.child()? {
             if self.is(&el, "node") {
@@ -32,7 +33,7 @@ impl Reader<'_> {
             name: el.attr("label").unwrap_or_default().to_owned(),
             ..Actor::default()
         };
-        let mut values: Vec<(String, String)> = Vec::new();
+        let mut values: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
         let mut nested = false;
         while let Some(child) = self.child()? {
             if self.is(&child, "attvalues") {
@@ -60,7 +61,8 @@ impl Reader<'_> {
         }
         let mut seen: Vec<&str> = Vec::new();
         for (key, value) in &values {
-            if seen.contains(&key.as_str()) {
+            let (key, value) = (&**key, &**value);
+            if seen.contains(&key) {
                 self.notes.add(
                     "attribute values that change over time: the first of each is kept",
                     "value",
@@ -70,12 +72,7 @@ impl Reader<'_> {
             seen.push(key);
             self.node_value(&mut actor, key, value);
         }
-        let defaults: Vec<(String, String)> = self
-            .node_attrs
-            .iter()
-            .filter(|(id, d)| d.default.is_some() && !seen.contains(&id.as_str()))
-            .map(|(id, d)| (id.clone(), d.default.clone().unwrap_or_default()))
-            .collect();
+        let defaults: Vec<(String, String)> = defaults_missing(&self.node_attrs, &seen);
         for (key, value) in defaults {
             self.node_value(&mut actor, &key, &value);
         }
@@ -88,7 +85,7 @@ impl Reader<'_> {
 
     pub(super) fn attvalues(
         &mut self,
-        values: &mut Vec<(String, String)>,
+        values: &mut Vec<(Cow<'a, str>, Cow<'a, str>)>,
     ) -> Result<(), LoadError> {
         while let Some(mut el) = self.child()? {
             if self.is(&el, "attvalue") {
@@ -176,7 +173,7 @@ impl Reader<'_> {
         }
         let mut start = el.attr("start").map(str::to_owned);
         let mut end = el.attr("end").map(str::to_owned);
-        let mut values: Vec<(String, String)> = Vec::new();
+        let mut values: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
         while let Some(child) = self.child()? {
             if self.is(&child, "attvalues") {
                 self.attvalues(&mut values)?;
@@ -195,14 +192,11 @@ impl Reader<'_> {
         let mut has_date = false;
         let mut excerpts_at = None;
         let mut seen: Vec<&str> = Vec::new();
-        let defaults: Vec<(String, String)> = self
-            .edge_attrs
-            .iter()
-            .filter(|(id, d)| d.default.is_some() && !values.iter().any(|(k, _)| k == *id))
-            .map(|(id, d)| (id.clone(), d.default.clone().unwrap_or_default()))
-            .collect();
-        for (key, value) in values.iter().chain(&defaults) {
-            if seen.contains(&key.as_str()) {
+        let given: Vec<&str> = values.iter().map(|(k, _)| &**k).collect();
+        let defaults = defaults_missing(&self.edge_attrs, &given);
+        let defaults = defaults.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        for (key, value) in values.iter().map(|(k, v)| (&**k, &**v)).chain(defaults) {
+            if seen.contains(&key) {
                 self.notes.add(
                     "attribute values that change over time: the first of each is kept",
                     "value",
@@ -210,10 +204,7 @@ impl Reader<'_> {
                 continue;
             }
             seen.push(key);
-            let original = self
-                .edge_attrs
-                .get(key)
-                .map_or(key.as_str(), |d| d.title.as_str());
+            let original = self.edge_attrs.get(key).map_or(key, |d| d.title.as_str());
             let title = lowercase(original);
             match &*title {
                 "polarity" => match interop::polarity_from(value) {
@@ -239,12 +230,12 @@ impl Reader<'_> {
                     }
                 }
                 "excerpts" => {
-                    excerpts_at = Some(value.as_str());
+                    excerpts_at = Some(value);
                 }
                 "kind" | "type" | "relation" if el.attr("kind").is_none() => {
                     self.set_tie_kind(&mut tie, value)
                 }
-                "label" if tie.label.is_empty() => tie.label = value.clone(),
+                "label" if tie.label.is_empty() => tie.label = value.to_owned(),
                 // Written by relmap from the excerpts, which say it in full.
                 "certainty" => {}
                 "weight" => {}
@@ -302,6 +293,20 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// The declared attributes with a default that `given` lacks, with their defaults (none is
+/// looked for when no attribute declares a default).
+fn defaults_missing(
+    decls: &std::collections::HashMap<String, AttrDecl>,
+    given: &[&str],
+) -> Vec<(String, String)> {
+    decls
+        .iter()
+        .filter_map(|(id, d)| Some((id, d.default.as_ref()?)))
+        .filter(|(id, _)| !given.contains(&id.as_str()))
+        .map(|(id, default)| (id.clone(), default.clone()))
+        .collect()
 }
 
 /// A title in lower case, copied only when it has capitals.

@@ -75,7 +75,7 @@ pub(super) struct Reader<'a> {
     pub(super) edges: Vec<PendingEdge>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     pub(super) fn is(&self, el: &Element, name: &str) -> bool {
         el.name == name && el.ns == self.ns
     }
@@ -128,7 +128,7 @@ impl Reader<'_> {
 
     /// The next child element of the element just opened, or `None` at its close (text
     /// between children is skipped).
-    pub(super) fn child(&mut self) -> Result<Option<Element>, LoadError> {
+    pub(super) fn child(&mut self) -> Result<Option<Element<'a>>, LoadError> {
         loop {
             match self.xml.step_over_text()? {
                 Item::Open(el) => return Ok(Some(el)),

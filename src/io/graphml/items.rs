@@ -6,7 +6,7 @@ use crate::io::xml::Element;
 use crate::io::LoadError;
 use crate::model::{Actor, Point, Tie, TieKind};
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     pub(super) fn node(&mut self, el: &Element, directed: bool) -> Result<(), LoadError> {
         let Some(foreign) = el.attr("id") else {
             return Err(self.xml.error(el.offset, "a <node> without an id"));

@@ -80,12 +80,12 @@ impl Values {
     }
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     pub(super) fn is(&self, el: &Element, name: &str) -> bool {
         el.name == name && el.ns == self.ns
     }
 
-    pub(super) fn child(&mut self) -> Result<Option<Element>, LoadError> {
+    pub(super) fn child(&mut self) -> Result<Option<Element<'a>>, LoadError> {
         loop {
             match self.xml.step()? {
                 Item::Open(el) => return Ok(Some(el)),
@@ -290,7 +290,7 @@ impl Reader<'_> {
         loop {
             match self.xml.step()? {
                 Item::Open(el) => {
-                    match el.name.as_str() {
+                    match el.name {
                         "NodeLabel" | "EdgeLabel" if values.graphic_label.is_none() => {
                             let (text, _) = self.xml.text_content()?;
                             let text = text.trim().to_owned();

@@ -2,7 +2,7 @@
 //! keep, ids from other tools, the evidence kept when a file carries quotes without their
 //! articles, the final check, and what a map loses in a format that cannot hold all of it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::io::json::Loaded;
@@ -56,9 +56,9 @@ impl Notes {
 /// and made unique.
 #[derive(Default)]
 pub struct Ids {
-    taken: HashSet<String>,
-    /// Foreign id → relmap id, for ends of ties.
-    map: HashMap<String, String>,
+    taken: foldhash::HashSet<String>,
+    /// Foreign id → relmap id, for ends of ties (`None`: the same as the foreign id).
+    map: foldhash::HashMap<String, Option<String>>,
 }
 
 impl Ids {
@@ -67,23 +67,22 @@ impl Ids {
         if self.map.contains_key(foreign) {
             return None;
         }
-        let mut id: String = foreign
-            .chars()
-            .filter(|c| !crate::model::invisible::is_invisible(*c))
-            .collect::<String>()
-            .trim()
-            .to_owned();
-        if id != foreign {
+        let cleaned = cleaned_id(foreign);
+        if cleaned != foreign {
             notes.add(
                 "ids with invisible characters or spaces around them were cleaned",
                 "id",
             );
         }
-        if id.is_empty() {
-            id = "item".into();
-        }
-        let id = self.unique(id);
-        self.map.insert(foreign.to_owned(), id.clone());
+        let base = if cleaned.is_empty() { "item" } else { &cleaned };
+        let id = if self.taken.contains(base) {
+            self.unique(base.to_owned())
+        } else {
+            self.taken.insert(base.to_owned());
+            base.to_owned()
+        };
+        let relmap_id = (id != foreign).then(|| id.clone());
+        self.map.insert(foreign.to_owned(), relmap_id);
         Some(id)
     }
 
@@ -103,13 +102,28 @@ impl Ids {
     pub fn alias(&mut self, foreign: &str, id: &str) {
         self.map
             .entry(foreign.to_owned())
-            .or_insert_with(|| id.to_owned());
+            .or_insert_with(|| (id != foreign).then(|| id.to_owned()));
     }
 
     /// The relmap id of a foreign id that was added.
     pub fn get(&self, foreign: &str) -> Option<&str> {
-        self.map.get(foreign).map(String::as_str)
+        let (key, id) = self.map.get_key_value(foreign)?;
+        Some(id.as_deref().unwrap_or(key))
     }
+}
+
+/// A foreign id without invisible characters and spaces around it (copied only when it had
+/// some).
+fn cleaned_id(foreign: &str) -> std::borrow::Cow<'_, str> {
+    let invisible = foreign.chars().any(crate::model::invisible::is_invisible);
+    if !invisible && foreign.trim() == foreign {
+        return std::borrow::Cow::Borrowed(foreign);
+    }
+    let kept: String = foreign
+        .chars()
+        .filter(|c| !crate::model::invisible::is_invisible(*c))
+        .collect();
+    std::borrow::Cow::Owned(kept.trim().to_owned())
 }
 
 /// Checks a dataset read from another format, after keeping the evidence it carries (see

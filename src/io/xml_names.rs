@@ -1,0 +1,95 @@
+//! The namespace prefixes in scope while an XML document is read: what `xmlns` and
+//! `xmlns:p` attributes declare, dropped again when their element closes, and the names they
+//! resolve.
+
+use std::rc::Rc;
+
+use super::Ns;
+
+/// The URI that the prefix `xml` is bound to in every document.
+const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// How many namespace URIs are shared; one met after these is copied each time (a file with
+/// very many namespaces costs no long search through them all).
+const MOST_NAMESPACES: usize = 64;
+
+/// One declaration: `prefix` ("" for the default namespace) means `uri` (None where `xmlns=""`
+/// takes the default away) inside the element at `depth`.
+struct Binding<'a> {
+    prefix: &'a str,
+    uri: Ns,
+    depth: usize,
+}
+
+/// The declarations in scope, innermost last.
+#[derive(Default)]
+pub struct Scopes<'a> {
+    bindings: Vec<Binding<'a>>,
+    known: Vec<Rc<str>>,
+}
+
+/// A qualified name split at its first colon: (prefix, local name); the prefix is "" when it
+/// has none.
+pub fn split_name(qname: &str) -> (&str, &str) {
+    match qname.bytes().position(|b| b == b':') {
+        Some(colon) => (&qname[..colon], &qname[colon + 1..]),
+        None => ("", qname),
+    }
+}
+
+impl<'a> Scopes<'a> {
+    /// If the attribute `qname` declares a namespace, binds it inside the element at `depth`
+    /// and says so.
+    pub fn declare(&mut self, qname: &'a str, uri: &str, depth: usize) -> bool {
+        let prefix = match qname.strip_prefix("xmlns") {
+            Some("") => "",
+            Some(rest) => match rest.strip_prefix(':') {
+                Some(prefix) => prefix,
+                None => return false,
+            },
+            None => return false,
+        };
+        let uri = (!uri.is_empty()).then(|| self.shared(uri));
+        self.bindings.push(Binding { prefix, uri, depth });
+        true
+    }
+
+    /// Drops the declarations of the element at `depth`, which has closed.
+    pub fn close(&mut self, depth: usize) {
+        while self.bindings.last().is_some_and(|b| b.depth >= depth) {
+            self.bindings.pop();
+        }
+    }
+
+    /// The namespace of an element name with this prefix ("" takes the default namespace);
+    /// `Err` for a prefix that is not declared.
+    pub fn of_element(&mut self, prefix: &str) -> Result<Ns, ()> {
+        if let Some(binding) = self.bindings.iter().rev().find(|b| b.prefix == prefix) {
+            return Ok(binding.uri.clone());
+        }
+        match prefix {
+            "" => Ok(None),
+            "xml" => Ok(Some(self.shared(XML_NAMESPACE))),
+            _ => Err(()),
+        }
+    }
+
+    /// The namespace of an attribute name with this prefix (an unprefixed attribute has none).
+    pub fn of_attribute(&mut self, prefix: &str) -> Result<Ns, ()> {
+        if prefix.is_empty() {
+            return Ok(None);
+        }
+        self.of_element(prefix)
+    }
+
+    fn shared(&mut self, uri: &str) -> Rc<str> {
+        if let Some(found) = self.known.iter().rev().find(|k| ***k == *uri) {
+            return Rc::clone(found);
+        }
+        let new: Rc<str> = Rc::from(uri);
+        if self.known.len() < MOST_NAMESPACES {
+            self.known.push(Rc::clone(&new));
+        }
+        new
+    }
+}
