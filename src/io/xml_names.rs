@@ -93,3 +93,54 @@ impl<'a> Scopes<'a> {
         new
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::io::xml::{Item, XmlReader};
+    use std::path::Path;
+
+    /// Every element of `text` as `{namespace}name` with its attributes the same way, or the
+    /// reader's error.
+    fn names(text: &str) -> Result<Vec<String>, String> {
+        let mut reader = XmlReader::new(text, Path::new("t.xml"));
+        let mut out = Vec::new();
+        loop {
+            match reader.step().map_err(|e| e.to_string())? {
+                Item::Open(el) => {
+                    let mut line = format!("{{{}}}{}", el.ns.as_deref().unwrap_or(""), el.name);
+                    for a in &el.attrs {
+                        let ns = a.ns.as_deref().unwrap_or("");
+                        line.push_str(&format!(" {{{ns}}}{}={}", a.name, a.value));
+                    }
+                    out.push(line);
+                }
+                Item::Eof => return Ok(out),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn declarations_hold_inside_their_element_only() {
+        let text = r#"<a xmlns="urn:d" xmlns:p="urn:p"><p:b p:x="1" y="2"><c xmlns="" xmlns:p="urn:q"><p:d/></c><e/></p:b><p:f xml:lang="en"/></a>"#;
+        assert_eq!(
+            names(text).unwrap(),
+            [
+                "{urn:d}a",
+                "{urn:p}b {urn:p}x=1 {}y=2",
+                "{}c",
+                "{urn:q}d",
+                "{urn:d}e",
+                "{urn:p}f {http://www.w3.org/XML/1998/namespace}lang=en",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_prefix_out_of_scope_is_an_error_with_its_place() {
+        let e = names("<a><b xmlns:p=\"urn:p\"/>\n<p:c/></a>").unwrap_err();
+        assert_eq!(e, "t.xml:2:1: the namespace prefix 'p' is not declared");
+        let e = names("<a q:x=\"1\"/>").unwrap_err();
+        assert_eq!(e, "t.xml:1:1: the namespace prefix 'q' is not declared");
+    }
+}
