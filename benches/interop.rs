@@ -9,6 +9,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
 use relmap::generate::generate;
 use relmap::io::formats::by_key;
+use relmap::io::Progress;
 
 fn formats_100k_ties(c: &mut Criterion) {
     let data = generate(34_000, 100_000, 1);
@@ -31,7 +32,9 @@ fn formats_100k_ties(c: &mut Criterion) {
         });
         group.bench_function(format!("read_{key}"), |b| {
             b.iter(|| {
-                let loaded = read(&mut bytes.as_slice(), Path::new("bench")).expect("read back");
+                let mut progress = Progress::none();
+                let loaded = read(&mut bytes.as_slice(), Path::new("bench"), &mut progress)
+                    .expect("read back");
                 assert_eq!(loaded.data.ties.len(), 100_000);
                 loaded
             })

@@ -68,16 +68,19 @@ pub fn start(state: &mut AppState, path: PathBuf, ctx: &egui::Context) {
         format!("Importing {}", file_name(&path)),
         tasks::waker(ctx),
         move |control| {
-            if format.key == "csv" {
-                return crate::io::csv::read_for_import(&owned).map(|read| match read {
-                    Ok(loaded) => ImportRead::Map(Box::new(loaded)),
-                    Err(unmapped) => ImportRead::NeedsMapping(unmapped),
-                });
-            }
-            let mut report = |done: u64, size: u64| {
-                control.set_progress(done as f32 / size as f32);
+            let mut report = |fraction: f32| {
+                control.set_progress(fraction);
                 !control.is_cancelled()
             };
+            if format.key == "csv" {
+                let mut progress = crate::io::Progress::new(&mut report);
+                return crate::io::csv::read_for_import(&owned, &mut progress).map(
+                    |read| match read {
+                        Ok(loaded) => ImportRead::Map(Box::new(loaded)),
+                        Err(unmapped) => ImportRead::NeedsMapping(unmapped),
+                    },
+                );
+            }
             formats::read_with_progress(&owned, format, &mut report)
                 .map(|loaded| ImportRead::Map(Box::new(loaded)))
         },

@@ -12,11 +12,13 @@ use std::path::{Path, PathBuf};
 use super::atomic::{write_atomically, WriteOptions};
 use super::json::{self, Loaded};
 use super::read::{read_opened, OpenedFile};
-use super::{open_regular, LoadError, SaveError};
+use super::{open_regular, LoadError, Progress, SaveError};
 use crate::model::Dataset;
 
-/// Reads a dataset from `input`; `path` only names the file in messages.
-pub type Reader = fn(input: &mut dyn Read, path: &Path) -> Result<Loaded, LoadError>;
+/// Reads a dataset from `input`, telling `progress` how far it has got (and stopping when
+/// asked to); `path` only names the file in messages.
+pub type Reader =
+    fn(input: &mut dyn Read, path: &Path, progress: &mut Progress) -> Result<Loaded, LoadError>;
 /// Writes a dataset to `output`.
 pub type Writer = fn(data: &Dataset, output: &mut dyn Write) -> std::io::Result<()>;
 
@@ -144,30 +146,47 @@ pub fn open_as(path: &Path, format: &'static Format) -> Result<Loaded, LoadError
     };
     let opened: OpenedFile = open_regular(path)?;
     let bytes = read_opened(path, opened)?;
-    read(&mut bytes.as_slice(), path)
+    read(&mut bytes.as_slice(), path, &mut Progress::none())
 }
 
-/// Reads a file in the format given, telling `report` how many bytes of how many were read so
-/// far (reading stops when it answers false). A format kept in several files reads them all,
-/// and reports each file once it is read.
+/// The share of reading a file that is taking its bytes from the disk; the rest is making a
+/// map of them.
+const BYTES_SHARE: f32 = 0.1;
+
+/// Reads a file in the format given, telling `report` what fraction of the work is done, from
+/// 0 to 1: first the bytes read from the disk, then as far as the reader has got through them
+/// (reading stops, with [`LoadError::Cancelled`], when it answers false). A format kept in
+/// several files reads them all, and reports each file once it is read.
 pub fn read_with_progress(
     path: &Path,
     format: &'static Format,
-    report: &mut dyn FnMut(u64, u64) -> bool,
+    report: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Loaded, LoadError> {
     let read = match format.read {
         Some(read) if format.parts.is_none() => read,
         _ => {
             let loaded = open_as(path, format)?;
-            report(1, 1);
+            report(1.0);
             return Ok(loaded);
         }
     };
     let opened = open_regular(path)?;
-    let size = opened.size.max(1);
-    let counting = super::read::ProgressReader::new(opened.file, |n| report(n, size));
-    let bytes = super::read::read_all_limited(counting, path, opened.size as usize)?;
-    read(&mut bytes.as_slice(), path)
+    let size = opened.size;
+    let mut progress = Progress::new(report);
+    progress.stage(0.0, BYTES_SHARE);
+    let mut stopped = false;
+    let counting = super::read::ProgressReader::new(opened.file, |n| {
+        stopped = !progress.go_on(n, size);
+        !stopped
+    });
+    let bytes = match super::read::read_all_limited(counting, path, opened.size as usize) {
+        Err(_) if stopped => return Err(LoadError::Cancelled { path: path.into() }),
+        read => read?,
+    };
+    progress.stage(BYTES_SHARE, 1.0 - BYTES_SHARE);
+    let loaded = read(&mut bytes.as_slice(), path, &mut progress)?;
+    progress.tell(1, 1, path)?;
+    Ok(loaded)
 }
 
 fn open_parts(parts: &Parts, present: Vec<(&'static str, PathBuf)>) -> Result<Loaded, LoadError> {
@@ -271,86 +290,5 @@ pub fn dialog_filters(reading: bool) -> Vec<(&'static str, Vec<&'static str>)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_format_is_picked_by_the_longest_extension_and_defaults_to_native() {
-        for name in [
-            "map.relmap.json",
-            "MAP.RELMAP.JSON",
-            "export.json",
-            "no-extension",
-            "x.txt",
-        ] {
-            assert_eq!(for_path(Path::new(name)).name, native().name, "{name}");
-        }
-        // A name that is only the extension is not a file of that format.
-        assert!(std::ptr::eq(for_path(Path::new(".json")), native()));
-    }
-
-    #[test]
-    fn the_native_format_round_trips_through_the_registry() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.relmap.json");
-        let data = crate::sample::sample_dataset();
-        save(&path, &data, WriteOptions::default()).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(&path).unwrap(),
-            crate::sample::SAMPLE_JSON
-        );
-        assert_eq!(open(&path).unwrap().data, data);
-        // Through the reader over `Read`, as a format other than the native one is read.
-        let read = native().read.unwrap();
-        let bytes = std::fs::read(&path).unwrap();
-        assert_eq!(read(&mut bytes.as_slice(), &path).unwrap().data, data);
-    }
-
-    #[test]
-    fn reading_reports_its_progress_and_stops_when_told() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.gexf");
-        let format = by_key("gexf").unwrap();
-        save(
-            &path,
-            &crate::sample::sample_dataset(),
-            WriteOptions::default(),
-        )
-        .unwrap();
-        let size = std::fs::metadata(&path).unwrap().len();
-        let mut reports = Vec::new();
-        let loaded = read_with_progress(&path, format, &mut |done, of| {
-            reports.push((done, of));
-            true
-        })
-        .unwrap();
-        assert_eq!(loaded.data, crate::sample::sample_dataset());
-        assert_eq!(reports.last(), Some(&(size, size)));
-        assert!(reports.windows(2).all(|w| w[0].0 <= w[1].0));
-        let stopped = read_with_progress(&path, format, &mut |_, _| false).unwrap_err();
-        assert!(stopped.to_string().contains("cancelled"), "{stopped}");
-    }
-
-    #[test]
-    fn dialogs_get_one_filter_per_format() {
-        let filters = dialog_filters(true);
-        assert_eq!(filters[0], ("relmap dataset", vec!["json"]));
-        assert_eq!(filters.len(), FORMATS.len());
-        assert!(filters.iter().any(|(_, ext)| ext.contains(&"gexf")));
-    }
-
-    #[test]
-    fn formats_are_found_by_key_and_extension() {
-        for (key, name) in [
-            ("gexf", "GEXF"),
-            ("GraphML", "GraphML"),
-            ("relmap", "relmap dataset"),
-        ] {
-            assert_eq!(by_key(key).map(|f| f.name), Some(name), "{key}");
-        }
-        assert!(by_key("docx").is_none());
-        assert_eq!(for_path(Path::new("x.GEXF")).key, "gexf");
-        assert_eq!(for_path(Path::new("entities.ftm.json")).key, "ftm");
-        assert_eq!(for_path(Path::new("map.relmap.json")).key, "relmap");
-    }
-}
+#[path = "formats_tests.rs"]
+mod tests;

@@ -10,6 +10,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod interop;
 pub mod json;
+pub mod progress;
 pub mod read;
 mod target;
 mod temp;
@@ -17,6 +18,7 @@ mod temp;
 mod test_support;
 pub mod xml;
 
+pub use progress::Progress;
 pub use read::{open_regular, read_limited, read_text};
 pub use target::{inspect_target, SaveTarget};
 
@@ -59,6 +61,8 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
+    #[error("{path}: reading was cancelled")]
+    Cancelled { path: PathBuf },
     #[error("{path}: {}", problems_text(problems))]
     Invalid {
         path: PathBuf,

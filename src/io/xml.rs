@@ -13,7 +13,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::interop::syntax_at;
-use super::LoadError;
+use super::{LoadError, Progress};
 
 #[path = "xml_escape.rs"]
 mod escape;
@@ -100,10 +100,16 @@ pub struct XmlReader<'a> {
     open: Vec<usize>,
     /// The namespace prefixes in scope.
     scopes: names::Scopes<'a>,
+    /// Told how far the reader has got, every [`TELL_EVERY_ELEMENTS`] elements.
+    progress: Progress<'a>,
+    elements: usize,
 }
 
+/// How many elements are read between two reports of progress.
+const TELL_EVERY_ELEMENTS: usize = 4096;
+
 impl<'a> XmlReader<'a> {
-    pub fn new(text: &'a str, path: &'a Path) -> Self {
+    pub fn new(text: &'a str, path: &'a Path, progress: Progress<'a>) -> Self {
         let mut reader = Reader::from_str(text);
         let config = reader.config_mut();
         config.trim_text(false);
@@ -116,6 +122,8 @@ impl<'a> XmlReader<'a> {
             close_pending: false,
             open: Vec::new(),
             scopes: names::Scopes::default(),
+            progress,
+            elements: 0,
         }
     }
 
@@ -283,6 +291,11 @@ impl<'a> XmlReader<'a> {
         };
         let name_len = start.name().as_ref().len();
         let (prefix, name) = names::split_name(raw.get(..name_len).unwrap_or_default());
+        self.elements += 1;
+        if self.elements.is_multiple_of(TELL_EVERY_ELEMENTS) {
+            let (done, total) = (offset as u64, self.text.len() as u64);
+            self.progress.tell(done, total, self.path)?;
+        }
         let depth = self.open.len() + 1;
         self.open.push(offset);
         let mut attrs = Vec::with_capacity(4);

@@ -97,12 +97,13 @@ impl<'a> Scopes<'a> {
 #[cfg(test)]
 mod tests {
     use crate::io::xml::{Item, XmlReader};
+    use crate::io::Progress;
     use std::path::Path;
 
     /// Every element of `text` as `{namespace}name` with its attributes the same way, or the
     /// reader's error.
     fn names(text: &str) -> Result<Vec<String>, String> {
-        let mut reader = XmlReader::new(text, Path::new("t.xml"));
+        let mut reader = XmlReader::new(text, Path::new("t.xml"), Progress::none());
         let mut out = Vec::new();
         loop {
             match reader.step().map_err(|e| e.to_string())? {

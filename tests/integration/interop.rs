@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use relmap::io::formats;
+use relmap::io::Progress;
 use relmap::model::Dataset;
 
 use crate::common::data;
@@ -301,15 +302,19 @@ fn damaged_files_never_panic() {
         let path = Path::new("damaged");
         let step = (bytes.len() / 150).max(1);
         for cut in (0..bytes.len()).step_by(step) {
-            let _ = read(&mut &bytes[..cut], path);
+            let _ = read(&mut &bytes[..cut], path, &mut Progress::none());
             let mut changed = bytes.clone();
             changed[cut] = b"<>&\"'\n\0x"[cut % 8];
-            let _ = read(&mut changed.as_slice(), path);
+            let _ = read(&mut changed.as_slice(), path, &mut Progress::none());
         }
     }
     let csv = formats::by_key("csv").unwrap().read.unwrap();
     let text = b"From,To,Type,Direction,Label,Excerpts\nA,B,meeting,mutual,\"x, y\",[]\n";
     for cut in 0..text.len() {
-        let _ = csv(&mut &text[..cut], Path::new("damaged.csv"));
+        let _ = csv(
+            &mut &text[..cut],
+            Path::new("damaged.csv"),
+            &mut Progress::none(),
+        );
     }
 }

@@ -251,7 +251,7 @@ fn an_exported_png_has_the_size_chosen() {
 fn a_large_import_shows_in_the_status_bar_and_can_be_cancelled() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.gexf");
-    let big = relmap::generate::generate(4_000, 12_000, 5);
+    let big = relmap::generate::generate(15_000, 45_000, 5);
     relmap::io::formats::save(&path, &big, Default::default()).unwrap();
 
     let mut h = app(None);

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use super::read::{parse, read_tables, Table};
+use super::read::{parse_telling, read_tables, Table};
 use crate::io::json::Loaded;
-use crate::io::{interop, open_regular, read::read_opened, LoadError};
+use crate::io::{interop, open_regular, read::read_opened, LoadError, Progress};
 
 /// Tables read for an import, at least one of which has columns of no known layout.
 #[derive(Debug)]
@@ -33,7 +33,10 @@ impl Unmapped {
 /// Reads the CSV files that `path` names (Kumu's three files side by side, or the one file),
 /// and builds the map when their columns say their layout; else gives the tables back for the
 /// user to map.
-pub fn read_for_import(path: &Path) -> Result<Result<Loaded, Unmapped>, LoadError> {
+pub fn read_for_import(
+    path: &Path,
+    progress: &mut Progress,
+) -> Result<Result<Loaded, Unmapped>, LoadError> {
     let files = super::files(path);
     let named_part = files.iter().any(|(_, p)| p == path);
     let mut paths: Vec<_> = if named_part || !path.exists() {
@@ -49,10 +52,12 @@ pub fn read_for_import(path: &Path) -> Result<Result<Loaded, Unmapped>, LoadErro
         paths.push(path.to_owned());
     }
     let mut tables = Vec::new();
-    for file in &paths {
+    let share = 1.0 / paths.len() as f32;
+    for (n, file) in paths.iter().enumerate() {
+        progress.stage(n as f32 * share, share);
         let bytes = read_opened(file, open_regular(file)?)?;
         let text = interop::read_input(&mut bytes.as_slice(), file)?;
-        tables.push(parse(&text, file)?);
+        tables.push(parse_telling(&text, file, progress)?);
     }
     Unmapped { tables }.finish()
 }

@@ -1,6 +1,8 @@
 //! Tests of mapping the columns of a CSV file of no known layout.
 
 use super::*;
+use crate::io::csv::parse;
+use crate::io::Progress;
 use std::path::Path;
 
 fn table(text: &str) -> Table {
@@ -53,9 +55,13 @@ fn known_layouts_need_no_mapping() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("map.csv");
     std::fs::write(&path, "Label,Type\nKim,person\n").unwrap();
-    assert!(read_for_import(&path).unwrap().is_ok());
+    assert!(read_for_import(&path, &mut Progress::none())
+        .unwrap()
+        .is_ok());
     std::fs::write(&path, "Who,What\nKim,person\n").unwrap();
-    let unmapped = read_for_import(&path).unwrap().unwrap_err();
+    let unmapped = read_for_import(&path, &mut Progress::none())
+        .unwrap()
+        .unwrap_err();
     assert_eq!(unmapped.first_unknown(), Some(0));
 }
 

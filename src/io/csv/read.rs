@@ -3,7 +3,7 @@
 use crate::io::formats::PartInput;
 use crate::io::interop::{self};
 use crate::io::json::Loaded;
-use crate::io::LoadError;
+use crate::io::{LoadError, Progress};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -73,6 +73,14 @@ impl Table {
 /// Parses a CSV file: the delimiter found from the header line (comma, semicolon or tab), an
 /// unterminated quote and rows longer than the header refused with their place.
 pub fn parse(text: &str, path: &Path) -> Result<Table, LoadError> {
+    parse_telling(text, path, &mut Progress::none())
+}
+
+/// How many rows are read between two reports of progress.
+const TELL_EVERY_ROWS: usize = 2048;
+
+/// As [`parse`], telling `progress` how far it has got.
+pub fn parse_telling(text: &str, path: &Path, progress: &mut Progress) -> Result<Table, LoadError> {
     let at = |line: usize, column: usize, message: String| LoadError::Syntax {
         path: path.to_owned(),
         line,
@@ -100,7 +108,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Table, LoadError> {
     let mut header = Vec::new();
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
-    loop {
+    for n in 0usize.. {
+        if n.is_multiple_of(TELL_EVERY_ROWS) {
+            progress.tell(reader.position().byte(), text.len() as u64, path)?;
+        }
         let line = reader.position().line() as usize;
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -184,9 +195,13 @@ fn unterminated_quote(text: &str) -> Option<(usize, usize)> {
     inside.map(|offset| interop::line_col(text, offset))
 }
 
-pub(super) fn read_from(input: &mut dyn Read, path: &Path) -> Result<Loaded, LoadError> {
+pub(super) fn read_from(
+    input: &mut dyn Read,
+    path: &Path,
+    progress: &mut Progress,
+) -> Result<Loaded, LoadError> {
     let text = interop::read_input(input, path)?;
-    let table = parse(&text, path)?;
+    let table = parse_telling(&text, path, progress)?;
     read_tables(vec![table])
 }
 

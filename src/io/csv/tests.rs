@@ -85,7 +85,11 @@ fn the_files_are_named_beside_the_one_given() {
 }
 
 fn read_one(text: &str) -> Result<Loaded, LoadError> {
-    read_from(&mut text.as_bytes(), Path::new("t.csv"))
+    read_from(
+        &mut text.as_bytes(),
+        Path::new("t.csv"),
+        &mut crate::io::Progress::none(),
+    )
 }
 
 #[test]

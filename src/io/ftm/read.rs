@@ -2,7 +2,7 @@
 
 use crate::io::interop::{self, Ids, Notes};
 use crate::io::json::Loaded;
-use crate::io::LoadError;
+use crate::io::{LoadError, Progress};
 use crate::model::{Actor, ActorKind, Dataset, Excerpt, Source, Tie};
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -10,10 +10,17 @@ use std::path::Path;
 
 use super::*;
 
-pub(super) fn read_from(input: &mut dyn Read, path: &Path) -> Result<Loaded, LoadError> {
+pub(super) fn read_from(
+    input: &mut dyn Read,
+    path: &Path,
+    progress: &mut Progress,
+) -> Result<Loaded, LoadError> {
     let text = interop::read_input(input, path)?;
-    read_str(&text, path)
+    read_str_telling(&text, path, progress)
 }
+
+/// How many lines are read between two reports of progress.
+const TELL_EVERY_LINES: usize = 2048;
 
 /// Whether every id in `ids` starts with `prefix` (and there is one).
 fn all_prefixed<'a>(mut ids: impl Iterator<Item = &'a str>, prefix: &str) -> bool {
@@ -27,9 +34,21 @@ fn all_prefixed<'a>(mut ids: impl Iterator<Item = &'a str>, prefix: &str) -> boo
 
 /// Reads entities from text, one JSON object a line (blank lines skipped).
 pub fn read_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    read_str_telling(text, path, &mut Progress::none())
+}
+
+/// As [`read_str`], telling `progress` how far it has got.
+pub fn read_str_telling(
+    text: &str,
+    path: &Path,
+    progress: &mut Progress,
+) -> Result<Loaded, LoadError> {
     let mut entities: Vec<(usize, Entity)> = Vec::new();
     let mut offset = 0;
     for (n, line) in text.split('\n').enumerate() {
+        if n.is_multiple_of(TELL_EVERY_LINES) {
+            progress.tell(offset as u64, text.len() as u64, path)?;
+        }
         let here = offset;
         offset += line.len() + 1;
         if line.trim().is_empty() {

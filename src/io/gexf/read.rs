@@ -3,7 +3,7 @@
 use crate::io::interop::{self, Ids, Notes};
 use crate::io::json::Loaded;
 use crate::io::xml::{Element, Item, XmlReader};
-use crate::io::LoadError;
+use crate::io::{LoadError, Progress};
 use crate::model::{Dataset, Source, Tie};
 use std::collections::HashMap;
 use std::io::Read;
@@ -11,15 +11,28 @@ use std::path::Path;
 
 use super::*;
 
-pub(super) fn read_from(input: &mut dyn Read, path: &Path) -> Result<Loaded, LoadError> {
+pub(super) fn read_from(
+    input: &mut dyn Read,
+    path: &Path,
+    progress: &mut Progress,
+) -> Result<Loaded, LoadError> {
     let text = interop::read_input(input, path)?;
-    read_str(&text, path)
+    read_str_telling(&text, path, progress)
 }
 
 /// Reads a GEXF document held in memory.
 pub fn read_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    read_str_telling(text, path, &mut Progress::none())
+}
+
+/// As [`read_str`], telling `progress` how far it has got.
+pub fn read_str_telling(
+    text: &str,
+    path: &Path,
+    progress: &mut Progress,
+) -> Result<Loaded, LoadError> {
     let mut reader = Reader {
-        xml: XmlReader::new(text, path),
+        xml: XmlReader::new(text, path, progress.reborrow()),
         ns: None,
         data: Dataset::default(),
         notes: Notes::default(),

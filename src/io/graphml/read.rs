@@ -3,7 +3,7 @@
 use crate::io::interop::{self, Ids, Notes};
 use crate::io::json::Loaded;
 use crate::io::xml::{Element, Item, XmlReader};
-use crate::io::LoadError;
+use crate::io::{LoadError, Progress};
 use crate::model::{Dataset, Point, Source, Tie};
 use std::collections::HashMap;
 use std::io::Read;
@@ -11,9 +11,13 @@ use std::path::Path;
 
 use super::*;
 
-pub(super) fn read_from(input: &mut dyn Read, path: &Path) -> Result<Loaded, LoadError> {
+pub(super) fn read_from(
+    input: &mut dyn Read,
+    path: &Path,
+    progress: &mut Progress,
+) -> Result<Loaded, LoadError> {
     let text = interop::read_input(input, path)?;
-    read_str(&text, path)
+    read_str_telling(&text, path, progress)
 }
 
 /// A `<key>`: what it is for, its name and type, its default, and whether it is one of yEd's
@@ -35,8 +39,17 @@ pub(super) struct PendingEdge {
 
 /// Reads a GraphML document held in memory.
 pub fn read_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    read_str_telling(text, path, &mut Progress::none())
+}
+
+/// As [`read_str`], telling `progress` how far it has got.
+pub fn read_str_telling(
+    text: &str,
+    path: &Path,
+    progress: &mut Progress,
+) -> Result<Loaded, LoadError> {
     let mut r = Reader {
-        xml: XmlReader::new(text, path),
+        xml: XmlReader::new(text, path, progress.reborrow()),
         ns: None,
         keys: HashMap::new(),
         data: Dataset::default(),

@@ -31,7 +31,11 @@ pub const FORMAT: Format = Format {
 
 /// Reads a dataset from any reader, up to the size limit. (Files are opened by [`load`], which
 /// reads large ones straight from disk instead of into memory.)
-fn read_from(input: &mut dyn std::io::Read, path: &Path) -> Result<Loaded, LoadError> {
+fn read_from(
+    input: &mut dyn std::io::Read,
+    path: &Path,
+    _progress: &mut super::Progress,
+) -> Result<Loaded, LoadError> {
     use std::io::Read;
     let mut limited = LimitedReader::new(input);
     let mut bytes = Vec::new();
