@@ -16,7 +16,7 @@ pub(super) fn read_from(
     progress: &mut Progress,
 ) -> Result<Loaded, LoadError> {
     let text = interop::read_input(input, path)?;
-    read_str_telling(&text, path, progress)
+    read_str(&text, path, progress)
 }
 
 /// How many lines are read between two reports of progress.
@@ -32,17 +32,9 @@ fn all_prefixed<'a>(mut ids: impl Iterator<Item = &'a str>, prefix: &str) -> boo
     any && all
 }
 
-/// Reads entities from text, one JSON object a line (blank lines skipped).
-pub fn read_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
-    read_str_telling(text, path, &mut Progress::none())
-}
-
-/// As [`read_str`], telling `progress` how far it has got.
-pub fn read_str_telling(
-    text: &str,
-    path: &Path,
-    progress: &mut Progress,
-) -> Result<Loaded, LoadError> {
+/// Reads entities from text, one JSON object a line (blank lines skipped), telling
+/// `progress` how far it has got.
+pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Loaded, LoadError> {
     let mut entities: Vec<(usize, Entity)> = Vec::new();
     let mut offset = 0;
     for (n, line) in text.split('\n').enumerate() {

@@ -1,6 +1,7 @@
 //! Unit tests of FollowTheMoney entities: writing, reading back, and damaged lines.
 
 use super::*;
+use crate::io::Progress;
 use crate::sample::sample_dataset;
 use std::path::Path;
 
@@ -14,7 +15,9 @@ fn write(data: &Dataset) -> String {
 fn the_evidence_of_the_sample_comes_back() {
     let data = sample_dataset();
     let text = write(&data);
-    let back = read_str(&text, Path::new("t.ftm.json")).unwrap().data;
+    let back = read_str(&text, Path::new("t.ftm.json"), &mut Progress::none())
+        .unwrap()
+        .data;
     assert_eq!(back.sources, data.sources);
     assert_eq!(back.actors.len(), data.actors.len());
     for (a, b) in back.actors.iter().zip(&data.actors) {
@@ -38,12 +41,14 @@ fn bad_lines_are_refused_with_their_place() {
     let e = read_str(
         "{\"id\":\"a\",\"schema\":\"Person\"}\n{\"id\": 3}\n",
         Path::new("t.ftm"),
+        &mut Progress::none(),
     )
     .unwrap_err();
     assert!(e.to_string().starts_with("t.ftm:2:"), "{e}");
     let e = read_str(
         "{\"id\":\"a\",\"schema\":\"Person\"}\n{\"id\":\"l\",\"schema\":\"UnknownLink\",\"properties\":{\"subject\":[\"a\"],\"object\":[\"zz\"]}}\n",
         Path::new("t.ftm"),
+        &mut Progress::none(),
     )
     .unwrap_err();
     assert_eq!(

@@ -17,20 +17,11 @@ pub(super) fn read_from(
     progress: &mut Progress,
 ) -> Result<Loaded, LoadError> {
     let text = interop::read_input(input, path)?;
-    read_str_telling(&text, path, progress)
+    read_str(&text, path, progress)
 }
 
-/// Reads a GEXF document held in memory.
-pub fn read_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
-    read_str_telling(text, path, &mut Progress::none())
-}
-
-/// As [`read_str`], telling `progress` how far it has got.
-pub fn read_str_telling(
-    text: &str,
-    path: &Path,
-    progress: &mut Progress,
-) -> Result<Loaded, LoadError> {
+/// Reads a GEXF document held in memory, telling `progress` how far it has got.
+pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Loaded, LoadError> {
     let mut reader = Reader {
         xml: XmlReader::new(text, path, progress.reborrow()),
         ns: None,

@@ -17,7 +17,7 @@ pub(super) fn read_from(
     progress: &mut Progress,
 ) -> Result<Loaded, LoadError> {
     let text = interop::read_input(input, path)?;
-    read_str_telling(&text, path, progress)
+    read_str(&text, path, progress)
 }
 
 /// A `<key>`: what it is for, its name and type, its default, and whether it is one of yEd's
@@ -37,17 +37,8 @@ pub(super) struct PendingEdge {
     pub(super) tie: Tie,
 }
 
-/// Reads a GraphML document held in memory.
-pub fn read_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
-    read_str_telling(text, path, &mut Progress::none())
-}
-
-/// As [`read_str`], telling `progress` how far it has got.
-pub fn read_str_telling(
-    text: &str,
-    path: &Path,
-    progress: &mut Progress,
-) -> Result<Loaded, LoadError> {
+/// Reads a GraphML document held in memory, telling `progress` how far it has got.
+pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Loaded, LoadError> {
     let mut r = Reader {
         xml: XmlReader::new(text, path, progress.reborrow()),
         ns: None,

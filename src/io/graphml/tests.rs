@@ -3,6 +3,7 @@
 use super::*;
 use crate::io::json::Loaded;
 use crate::io::LoadError;
+use crate::io::Progress;
 use crate::model::Dataset;
 use crate::sample::sample_dataset;
 use std::path::Path;
@@ -14,7 +15,7 @@ fn write(data: &Dataset) -> String {
 }
 
 fn read(text: &str) -> Result<Loaded, LoadError> {
-    read_str(text, Path::new("t.graphml"))
+    read_str(text, Path::new("t.graphml"), &mut Progress::none())
 }
 
 #[test]
