@@ -22,11 +22,11 @@ fn formats_100k_ties(c: &mut Criterion) {
         let write = format.write.expect("a writer");
         let read = format.read.expect("a reader");
         let mut bytes = Vec::new();
-        write(&data, &mut bytes).expect("the generated map can be written");
+        write(&data, &mut bytes, &mut Progress::none()).expect("the generated map can be written");
         group.bench_function(format!("write_{key}"), |b| {
             b.iter(|| {
                 let mut out = Vec::with_capacity(bytes.len());
-                write(&data, &mut out).expect("written");
+                write(&data, &mut out, &mut Progress::none()).expect("written");
                 out
             })
         });

@@ -9,7 +9,7 @@ use super::running::Job;
 use super::state::{AppState, Notice, NoticeKind};
 use super::tasks::{self, Outcome, Task};
 use crate::io::atomic::{write_atomically, WriteOptions};
-use crate::io::formats;
+use crate::io::{formats, Progress};
 use crate::model::Dataset;
 
 /// What File → Export picture… draws.
@@ -63,7 +63,6 @@ fn start(state: &mut AppState, path: PathBuf, ctx: &egui::Context, work: ExportW
     let data = Arc::clone(&state.doc.data);
     let target = path.clone();
     let task = Task::start(name, tasks::waker(ctx), move |control| {
-        control.set_progress(0.05);
         let result = work(&data, &target, &|done| control.set_progress(done));
         drop(data);
         result
@@ -79,9 +78,13 @@ pub fn export_map(state: &mut AppState, path: PathBuf, ctx: &egui::Context) {
     let format = formats::for_path(&path);
     let work: ExportWork = Box::new(move |data, path, progress| {
         let lost = crate::io::interop::losses(data, format);
-        let written = formats::save_as(path, format, data, WriteOptions::default())
+        let mut report = |done| {
+            progress(done);
+            true
+        };
+        let mut report = Progress::new(&mut report);
+        let written = formats::save_as(path, format, data, WriteOptions::default(), &mut report)
             .map_err(|e| e.to_string())?;
-        progress(1.0);
         let mut lines: Vec<String> = written
             .iter()
             .map(|p| format!("wrote {}", p.display()))
@@ -109,6 +112,7 @@ pub fn export_picture(state: &mut AppState, path: PathBuf, ctx: &egui::Context) 
     };
     let options = picture_options(state, choice, ctx.theme() == egui::Theme::Dark);
     let work: ExportWork = Box::new(move |data, path, progress| {
+        progress(0.05);
         let bytes = if png {
             crate::picture::to_png(data, &options)?
         } else {

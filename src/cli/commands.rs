@@ -281,7 +281,13 @@ pub fn convert(
     for loss in crate::io::interop::losses(&loaded.data, to) {
         s.eprint(format_args!("{}: not kept: {loss}", output.display()));
     }
-    let code = match formats::save_as(output, to, &loaded.data, Default::default()) {
+    let code = match formats::save_as(
+        output,
+        to,
+        &loaded.data,
+        Default::default(),
+        &mut crate::io::Progress::none(),
+    ) {
         Ok(files) => {
             for file in files {
                 s.print(format_args!(

@@ -19,8 +19,9 @@ use crate::model::Dataset;
 /// asked to); `path` only names the file in messages.
 pub type Reader =
     fn(input: &mut dyn Read, path: &Path, progress: &mut Progress) -> Result<Loaded, LoadError>;
-/// Writes a dataset to `output`.
-pub type Writer = fn(data: &Dataset, output: &mut dyn Write) -> std::io::Result<()>;
+/// Writes a dataset to `output`, telling `progress` how far it has got.
+pub type Writer =
+    fn(data: &Dataset, output: &mut dyn Write, progress: &mut Progress) -> std::io::Result<()>;
 
 /// One file format.
 pub struct Format {
@@ -66,7 +67,11 @@ pub struct Parts {
     pub read: fn(parts: &mut [PartInput]) -> Result<Loaded, LoadError>,
     /// Writes the parts that `files` names; a part with nothing to hold may be left empty,
     /// and is then not written.
-    pub write: fn(data: &Dataset, parts: &mut [PartOutput]) -> std::io::Result<()>,
+    pub write: fn(
+        data: &Dataset,
+        parts: &mut [PartOutput],
+        progress: &mut Progress,
+    ) -> std::io::Result<()>,
 }
 
 /// Every format, the native one first.
@@ -219,17 +224,23 @@ pub fn files_for(path: &Path, format: &'static Format) -> Vec<PathBuf> {
 
 /// Saves a dataset in whatever format the name says, atomically (see [`write_atomically`]).
 pub fn save(path: &Path, data: &Dataset, options: WriteOptions) -> Result<(), SaveError> {
-    save_as(path, for_path(path), data, options).map(|_| ())
+    save_as(path, for_path(path), data, options, &mut Progress::none()).map(|_| ())
 }
 
-/// Saves a dataset in the format given, and returns the files written. Each file is written
-/// atomically; a format kept in several files writes them one after the other.
+/// The share of saving in another format that is making the bytes; the rest is writing them.
+const ENCODING_SHARE: f32 = 0.8;
+
+/// Saves a dataset in the format given, and returns the files written, telling `progress` how
+/// far it has got. Each file is written atomically; a format kept in several files writes
+/// them one after the other.
 pub fn save_as(
     path: &Path,
     format: &'static Format,
     data: &Dataset,
     options: WriteOptions,
+    progress: &mut Progress,
 ) -> Result<Vec<PathBuf>, SaveError> {
+    progress.stage(0.0, ENCODING_SHARE);
     let encode = |message: String| SaveError::Encode {
         path: path.to_owned(),
         message,
@@ -245,14 +256,17 @@ pub fn save_as(
                 output: output as &mut dyn Write,
             })
             .collect();
-        (parts.write)(data, &mut outputs).map_err(|e| encode(e.to_string()))?;
+        (parts.write)(data, &mut outputs, progress).map_err(|e| encode(e.to_string()))?;
         drop(outputs);
+        progress.stage(ENCODING_SHARE, 1.0 - ENCODING_SHARE);
+        let count = files.len() as u64;
         let mut written = Vec::new();
-        for ((_, file), bytes) in files.into_iter().zip(buffers) {
+        for (n, ((_, file), bytes)) in files.into_iter().zip(buffers).enumerate() {
             if !bytes.is_empty() {
                 write_atomically(&file, &bytes, options)?;
                 written.push(file);
             }
+            progress.go_on(n as u64 + 1, count);
         }
         return Ok(written);
     }
@@ -260,8 +274,10 @@ pub fn save_as(
         return Err(encode(format!("relmap cannot write {} files", format.name)));
     };
     let mut bytes = Vec::new();
-    write(data, &mut bytes).map_err(|e| encode(e.to_string()))?;
+    write(data, &mut bytes, progress).map_err(|e| encode(e.to_string()))?;
+    progress.stage(ENCODING_SHARE, 1.0 - ENCODING_SHARE);
     write_atomically(path, &bytes, options)?;
+    progress.go_on(1, 1);
     Ok(vec![path.to_owned()])
 }
 

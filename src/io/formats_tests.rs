@@ -140,3 +140,33 @@ fn formats_are_found_by_key_and_extension() {
     assert_eq!(for_path(Path::new("entities.ftm.json")).key, "ftm");
     assert_eq!(for_path(Path::new("map.relmap.json")).key, "relmap");
 }
+
+/// Writing in another format tells how far it has got while it makes the bytes, then once
+/// they are on disk.
+#[test]
+fn saving_in_another_format_reports_its_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = crate::generate::generate(3_000, 9_000, 2);
+    for key in ["gexf", "graphml", "ftm", "csv"] {
+        let format = by_key(key).unwrap();
+        let path = dir.path().join(format!("g.{}", format.extensions[0]));
+        let mut reports = Vec::new();
+        let mut report = |fraction| {
+            reports.push(fraction);
+            true
+        };
+        let written = save_as(
+            &path,
+            format,
+            &data,
+            WriteOptions::default(),
+            &mut Progress::new(&mut report),
+        )
+        .unwrap();
+        assert!(!written.is_empty(), "{key}");
+        let making = reports.iter().filter(|f| **f > 0.0 && **f < 0.8).count();
+        assert!(making >= 2, "{key}: {reports:?}");
+        assert!(reports.windows(2).all(|w| w[0] <= w[1]), "{key}: {reports:?}");
+        assert_eq!(reports.last(), Some(&1.0), "{key}");
+    }
+}

@@ -1,11 +1,14 @@
-//! How far a reader has got through its input, told to whoever waits for it (the task that
-//! runs an import), who may ask it to stop. A reader tells it what part of its input it has
-//! read; a caller that reads in stages (the bytes of the file, then parsing them) gives each
-//! stage its share of the whole.
+//! How far a reader or a writer has got, told to whoever waits for it (the task that runs an
+//! import or an export), who may ask it to stop. A reader tells what part of its input it has
+//! read, a writer how many of the map's items it has written; a caller that works in stages
+//! (the bytes of a file, then parsing them) gives each stage its share of the whole.
 
 use std::path::Path;
 
 use super::LoadError;
+
+/// How many items a writer writes between two reports of progress.
+pub const TELL_EVERY_ITEMS: usize = 4096;
 
 /// Where a reader tells how far it has got. Made with [`Progress::none`] where nobody waits.
 pub struct Progress<'a> {
@@ -61,6 +64,15 @@ impl<'a> Progress<'a> {
         };
         let part = (done as f64 / total.max(1) as f64).clamp(0.0, 1.0) as f32;
         report(self.from + self.span * part)
+    }
+
+    /// For a writer: item `done` of `total` (the actors and ties, in the order written) is
+    /// next; told every [`TELL_EVERY_ITEMS`] items. An error when asked to stop.
+    pub fn item(&mut self, done: usize, total: usize) -> std::io::Result<()> {
+        if done.is_multiple_of(TELL_EVERY_ITEMS) && !self.go_on(done as u64, total as u64) {
+            return Err(std::io::Error::other("writing was cancelled"));
+        }
+        Ok(())
     }
 
     /// As [`Progress::go_on`], for a reader of `path`: the error that stops it when it is

@@ -297,7 +297,7 @@ fn damaged_files_never_panic() {
     for key in ["gexf", "graphml", "ftm"] {
         let format = formats::by_key(key).unwrap();
         let mut bytes = Vec::new();
-        (format.write.unwrap())(&data, &mut bytes).unwrap();
+        (format.write.unwrap())(&data, &mut bytes, &mut Progress::none()).unwrap();
         let read = format.read.unwrap();
         let path = Path::new("damaged");
         let step = (bytes.len() / 150).max(1);

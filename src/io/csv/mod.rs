@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use super::formats::{Format, PartOutput, Parts};
 use super::gexf::{kind_name, polarity_name, tie_kind_name};
 use super::interop::{self};
+use super::Progress;
 use crate::model::Dataset;
 
 /// The registry's entry.
@@ -84,11 +85,15 @@ fn files(path: &Path) -> Vec<(&'static str, PathBuf)> {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-fn write_parts(data: &Dataset, parts: &mut [PartOutput]) -> std::io::Result<()> {
+fn write_parts(
+    data: &Dataset,
+    parts: &mut [PartOutput],
+    progress: &mut Progress,
+) -> std::io::Result<()> {
     for part in parts.iter_mut() {
         match part.part {
-            "elements" => write_elements(data, &mut part.output)?,
-            "connections" => write_connections(data, &mut part.output)?,
+            "elements" => write_elements(data, &mut part.output, progress)?,
+            "connections" => write_connections(data, &mut part.output, progress)?,
             "sources" if !data.sources.is_empty() => write_sources(data, &mut part.output)?,
             _ => {}
         }
@@ -107,7 +112,12 @@ fn io_error(e: csv::Error) -> std::io::Error {
 }
 
 /// The elements file: one row per actor.
-pub fn write_elements(data: &Dataset, output: &mut dyn Write) -> std::io::Result<()> {
+pub fn write_elements(
+    data: &Dataset,
+    output: &mut dyn Write,
+    progress: &mut Progress,
+) -> std::io::Result<()> {
+    let items = data.actors.len() + data.ties.len();
     let mut w = csv_writer(output);
     w.write_record([
         "ID",
@@ -120,7 +130,8 @@ pub fn write_elements(data: &Dataset, output: &mut dyn Write) -> std::io::Result
         "Y",
     ])
     .map_err(io_error)?;
-    for a in &data.actors {
+    for (i, a) in data.actors.iter().enumerate() {
+        progress.item(i, items)?;
         let (x, y) = a.position.map_or((String::new(), String::new()), |p| {
             (p.x.to_string(), p.y.to_string())
         });
@@ -150,7 +161,12 @@ fn join(values: &[String]) -> String {
 }
 
 /// The connections file: one row per tie.
-pub fn write_connections(data: &Dataset, output: &mut dyn Write) -> std::io::Result<()> {
+pub fn write_connections(
+    data: &Dataset,
+    output: &mut dyn Write,
+    progress: &mut Progress,
+) -> std::io::Result<()> {
+    let items = data.actors.len() + data.ties.len();
     let mut w = csv_writer(output);
     w.write_record([
         "ID",
@@ -166,7 +182,8 @@ pub fn write_connections(data: &Dataset, output: &mut dyn Write) -> std::io::Res
         "Excerpts",
     ])
     .map_err(io_error)?;
-    for t in &data.ties {
+    for (i, t) in data.ties.iter().enumerate() {
+        progress.item(data.actors.len() + i, items)?;
         let quotes: Vec<String> = t.excerpts.iter().map(|x| x.quote.clone()).collect();
         w.write_record([
             t.id.as_str(),

@@ -18,7 +18,7 @@ fn write_all(data: &Dataset) -> Vec<(&'static str, Vec<u8>)> {
             output: output as &mut dyn Write,
         })
         .collect();
-    write_parts(data, &mut outputs).unwrap();
+    write_parts(data, &mut outputs, &mut crate::io::Progress::none()).unwrap();
     drop(outputs);
     PARTS.iter().copied().zip(buffers).collect()
 }

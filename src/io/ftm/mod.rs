@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use super::formats::Format;
 use super::gexf::tie_kind_name;
+use super::Progress;
 use crate::model::{ActorKind, Certainty, Dataset, Source, TieKind};
 
 /// The registry's entry.
@@ -147,7 +148,11 @@ fn schema_kind(schema: &str) -> TieKind {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-fn write_to(data: &Dataset, output: &mut dyn Write) -> std::io::Result<()> {
+fn write_to(
+    data: &Dataset,
+    output: &mut dyn Write,
+    progress: &mut Progress,
+) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(output);
     let mut line = |entity: &Entity| -> std::io::Result<()> {
         serde_json::to_writer(&mut out, entity).map_err(std::io::Error::other)?;
@@ -168,7 +173,9 @@ fn write_to(data: &Dataset, output: &mut dyn Write) -> std::io::Result<()> {
         .iter()
         .map(|a| (a.id.as_str(), a.kind))
         .collect();
-    for a in &data.actors {
+    let items = data.actors.len() + data.ties.len();
+    for (i, a) in data.actors.iter().enumerate() {
+        progress.item(i, items)?;
         let mut e = Entity::new(format!("a-{}", a.id), actor_schema(a.kind));
         e.set("name", &a.name);
         if a.kind == ActorKind::Place {
@@ -181,7 +188,8 @@ fn write_to(data: &Dataset, output: &mut dyn Write) -> std::io::Result<()> {
         line(&e)?;
     }
     let sources: HashMap<&str, &Source> = data.sources.iter().map(|s| (s.id.as_str(), s)).collect();
-    for t in &data.ties {
+    for (i, t) in data.ties.iter().enumerate() {
+        progress.item(data.actors.len() + i, items)?;
         let kind_of = |id: &str| kinds.get(id).copied().unwrap_or_default();
         let schema = link_schema(t.kind, kind_of(&t.from), kind_of(&t.to));
         let (_, from_prop, to_prop, kind_prop) = LINKS

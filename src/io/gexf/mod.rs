@@ -21,6 +21,7 @@ use std::io::Write;
 use super::formats::Format;
 use super::interop::{self};
 use super::xml::{self};
+use super::Progress;
 use crate::model::{Actor, ActorKind, Dataset, Polarity, Tie, TieKind};
 use crate::ui::theme::{rgb, LineStyle};
 
@@ -42,13 +43,17 @@ pub const NS_RELMAP: &str = "urn:x-relmap:gexf";
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-fn write_to(data: &Dataset, output: &mut dyn Write) -> std::io::Result<()> {
+fn write_to(
+    data: &Dataset,
+    output: &mut dyn Write,
+    progress: &mut Progress,
+) -> std::io::Result<()> {
     let mut out = String::with_capacity(256 + data.ties.len() * 600 + data.actors.len() * 300);
-    write_string(data, &mut out)?;
+    write_string(data, &mut out, progress)?;
     output.write_all(out.as_bytes())
 }
 
-fn write_string(data: &Dataset, out: &mut String) -> std::io::Result<()> {
+fn write_string(data: &Dataset, out: &mut String, progress: &mut Progress) -> std::io::Result<()> {
     use std::fmt::Write as _;
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -135,11 +140,14 @@ fn write_string(data: &Dataset, out: &mut String) -> std::io::Result<()> {
          \x20   </attributes>\n",
     );
     out.push_str("    <nodes>\n");
-    for a in &data.actors {
+    let items = data.actors.len() + data.ties.len();
+    for (i, a) in data.actors.iter().enumerate() {
+        progress.item(i, items)?;
         write_node(out, a)?;
     }
     out.push_str("    </nodes>\n    <edges>\n");
-    for t in &data.ties {
+    for (i, t) in data.ties.iter().enumerate() {
+        progress.item(data.actors.len() + i, items)?;
         write_edge(out, t, default_type == "directed")?;
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");

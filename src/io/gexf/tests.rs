@@ -10,7 +10,7 @@ use std::path::Path;
 
 fn write(data: &Dataset) -> String {
     let mut out = Vec::new();
-    write_to(data, &mut out).unwrap();
+    write_to(data, &mut out, &mut Progress::none()).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -53,7 +53,9 @@ fn control_characters_are_refused_on_writing_with_what_holds_them() {
     let mut data = sample_dataset();
     data.actors[1].description = "bell\u{7}".into();
     let mut out = Vec::new();
-    let e = write_to(&data, &mut out).unwrap_err().to_string();
+    let e = write_to(&data, &mut out, &mut Progress::none())
+        .unwrap_err()
+        .to_string();
     assert!(e.contains(&format!("actor '{}'", data.actors[1].id)), "{e}");
     assert!(e.contains("U+0007"), "{e}");
 }

@@ -19,6 +19,7 @@ use super::formats::Format;
 use super::gexf::{firmest_certainty, kind_name, polarity_name, tie_kind_name};
 use super::interop::{self};
 use super::xml::{self};
+use super::Progress;
 use crate::model::Dataset;
 
 /// The registry's entry.
@@ -58,9 +59,13 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("e_excerpts", "edge", "excerpts", "string"),
 ];
 
-fn write_to(data: &Dataset, output: &mut dyn Write) -> std::io::Result<()> {
+fn write_to(
+    data: &Dataset,
+    output: &mut dyn Write,
+    progress: &mut Progress,
+) -> std::io::Result<()> {
     let mut out = String::with_capacity(256 + data.ties.len() * 600 + data.actors.len() * 300);
-    write_string(data, &mut out)?;
+    write_string(data, &mut out, progress)?;
     output.write_all(out.as_bytes())
 }
 
@@ -80,7 +85,7 @@ fn data(
     Ok(())
 }
 
-fn write_string(d: &Dataset, out: &mut String) -> std::io::Result<()> {
+fn write_string(d: &Dataset, out: &mut String, progress: &mut Progress) -> std::io::Result<()> {
     use std::fmt::Write as _;
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -122,7 +127,9 @@ fn write_string(d: &Dataset, out: &mut String) -> std::io::Result<()> {
         let json = serde_json::to_string(&d.not_duplicates).map_err(std::io::Error::other)?;
         data(out, "    ", "g_not_duplicates", &json, &map)?;
     }
-    for a in &d.actors {
+    let items = d.actors.len() + d.ties.len();
+    for (i, a) in d.actors.iter().enumerate() {
+        progress.item(i, items)?;
         let what = || format!("actor '{}'", a.id);
         out.push_str("    <node id=\"");
         xml::attr(out, &a.id, &what)?;
@@ -150,7 +157,8 @@ fn write_string(d: &Dataset, out: &mut String) -> std::io::Result<()> {
         }
         out.push_str("    </node>\n");
     }
-    for t in &d.ties {
+    for (i, t) in d.ties.iter().enumerate() {
+        progress.item(d.actors.len() + i, items)?;
         let what = || format!("tie '{}'", t.id);
         out.push_str("    <edge id=\"");
         xml::attr(out, &t.id, &what)?;

@@ -10,7 +10,7 @@ use std::path::Path;
 
 fn write(data: &Dataset) -> String {
     let mut out = Vec::new();
-    write_to(data, &mut out).unwrap();
+    write_to(data, &mut out, &mut Progress::none()).unwrap();
     String::from_utf8(out).unwrap()
 }
 

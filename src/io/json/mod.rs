@@ -50,7 +50,11 @@ fn read_from(
 }
 
 /// Writes a dataset as the native format saves it ([`to_bytes`]).
-fn write_to(data: &Dataset, output: &mut dyn std::io::Write) -> std::io::Result<()> {
+fn write_to(
+    data: &Dataset,
+    output: &mut dyn std::io::Write,
+    _progress: &mut super::Progress,
+) -> std::io::Result<()> {
     output.write_all(&to_bytes(data).map_err(std::io::Error::other)?)
 }
 
