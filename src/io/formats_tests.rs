@@ -166,7 +166,10 @@ fn saving_in_another_format_reports_its_progress() {
         assert!(!written.is_empty(), "{key}");
         let making = reports.iter().filter(|f| **f > 0.0 && **f < 0.8).count();
         assert!(making >= 2, "{key}: {reports:?}");
-        assert!(reports.windows(2).all(|w| w[0] <= w[1]), "{key}: {reports:?}");
+        assert!(
+            reports.windows(2).all(|w| w[0] <= w[1]),
+            "{key}: {reports:?}"
+        );
         assert_eq!(reports.last(), Some(&1.0), "{key}");
     }
 }

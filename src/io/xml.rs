@@ -314,7 +314,11 @@ impl<'a> XmlReader<'a> {
                     )
                 })?;
             // Namespace declarations are not data.
-            if !self.scopes.declare(qname, &value, depth) {
+            let declared = self
+                .scopes
+                .declare(qname, &value, depth)
+                .map_err(|e| self.error(offset, e))?;
+            if !declared {
                 attrs.push(Attr {
                     ns: None,
                     name: qname,

@@ -9,6 +9,10 @@ use super::Ns;
 /// The URI that the prefix `xml` is bound to in every document.
 const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
 
+/// How many declarations may be in scope at once: real documents have a handful, and a file
+/// with very many would make every name slow to resolve.
+pub const MOST_BINDINGS: usize = 1000;
+
 /// How many namespace URIs are shared; one met after these is copied each time (a file with
 /// very many namespaces costs no long search through them all).
 const MOST_NAMESPACES: usize = 64;
@@ -39,19 +43,25 @@ pub fn split_name(qname: &str) -> (&str, &str) {
 
 impl<'a> Scopes<'a> {
     /// If the attribute `qname` declares a namespace, binds it inside the element at `depth`
-    /// and says so.
-    pub fn declare(&mut self, qname: &'a str, uri: &str, depth: usize) -> bool {
+    /// and says so; an error when [`MOST_BINDINGS`] are in scope already.
+    pub fn declare(&mut self, qname: &'a str, uri: &str, depth: usize) -> Result<bool, String> {
         let prefix = match qname.strip_prefix("xmlns") {
             Some("") => "",
             Some(rest) => match rest.strip_prefix(':') {
                 Some(prefix) => prefix,
-                None => return false,
+                None => return Ok(false),
             },
-            None => return false,
+            None => return Ok(false),
         };
+        if self.bindings.len() >= MOST_BINDINGS {
+            return Err(format!(
+                "more than {MOST_BINDINGS} namespace declarations are in scope here; relmap \
+                 reads at most {MOST_BINDINGS}"
+            ));
+        }
         let uri = (!uri.is_empty()).then(|| self.shared(uri));
         self.bindings.push(Binding { prefix, uri, depth });
-        true
+        Ok(true)
     }
 
     /// Drops the declarations of the element at `depth`, which has closed.
@@ -134,6 +144,22 @@ mod tests {
                 "{urn:d}e",
                 "{urn:p}f {http://www.w3.org/XML/1998/namespace}lang=en",
             ]
+        );
+    }
+
+    #[test]
+    fn declarations_beyond_the_limit_are_refused_and_those_of_closed_elements_do_not_count() {
+        let many =
+            |n: usize| -> String { (0..n).map(|i| format!(" xmlns:p{i}=\"urn:{i}\"")).collect() };
+        let under = format!("<a{}><b{}/></a>", many(600), many(399));
+        assert!(names(&under).is_ok());
+        let closed = format!("<a><b{}/><c{}/></a>", many(1000), many(1000));
+        assert!(names(&closed).is_ok());
+        let over = format!("<a{}>\n<b{}/></a>", many(600), many(401));
+        let e = names(&over).unwrap_err();
+        assert!(
+            e.starts_with("t.xml:2:1: more than 1000 namespace declarations are in scope"),
+            "{e}"
         );
     }
 
