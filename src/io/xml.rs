@@ -1,8 +1,8 @@
 //! What the XML formats (GEXF, GraphML) share: a reader of elements, attributes and text with
 //! namespaces resolved and the place of everything (line and column), which never expands an
 //! entity other than the five XML predefines and character references, and refuses a document
-//! type that declares entities (external entities, "billion laughs"); and the escaping of
-//! written text and attributes (`xml_escape.rs`).
+//! type that declares entities (external entities, "billion laughs"); and the writing of
+//! documents, with text and attributes escaped (`xml_write.rs`).
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -15,13 +15,13 @@ use quick_xml::Reader;
 use super::interop::syntax_at;
 use super::{LoadError, Progress};
 
-#[path = "xml_escape.rs"]
-mod escape;
 #[path = "xml_names.rs"]
 mod names;
 #[path = "xml_values.rs"]
 mod values;
-pub use escape::{attr, text};
+#[path = "xml_write.rs"]
+mod write;
+pub use write::{attr, text, write_document};
 
 /// A namespace URI, shared by every element in it (one allocation per namespace, not per
 /// element).

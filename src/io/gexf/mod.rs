@@ -48,9 +48,7 @@ fn write_to(
     output: &mut dyn Write,
     progress: &mut Progress,
 ) -> std::io::Result<()> {
-    let mut out = String::with_capacity(256 + data.ties.len() * 600 + data.actors.len() * 300);
-    write_string(data, &mut out, progress)?;
-    output.write_all(out.as_bytes())
+    xml::write_document(data, output, progress, write_string)
 }
 
 fn write_string(data: &Dataset, out: &mut String, progress: &mut Progress) -> std::io::Result<()> {

@@ -1,10 +1,10 @@
 //! Reading GEXF 1.1, 1.2draft and 1.3 as Gephi and networkx write them: static, dynamic and slice graphs, with or without viz, attributes with defaults, self loops, hierarchies, ids of any shape.
 
-use crate::io::interop::{self, Ids, Notes};
+use crate::io::interop::{self, Ids, Notes, PendingEdge};
 use crate::io::json::Loaded;
 use crate::io::xml::{Element, Item, XmlReader};
 use crate::io::{LoadError, Progress};
-use crate::model::{Dataset, Source, Tie};
+use crate::model::{Dataset, Source};
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
@@ -55,14 +55,6 @@ fn is_gexf_namespace(ns: &str) -> bool {
 pub(super) struct AttrDecl {
     pub(super) title: String,
     pub(super) default: Option<String>,
-}
-
-/// An edge as read, with its ends still foreign ids, resolved once every node is known.
-pub(super) struct PendingEdge {
-    pub(super) offset: usize,
-    pub(super) source: String,
-    pub(super) target: String,
-    pub(super) tie: Tie,
 }
 
 pub(super) struct Reader<'a> {
@@ -222,21 +214,11 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn finish(mut self, path: &Path) -> Result<Loaded, LoadError> {
-        for edge in std::mem::take(&mut self.edges) {
-            let mut tie = edge.tie;
-            for (end, foreign) in [(&mut tie.from, &edge.source), (&mut tie.to, &edge.target)] {
-                match self.actors.get(foreign) {
-                    Some(id) => *end = id.to_owned(),
-                    None => {
-                        return Err(self.xml.error(
-                            edge.offset,
-                            format!("edge '{}' ends at '{foreign}', which is not a node", tie.id),
-                        ))
-                    }
-                }
-            }
-            self.data.ties.push(tie);
-        }
+        let edges = std::mem::take(&mut self.edges);
+        let xml = &self.xml;
+        interop::resolve(edges, &self.actors, &mut self.data, |at, message| {
+            xml.error(at, message)
+        })?;
         interop::finish(path, self.data, self.notes)
     }
 }

@@ -1,6 +1,7 @@
 //! Reading GraphML nodes and edges: data by the names of their keys (and defaults), yEd's labels, geometry and arrows, excerpts.
 
 use super::read::*;
+use crate::io::interop::PendingEdge;
 use crate::io::interop::{self};
 use crate::io::xml::Element;
 use crate::io::LoadError;
@@ -84,17 +85,9 @@ impl<'a> Reader<'a> {
                 .error(el.offset, "an <edge> without a source and a target"));
         };
         let (source, target) = (source.to_owned(), target.to_owned());
-        let id = match el.attr("id") {
-            Some(foreign) => match self.ties.add(foreign, &mut self.notes) {
-                Some(id) => id,
-                None => {
-                    return Err(self
-                        .xml
-                        .error(el.offset, format!("a second edge with the id '{foreign}'")))
-                }
-            },
-            None => self.ties.unique(format!("edge-{}", self.edges.len() + 1)),
-        };
+        let read = self.edges.len();
+        let id = interop::edge_id(&mut self.ties, el.attr("id"), read, &mut self.notes)
+            .map_err(|message| self.xml.error(el.offset, message))?;
         let mut tie = Tie {
             id,
             directed: match el.attr("directed") {

@@ -1,10 +1,10 @@
 //! Reading GraphML as yEd, Cytoscape and networkx write it: typed keys with defaults, yEd's labels, geometry and arrows, nested graphs, with every key not kept named in the warnings.
 
-use crate::io::interop::{self, Ids, Notes};
+use crate::io::interop::{self, Ids, Notes, PendingEdge};
 use crate::io::json::Loaded;
 use crate::io::xml::{Element, Item, XmlReader};
 use crate::io::{LoadError, Progress};
-use crate::model::{Dataset, Point, Source, Tie};
+use crate::model::{Dataset, Point, Source};
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
@@ -28,13 +28,6 @@ pub(super) struct Key {
     pub(super) name: String,
     pub(super) default: Option<String>,
     pub(super) graphics: bool,
-}
-
-pub(super) struct PendingEdge {
-    pub(super) offset: usize,
-    pub(super) source: String,
-    pub(super) target: String,
-    pub(super) tie: Tie,
 }
 
 /// Reads a GraphML document held in memory, telling `progress` how far it has got.
@@ -344,21 +337,11 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn finish(mut self, path: &Path) -> Result<Loaded, LoadError> {
-        for edge in std::mem::take(&mut self.edges) {
-            let mut tie = edge.tie;
-            for (end, foreign) in [(&mut tie.from, &edge.source), (&mut tie.to, &edge.target)] {
-                match self.actors.get(foreign) {
-                    Some(id) => *end = id.to_owned(),
-                    None => {
-                        return Err(self.xml.error(
-                            edge.offset,
-                            format!("edge '{}' ends at '{foreign}', which is not a node", tie.id),
-                        ))
-                    }
-                }
-            }
-            self.data.ties.push(tie);
-        }
+        let edges = std::mem::take(&mut self.edges);
+        let xml = &self.xml;
+        interop::resolve(edges, &self.actors, &mut self.data, |at, message| {
+            xml.error(at, message)
+        })?;
         interop::finish(path, self.data, self.notes)
     }
 }

@@ -9,7 +9,9 @@ use std::path::Path;
 use crate::io::LoadError;
 use crate::model::{ActorKind, Certainty, DateSpec, Excerpt, Polarity, TieKind};
 
+mod edges;
 mod keep;
+pub use edges::{edge_id, resolve, PendingEdge};
 pub use keep::{finish, keep_evidence, losses, Ids, Notes, LOOSE_QUOTES};
 
 /// Reads the whole input as UTF-8 text, up to the size limit, without a byte order mark. An

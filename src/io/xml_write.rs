@@ -1,4 +1,21 @@
-//! Escaping text and attribute values written into XML, refusing what XML cannot hold.
+//! Writing XML: a document made in one string and written in one go, with text and attribute
+//! values escaped, refusing what XML cannot hold.
+
+use crate::io::Progress;
+use crate::model::Dataset;
+
+/// Makes a document of `data` with `write` in one string, sized for the map, and then writes
+/// it to `output` in one go.
+pub fn write_document(
+    data: &Dataset,
+    output: &mut dyn std::io::Write,
+    progress: &mut Progress,
+    write: fn(&Dataset, &mut String, &mut Progress) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut out = String::with_capacity(256 + data.ties.len() * 600 + data.actors.len() * 300);
+    write(data, &mut out, progress)?;
+    output.write_all(out.as_bytes())
+}
 
 /// Text as XML character data: markup characters escaped, and a carriage return kept as a
 /// reference (a reader would otherwise turn it into a line feed). Characters XML 1.0 cannot
