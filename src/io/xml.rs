@@ -19,6 +19,8 @@ use super::{LoadError, Progress};
 mod names;
 #[path = "xml_values.rs"]
 mod values;
+#[path = "xml_walk.rs"]
+mod walk;
 #[path = "xml_write.rs"]
 mod write;
 pub use write::{attr, text, write_document};
@@ -350,41 +352,6 @@ impl<'a> XmlReader<'a> {
     fn close(&mut self) {
         self.scopes.close(self.open.len());
         self.open.pop();
-    }
-
-    /// The text inside the element just opened, up to its close; nested elements are skipped
-    /// (their text too), and whether there were any is returned beside the text.
-    pub fn text_content(&mut self) -> Result<(String, bool), LoadError> {
-        let mut text = String::new();
-        let mut nested = false;
-        let mut depth = 0usize;
-        loop {
-            match self.step()? {
-                Item::Open(_) => {
-                    nested = true;
-                    depth += 1;
-                }
-                Item::Close if depth == 0 => return Ok((text, nested)),
-                Item::Close => depth -= 1,
-                Item::Text(t) if depth == 0 => text.push_str(&t),
-                Item::Text(_) => {}
-                Item::Eof => return Ok((text, nested)),
-            }
-        }
-    }
-
-    /// Skips what is left of the element just opened, up to its close.
-    pub fn skip(&mut self) -> Result<(), LoadError> {
-        let mut depth = 0usize;
-        loop {
-            match self.step_over_text()? {
-                Item::Open(_) => depth += 1,
-                Item::Close if depth == 0 => return Ok(()),
-                Item::Close => depth -= 1,
-                Item::Text(_) => {}
-                Item::Eof => return Ok(()),
-            }
-        }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::io::interop::{self, Ids, Notes, PendingEdge};
 use crate::io::json::Loaded;
-use crate::io::xml::{Element, Item, XmlReader};
+use crate::io::xml::{Element, XmlReader};
 use crate::io::{LoadError, Progress};
 use crate::model::{Dataset, Source};
 use std::collections::HashMap;
@@ -107,31 +107,12 @@ impl<'a> Reader<'a> {
         if graphs == 0 {
             return Err(self.xml.error(root.offset, "the file has no <graph>"));
         }
-        // Anything after the root element is only whitespace, comments or the end.
-        loop {
-            match self.xml.step()? {
-                Item::Eof => return Ok(()),
-                Item::Text(t) if t.trim().is_empty() => {}
-                Item::Open(el) => {
-                    return Err(self
-                        .xml
-                        .error(el.offset, "an element after the end of <gexf>"))
-                }
-                _ => {}
-            }
-        }
+        self.xml.end_after("gexf")
     }
 
-    /// The next child element of the element just opened, or `None` at its close (text
-    /// between children is skipped).
+    /// The next child element of the element just opened, or `None` at its close.
     pub(super) fn child(&mut self) -> Result<Option<Element<'a>>, LoadError> {
-        loop {
-            match self.xml.step_over_text()? {
-                Item::Open(el) => return Ok(Some(el)),
-                Item::Close | Item::Eof => return Ok(None),
-                Item::Text(_) => {}
-            }
-        }
+        self.xml.child()
     }
 
     pub(super) fn meta(&mut self) -> Result<(), LoadError> {

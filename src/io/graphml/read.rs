@@ -82,14 +82,9 @@ impl<'a> Reader<'a> {
         el.name == name && el.ns == self.ns
     }
 
+    /// The next child element of the element just opened, or `None` at its close.
     pub(super) fn child(&mut self) -> Result<Option<Element<'a>>, LoadError> {
-        loop {
-            match self.xml.step()? {
-                Item::Open(el) => return Ok(Some(el)),
-                Item::Close | Item::Eof => return Ok(None),
-                Item::Text(_) => {}
-            }
-        }
+        self.xml.child()
     }
 
     pub(super) fn document(&mut self) -> Result<(), LoadError> {
@@ -122,17 +117,7 @@ impl<'a> Reader<'a> {
         if graphs == 0 {
             return Err(self.xml.error(root.offset, "the file has no <graph>"));
         }
-        loop {
-            match self.xml.step()? {
-                Item::Eof => return Ok(()),
-                Item::Open(el) => {
-                    return Err(self
-                        .xml
-                        .error(el.offset, "an element after the end of <graphml>"))
-                }
-                _ => {}
-            }
-        }
+        self.xml.end_after("graphml")
     }
 
     pub(super) fn key(&mut self, el: &Element) -> Result<(), LoadError> {
