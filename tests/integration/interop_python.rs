@@ -68,6 +68,7 @@ fn networkx_and_followthemoney_read_relmaps_files_and_relmap_reads_networkxs() {
         "ok: networkx reads relmap's GraphML: 39 nodes, 62 edges",
         "karate.gexf: 34 actors, 78 ties",
         "lesmis.graphml: 77 actors, 254 ties",
+        "multi.graphml: 3 actors, 6 ties",
         "ok: followthemoney accepts all",
     ] {
         assert!(stdout.contains(line), "{line}\n{stdout}");

@@ -58,10 +58,14 @@ for name, graph in [
     print(f"ok: networkx reads relmap's {name}: {graph.number_of_nodes()} nodes, "
           f"{graph.number_of_edges()} edges, labels and excerpts")
 
-# relmap reads what networkx writes of graphs it builds itself.
+# relmap reads what networkx writes of graphs it builds itself. In GraphML, networkx writes
+# the key of a multigraph's edge as its id, counted from 0 for each pair of nodes.
+multi = nx.MultiDiGraph()
+multi.add_edges_from([(1, 2), (1, 2), (2, 1), (2, 3), (3, 3), (3, 3)])
 for title, graph in [
     ("karate", nx.karate_club_graph()),
     ("lesmis", nx.les_miserables_graph()),
+    ("multi", multi),
 ]:
     for extension, write in [
         ("gexf", lambda g, p: nx.write_gexf(g, p)),
@@ -82,7 +86,7 @@ for title, graph in [
             f"{written}: the names differ",
         )
         ends = {(t["from"], t["to"]) for t in back["ties"]}
-        for a, b in graph.edges:
+        for a, b, *_ in graph.edges:
             check(
                 (str(a), str(b)) in ends or (str(b), str(a)) in ends,
                 f"{written}: the edge {a} - {b} is missing",

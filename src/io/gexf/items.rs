@@ -149,8 +149,7 @@ impl<'a> Reader<'a> {
                 .error(el.offset, "an <edge> without a source and a target"));
         };
         let read = self.edges.len();
-        let id = interop::edge_id(&mut self.ties, el.attr("id"), read, &mut self.notes)
-            .map_err(|message| self.xml.error(el.offset, message))?;
+        let id = interop::edge_id(&mut self.ties, el.attr("id"), read, &mut self.notes);
         let mut tie = Tie {
             id,
             directed: match el.attr("type").map(str::to_lowercase).as_deref() {

@@ -86,8 +86,7 @@ impl<'a> Reader<'a> {
         };
         let (source, target) = (source.to_owned(), target.to_owned());
         let read = self.edges.len();
-        let id = interop::edge_id(&mut self.ties, el.attr("id"), read, &mut self.notes)
-            .map_err(|message| self.xml.error(el.offset, message))?;
+        let id = interop::edge_id(&mut self.ties, el.attr("id"), read, &mut self.notes);
         let mut tie = Tie {
             id,
             directed: match el.attr("directed") {

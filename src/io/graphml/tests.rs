@@ -54,3 +54,37 @@ fn broken_files_are_refused_with_their_place() {
         );
     }
 }
+
+/// networkx writes the key of a multigraph's edge as its id, and keys count from 0 for each
+/// pair of nodes: the ids repeat, and every edge must still come in.
+#[test]
+fn edges_of_a_networkx_multigraph_with_repeated_ids_all_come_in() {
+    let text = r#"<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <graph edgedefault="directed">
+    <node id="42" />
+    <node id="A" />
+    <edge source="42" target="42" id="0" />
+    <edge source="42" target="A" id="0" />
+    <edge source="42" target="A" id="1" />
+  </graph>
+</graphml>"#;
+    let loaded = read(text).unwrap();
+    let ids: Vec<&str> = loaded.data.ties.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["0", "0-2", "1"]);
+    let ends: Vec<(&str, &str)> = loaded
+        .data
+        .ties
+        .iter()
+        .map(|t| (t.from.as_str(), t.to.as_str()))
+        .collect();
+    assert_eq!(ends, [("42", "42"), ("42", "A"), ("42", "A")]);
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w == "edges with the id of another edge were given ids of their own (1 edge)"),
+        "{:?}",
+        loaded.warnings
+    );
+}

@@ -16,19 +16,20 @@ pub struct PendingEdge {
 }
 
 /// The relmap id of the edge that `foreign` (its id in the file, if it has one) names, when
-/// `read` edges were read before it: the file's id made unique, or `edge-N`. `Err` holds the
-/// message for an id that another edge has already.
-pub fn edge_id(
-    ties: &mut Ids,
-    foreign: Option<&str>,
-    read: usize,
-    notes: &mut Notes,
-) -> Result<String, String> {
+/// `read` edges were read before it: the file's id made unique, or `edge-N`. An id that
+/// another edge has already gets an id of its own, with a note: nothing refers to an edge by
+/// its id, and networkx writes the key of a multigraph's edge, counted per pair of nodes, as
+/// its id.
+pub fn edge_id(ties: &mut Ids, foreign: Option<&str>, read: usize, notes: &mut Notes) -> String {
     match foreign {
-        Some(foreign) => ties
-            .add(foreign, notes)
-            .ok_or_else(|| format!("a second edge with the id '{foreign}'")),
-        None => Ok(ties.unique(format!("edge-{}", read + 1))),
+        Some(foreign) => ties.add(foreign, notes).unwrap_or_else(|| {
+            notes.add(
+                "edges with the id of another edge were given ids of their own",
+                "edge",
+            );
+            ties.unique(format!("{}-{}", foreign.trim(), read + 1))
+        }),
+        None => ties.unique(format!("edge-{}", read + 1)),
     }
 }
 
