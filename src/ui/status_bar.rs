@@ -41,22 +41,30 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     });
 }
 
-/// One running task: "Opening big.relmap.json (76.2 MB) · 1.2 s", its progress, and Cancel
-/// where stopping it is safe.
+/// How wide the elapsed time and the progress bar of a task are: fixed, so that Cancel stays
+/// under the pointer while the time goes on and the progress appears.
+const ELAPSED_WIDTH: f32 = 56.0;
+const PROGRESS_WIDTH: f32 = 80.0;
+
+/// One running task: "Opening big.relmap.json (76.2 MB)", how long it has run, its progress
+/// where it reports one, and Cancel where stopping it is safe.
 fn task_ui(ui: &mut Ui, id: TaskId, line: TaskLine<'_>, actions: &mut Vec<Action>) {
     ui.spinner();
     let detail = line.detail.map(|d| format!(" ({d})")).unwrap_or_default();
-    ui.label(format!(
-        "{}{detail} · {:.1} s",
-        line.name,
-        line.elapsed.as_secs_f32()
-    ));
-    if let Some(done) = line.progress {
-        ui.add(
-            egui::ProgressBar::new(done)
-                .desired_width(80.0)
-                .show_percentage(),
-        );
+    ui.label(format!("{}{detail}", line.name));
+    let height = ui.spacing().interact_size.y;
+    let elapsed = format!("{:.1} s", line.elapsed.as_secs_f32());
+    ui.add_sized([ELAPSED_WIDTH, height], egui::Label::new(elapsed));
+    match line.progress {
+        Some(done) => {
+            let bar = egui::ProgressBar::new(done)
+                .desired_width(PROGRESS_WIDTH)
+                .show_percentage();
+            ui.add_sized([PROGRESS_WIDTH, height], bar);
+        }
+        None => {
+            ui.allocate_space(egui::vec2(PROGRESS_WIDTH, height));
+        }
     }
     if line.cancellable && ui.small_button("Cancel").clicked() {
         actions.push(Action::Task(TaskAction::Cancel(id)));

@@ -66,6 +66,7 @@ fn networkx_and_followthemoney_read_relmaps_files_and_relmap_reads_networkxs() {
     for line in [
         "ok: networkx reads relmap's GEXF: 39 nodes, 62 edges",
         "ok: networkx reads relmap's GraphML: 39 nodes, 62 edges",
+        "ok: relmap reads networkx's rewrite of its GEXF: 62 ties, every quote in its article",
         "karate.gexf: 34 actors, 78 ties",
         "lesmis.graphml: 77 actors, 254 ties",
         "multi.graphml: 3 actors, 6 ties",

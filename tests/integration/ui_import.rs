@@ -259,6 +259,14 @@ fn a_large_import_shows_in_the_status_bar_and_can_be_cancelled() {
     submit_path(&mut h, &path, "Import");
     assert!(h.state().state.tasks.importing().is_some());
     h.get_by_label_contains("Importing large.gexf");
+    // Cancel stays where it is while the time goes on and the progress comes in.
+    let before = h.get_by_label("Cancel").rect();
+    h.run_steps(3);
+    assert!(
+        h.state().state.tasks.importing().is_some(),
+        "read before Cancel"
+    );
+    assert_eq!(h.get_by_label("Cancel").rect(), before);
     h.get_by_label("Cancel").click();
     h.run_steps(2);
     let state = &h.state().state;

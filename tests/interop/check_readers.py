@@ -37,6 +37,7 @@ with open(path("sample.relmap.json"), encoding="utf-8") as f:
     sample = json.load(f)
 names = {a["id"]: a["name"] for a in sample["actors"]}
 excerpts = {t["id"]: t["excerpts"] for t in sample["ties"]}
+titles = {s["id"]: s["title"] for s in sample["sources"]}
 
 # networkx reads relmap's GEXF and GraphML of the sample.
 relmap("convert", path("sample.relmap.json"), path("sample.gexf"))
@@ -51,12 +52,36 @@ for name, graph in [
     check(labels == names, f"{name}: the labels differ: {labels}")
     for a, b, key, data in graph.edges(keys=True, data=True):
         check("excerpts" in data, f"{name}: edge {key} has no excerpts attribute")
-        check(
-            json.loads(data["excerpts"]) == excerpts[key],
-            f"{name}: the excerpts of {key} differ",
-        )
+        read = json.loads(data["excerpts"])
+        for x in read:
+            article = x.pop("article", None)
+            check(
+                article is not None and article["title"] == titles[x["source"]],
+                f"{name}: an excerpt of {key} lacks its article",
+            )
+        check(read == excerpts[key], f"{name}: the excerpts of {key} differ")
     print(f"ok: networkx reads relmap's {name}: {graph.number_of_nodes()} nodes, "
-          f"{graph.number_of_edges()} edges, labels and excerpts")
+          f"{graph.number_of_edges()} edges, labels and excerpts with their articles")
+
+# The map goes through networkx and back, as it would through Gephi: networkx writes a GEXF
+# of its own, without relmap's list of articles, and relmap makes the articles again from
+# what each quote carries.
+nx.write_gexf(nx.read_gexf(path("sample.gexf"), version="1.3"), path("rewritten.gexf"))
+relmap("convert", path("rewritten.gexf"), path("rewritten.relmap.json"))
+with open(path("rewritten.relmap.json"), encoding="utf-8") as f:
+    back = json.load(f)
+back_sources = {s["id"]: s for s in back["sources"]}
+for tie in back["ties"]:
+    check(len(tie["excerpts"]) == len(excerpts[tie["id"]]), f"rewritten: {tie['id']} lost quotes")
+    for x, was in zip(tie["excerpts"], excerpts[tie["id"]]):
+        source = back_sources[x["source"]]
+        check(x["source"] == was["source"], f"rewritten: {tie['id']} changed article")
+        check(source["title"] == titles[was["source"]], f"rewritten: {x['source']} lost its title")
+        quoted = source["text"].encode()[x["start"]:x["end"]].decode()  # offsets are UTF-8 bytes
+        check(quoted == x["quote"] == was["quote"],
+              f"rewritten: a quote of {tie['id']} is not where its offsets say")
+print(f"ok: relmap reads networkx's rewrite of its GEXF: {len(back['ties'])} ties, "
+      f"every quote in its article again (articles: {len(back_sources)})")
 
 # relmap reads what networkx writes of graphs it builds itself. In GraphML, networkx writes
 # the key of a multigraph's edge as its id, counted from 0 for each pair of nodes.

@@ -12,6 +12,8 @@ use super::read::Table;
 pub(super) struct Builder {
     pub(super) data: Dataset,
     pub(super) notes: Notes,
+    /// The articles written beside quotes.
+    pub(super) articles: interop::Articles,
     actors: Ids,
     ties: Ids,
     /// Labels (as written, then lowercased) of the actors, for connections that name them.
@@ -282,7 +284,7 @@ impl Builder {
             }
             let json = cell(excerpts);
             if !json.trim().is_empty() {
-                template.excerpts = interop::excerpts_from(json)
+                template.excerpts = interop::excerpts_from(json, &mut self.articles)
                     .map_err(|m| t.error(*line, column(excerpts), m))?;
             } else {
                 // Quotes alone: excerpts without their article.

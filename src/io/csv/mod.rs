@@ -167,6 +167,7 @@ pub fn write_connections(
     progress: &mut Progress,
 ) -> std::io::Result<()> {
     let items = data.actors.len() + data.ties.len();
+    let articles = interop::ArticlesOf::new(data);
     let mut w = csv_writer(output);
     w.write_record([
         "ID",
@@ -196,7 +197,7 @@ pub fn write_connections(
             polarity_name(t.polarity),
             t.date.as_deref().unwrap_or_default(),
             &join(&quotes),
-            &interop::excerpts_json(&t.excerpts),
+            &interop::excerpts_json(&t.excerpts, &articles),
         ])
         .map_err(io_error)?;
     }

@@ -248,5 +248,5 @@ pub fn read_tables(tables: Vec<Table>) -> Result<Loaded, LoadError> {
             Layout::KumuConnections | Layout::GephiEdges => b.connections(table)?,
         }
     }
-    interop::finish(&path, b.data, b.notes)
+    interop::finish(&path, b.data, b.notes, b.articles)
 }

@@ -302,7 +302,7 @@ pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Load
     }
     // Excerpts come with offsets 0: they are placed where their quote is in the article.
     quiet_offsets(&mut data);
-    interop::finish(path, data, notes)
+    interop::finish(path, data, notes, interop::Articles::default())
 }
 
 /// Each excerpt placed at its quote in its article (the first place the quote is), without a

@@ -238,7 +238,7 @@ impl<'a> Reader<'a> {
             }
         }
         if let Some(json) = excerpts_at {
-            tie.excerpts = interop::excerpts_from(json).map_err(|message| {
+            tie.excerpts = interop::excerpts_from(json, &mut self.articles).map_err(|message| {
                 self.xml
                     .error(el.offset, format!("edge '{}': {message}", tie.id))
             })?;

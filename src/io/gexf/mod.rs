@@ -144,9 +144,10 @@ fn write_string(data: &Dataset, out: &mut String, progress: &mut Progress) -> st
         write_node(out, a)?;
     }
     out.push_str("    </nodes>\n    <edges>\n");
+    let articles = interop::ArticlesOf::new(data);
     for (i, t) in data.ties.iter().enumerate() {
         progress.item(data.actors.len() + i, items)?;
-        write_edge(out, t, default_type == "directed")?;
+        write_edge(out, t, default_type == "directed", &articles)?;
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");
     Ok(())
@@ -195,7 +196,12 @@ fn write_node(out: &mut String, a: &Actor) -> std::io::Result<()> {
     Ok(())
 }
 
-fn write_edge(out: &mut String, t: &Tie, default_directed: bool) -> std::io::Result<()> {
+fn write_edge(
+    out: &mut String,
+    t: &Tie,
+    default_directed: bool,
+    articles: &interop::ArticlesOf,
+) -> std::io::Result<()> {
     use std::fmt::Write as _;
     let what = || format!("tie '{}'", t.id);
     out.push_str("      <edge id=\"");
@@ -232,7 +238,12 @@ fn write_edge(out: &mut String, t: &Tie, default_directed: bool) -> std::io::Res
         if t.directed { "true" } else { "false" },
         &what,
     )?;
-    attvalue(out, "excerpts", &interop::excerpts_json(&t.excerpts), &what)?;
+    attvalue(
+        out,
+        "excerpts",
+        &interop::excerpts_json(&t.excerpts, articles),
+        &what,
+    )?;
     out.push_str("        </attvalues>\n");
     let [r, g, b] = rgb::polarity(t.polarity);
     let _ = writeln!(out, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");

@@ -27,6 +27,7 @@ pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Load
         ns: None,
         data: Dataset::default(),
         notes: Notes::default(),
+        articles: interop::Articles::default(),
         actors: Ids::default(),
         ties: Ids::default(),
         node_attrs: HashMap::new(),
@@ -63,6 +64,8 @@ pub(super) struct Reader<'a> {
     pub(super) ns: crate::io::xml::Ns,
     pub(super) data: Dataset,
     pub(super) notes: Notes,
+    /// The articles written beside quotes.
+    pub(super) articles: interop::Articles,
     pub(super) actors: Ids,
     pub(super) ties: Ids,
     pub(super) node_attrs: HashMap<String, AttrDecl>,
@@ -200,6 +203,6 @@ impl<'a> Reader<'a> {
         interop::resolve(edges, &self.actors, &mut self.data, |at, message| {
             xml.error(at, message)
         })?;
-        interop::finish(path, self.data, self.notes)
+        interop::finish(path, self.data, self.notes, self.articles)
     }
 }

@@ -187,3 +187,100 @@ fn broken_files_are_refused_with_their_place() {
         );
     }
 }
+
+/// What Gephi and networkx do to a GEXF they rewrite: relmap's list of articles in `<meta>`
+/// is gone.
+fn without_articles(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("<relmap:article") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("</relmap:article>").unwrap() + "</relmap:article>".len();
+        rest = &rest[start + end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn articles_dropped_by_another_tool_are_made_again_from_what_the_quotes_carry() {
+    let data = sample_dataset();
+    let text = without_articles(&write(&data));
+    assert!(!text.contains("<relmap:article"));
+    let back = read(&text).unwrap();
+    assert_eq!(back.data.sources.len(), data.sources.len());
+    for (made, was) in back.data.sources.iter().zip(&data.sources) {
+        assert_eq!(
+            (
+                &made.id,
+                &made.title,
+                &made.outlet,
+                &made.published,
+                &made.url,
+                &made.author
+            ),
+            (
+                &was.id,
+                &was.title,
+                &was.outlet,
+                &was.published,
+                &was.url,
+                &was.author
+            )
+        );
+    }
+    for (tie, was) in back.data.ties.iter().zip(&data.ties) {
+        assert_eq!(tie.excerpts.len(), was.excerpts.len(), "{}", tie.id);
+        for (x, w) in tie.excerpts.iter().zip(&was.excerpts) {
+            assert_eq!(
+                (&x.source, &x.quote, x.certainty),
+                (&w.source, &w.quote, w.certainty)
+            );
+            let text = &back.data.source(&x.source).unwrap().text;
+            assert_eq!(text.get(x.start..x.end), Some(x.quote.as_str()));
+        }
+    }
+    assert!(
+        back.warnings.iter().any(
+            |w| w.starts_with("articles not in the file were made again")
+                && w.ends_with("(1 article)")
+        ),
+        "{:?}",
+        back.warnings
+    );
+}
+
+#[test]
+fn quotes_without_any_article_are_kept_together_and_counted_one_by_one() {
+    let excerpt = |quote: &str| {
+        format!("{{&quot;source&quot;:&quot;gone&quot;,&quot;quote&quot;:&quot;{quote}&quot;,&quot;start&quot;:0,&quot;end&quot;:1}}")
+    };
+    let text = format!(
+        r#"<gexf xmlns="http://gexf.net/1.3"><graph defaultedgetype="directed">
+<attributes class="edge"><attribute id="x" title="excerpts" type="string"/></attributes>
+<nodes><node id="a"/><node id="b"/></nodes>
+<edges><edge source="a" target="b"><attvalues><attvalue for="x" value="[{},{}]"/></attvalues></edge>
+<edge source="b" target="a"><attvalues><attvalue for="x" value="[{}]"/></attvalues></edge></edges>
+</graph></gexf>"#,
+        excerpt("One."),
+        excerpt("Two."),
+        excerpt("One.")
+    );
+    let back = read(&text).unwrap();
+    let loose = back.data.source(interop::LOOSE_QUOTES).unwrap();
+    assert_eq!(loose.text, "One.\n\nTwo.");
+    let places: Vec<(usize, usize)> = back
+        .data
+        .ties
+        .iter()
+        .flat_map(|t| t.excerpts.iter().map(|x| (x.start, x.end)))
+        .collect();
+    assert_eq!(places, [(0, 4), (6, 10), (0, 4)]);
+    assert!(
+        back.warnings
+            .iter()
+            .any(|w| w.ends_with("without their article (3 quotes)")),
+        "{:?}",
+        back.warnings
+    );
+}

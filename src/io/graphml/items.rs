@@ -157,10 +157,11 @@ impl<'a> Reader<'a> {
             }
         }
         if let Some(json) = excerpts {
-            tie.excerpts = interop::excerpts_from(&json).map_err(|message| {
-                self.xml
-                    .error(el.offset, format!("edge '{}': {message}", tie.id))
-            })?;
+            tie.excerpts =
+                interop::excerpts_from(&json, &mut self.articles).map_err(|message| {
+                    self.xml
+                        .error(el.offset, format!("edge '{}': {message}", tie.id))
+                })?;
         }
         if weight.is_some_and(|w| w != tie.excerpts.len().max(1) as f64) {
             self.notes.add(

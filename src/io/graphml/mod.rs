@@ -155,6 +155,7 @@ fn write_string(d: &Dataset, out: &mut String, progress: &mut Progress) -> std::
         }
         out.push_str("    </node>\n");
     }
+    let articles = interop::ArticlesOf::new(d);
     for (i, t) in d.ties.iter().enumerate() {
         progress.item(d.actors.len() + i, items)?;
         let what = || format!("tie '{}'", t.id);
@@ -200,7 +201,7 @@ fn write_string(d: &Dataset, out: &mut String, progress: &mut Progress) -> std::
             out,
             "      ",
             "e_excerpts",
-            &interop::excerpts_json(&t.excerpts),
+            &interop::excerpts_json(&t.excerpts, &articles),
             &what,
         )?;
         out.push_str("    </edge>\n");

@@ -38,6 +38,7 @@ pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Load
         keys: HashMap::new(),
         data: Dataset::default(),
         notes: Notes::default(),
+        articles: interop::Articles::default(),
         actors: Ids::default(),
         ties: Ids::default(),
         edges: Vec::new(),
@@ -52,6 +53,8 @@ pub(super) struct Reader<'a> {
     pub(super) keys: HashMap<String, Key>,
     pub(super) data: Dataset,
     pub(super) notes: Notes,
+    /// The articles written beside quotes.
+    pub(super) articles: interop::Articles,
     pub(super) actors: Ids,
     pub(super) ties: Ids,
     pub(super) edges: Vec<PendingEdge>,
@@ -327,6 +330,6 @@ impl<'a> Reader<'a> {
         interop::resolve(edges, &self.actors, &mut self.data, |at, message| {
             xml.error(at, message)
         })?;
-        interop::finish(path, self.data, self.notes)
+        interop::finish(path, self.data, self.notes, self.articles)
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use super::Articles;
 use crate::io::json::Loaded;
 use crate::io::LoadError;
 use crate::model::{validate, Dataset, Source};
@@ -128,9 +129,14 @@ fn cleaned_id(foreign: &str) -> std::borrow::Cow<'_, str> {
 
 /// Checks a dataset read from another format, after keeping the evidence it carries (see
 /// [`keep_evidence`]), and returns it with every note as a warning.
-pub fn finish(path: &Path, mut data: Dataset, mut notes: Notes) -> Result<Loaded, LoadError> {
+pub fn finish(
+    path: &Path,
+    mut data: Dataset,
+    mut notes: Notes,
+    articles: Articles,
+) -> Result<Loaded, LoadError> {
     data.forget_index();
-    keep_evidence(&mut data, &mut notes);
+    keep_evidence(&mut data, &mut notes, articles);
     let problems = validate(&data);
     if !problems.is_empty() {
         return Err(LoadError::Invalid {
@@ -150,18 +156,48 @@ pub fn finish(path: &Path, mut data: Dataset, mut notes: Notes) -> Result<Loaded
 /// The id of the source that holds quotes whose article a file did not carry.
 pub const LOOSE_QUOTES: &str = "imported-quotes";
 
+/// A source whose text is made of quotes, one after the other, each once.
+struct QuotesSource {
+    source: Source,
+    placed: HashMap<String, (usize, usize)>,
+}
+
+impl QuotesSource {
+    fn new(source: Source) -> Self {
+        Self {
+            source,
+            placed: HashMap::new(),
+        }
+    }
+
+    /// Where `quote` is in the text, put at its end if it is not there yet.
+    fn place(&mut self, quote: &str) -> (usize, usize) {
+        if let Some(&at) = self.placed.get(quote) {
+            return at;
+        }
+        let text = &mut self.source.text;
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let at = (text.len(), text.len() + quote.len());
+        text.push_str(quote);
+        self.placed.insert(quote.to_owned(), at);
+        at
+    }
+}
+
 /// Keeps every excerpt a file carries, even where its article is not in the file or its
 /// offsets do not point at the quote: a quote found in its article gets the offsets of where
-/// it is; any other goes into one source of quotes without their article ([`LOOSE_QUOTES`]),
-/// whose text is those quotes one after the other, with a note saying how many.
-pub fn keep_evidence(data: &mut Dataset, notes: &mut Notes) {
+/// it is. An article that is not in the file but was written beside its quotes (`articles`)
+/// is made again, with its quotes as its text; any other quote goes into one source of quotes
+/// without their article ([`LOOSE_QUOTES`]). Notes say how many of each.
+pub fn keep_evidence(data: &mut Dataset, notes: &mut Notes, mut articles: Articles) {
     let texts: HashMap<String, usize> = data
         .sources
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.clone(), i))
         .collect();
-    let mut loose = String::new();
     let loose_id = {
         let mut id = LOOSE_QUOTES.to_owned();
         let mut n = 1;
@@ -171,7 +207,17 @@ pub fn keep_evidence(data: &mut Dataset, notes: &mut Notes) {
         }
         id
     };
-    let mut moved = 0usize;
+    let mut rebuilt: Vec<QuotesSource> = Vec::new();
+    let mut rebuilt_at: HashMap<String, usize> = HashMap::new();
+    let mut loose = QuotesSource::new(Source {
+        id: loose_id.clone(),
+        title: "Quotes imported without their article".into(),
+        outlet: String::new(),
+        published: None,
+        url: None,
+        author: None,
+        text: String::new(),
+    });
     for tie in &mut data.ties {
         for x in &mut tie.excerpts {
             let source = texts.get(&x.source).map(|&i| data.sources[i].text.as_str());
@@ -190,33 +236,39 @@ pub fn keep_evidence(data: &mut Dataset, notes: &mut Notes) {
                     continue;
                 }
             }
-            if !loose.is_empty() {
-                loose.push_str("\n\n");
-            }
-            x.start = loose.len();
-            loose.push_str(&x.quote);
-            x.end = loose.len();
-            x.source = loose_id.clone();
-            moved += 1;
+            let known = rebuilt_at.get(&x.source).copied();
+            let at = match known.or_else(|| {
+                let article = articles.take(&x.source).filter(|_| source.is_none())?;
+                rebuilt.push(QuotesSource::new(article));
+                rebuilt_at.insert(x.source.clone(), rebuilt.len() - 1);
+                Some(rebuilt.len() - 1)
+            }) {
+                Some(i) => rebuilt[i].place(&x.quote),
+                None => {
+                    x.source = loose_id.clone();
+                    notes.add(
+                        format!(
+                            "quotes whose article is not in the file are kept in the source \
+                             '{loose_id}', without their article"
+                        ),
+                        "quote",
+                    );
+                    loose.place(&x.quote)
+                }
+            };
+            (x.start, x.end) = at;
         }
     }
-    if moved > 0 {
+    for article in rebuilt {
         notes.add(
-            format!(
-                "quotes whose article is not in the file are kept in the source '{loose_id}', \
-                 without their article"
-            ),
-            "quote",
+            "articles not in the file were made again from what their quotes carry (title, \
+             outlet, date, address); each holds only its quotes as its text",
+            "article",
         );
-        data.sources.push(Source {
-            id: loose_id,
-            title: "Quotes imported without their article".into(),
-            outlet: String::new(),
-            published: None,
-            url: None,
-            author: None,
-            text: loose,
-        });
+        data.sources.push(article.source);
+    }
+    if !loose.source.text.is_empty() {
+        data.sources.push(loose.source);
     }
 }
 

@@ -7,10 +7,12 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::io::LoadError;
-use crate::model::{ActorKind, Certainty, DateSpec, Excerpt, Polarity, TieKind};
+use crate::model::{ActorKind, Certainty, DateSpec, Polarity, TieKind};
 
+mod articles;
 mod edges;
 mod keep;
+pub use articles::{excerpts_from, excerpts_json, Articles, ArticlesOf};
 pub use edges::{edge_id, resolve, PendingEdge};
 pub use keep::{finish, keep_evidence, losses, Ids, Notes, LOOSE_QUOTES};
 
@@ -210,19 +212,6 @@ pub fn list_from(text: &str) -> Vec<String> {
 /// A list as a JSON array, which keeps every character of every item.
 pub fn json_list(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_default()
-}
-
-/// The excerpts of a tie from the JSON that relmap writes into other formats.
-pub fn excerpts_from(text: &str) -> Result<Vec<Excerpt>, String> {
-    if text.trim().is_empty() {
-        return Ok(Vec::new());
-    }
-    serde_json::from_str(text)
-        .map_err(|e| format!("the excerpts are not a JSON list of excerpts: {e}"))
-}
-
-pub fn excerpts_json(excerpts: &[Excerpt]) -> String {
-    serde_json::to_string(excerpts).unwrap_or_default()
 }
 
 /// A sign that a number of a GEXF or GraphML attribute reads as `f64`.
