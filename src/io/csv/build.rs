@@ -3,9 +3,10 @@
 use crate::io::gexf::tie_kind_name;
 use crate::io::interop::{self, Ids, Notes};
 use crate::io::LoadError;
-use crate::model::{Actor, Dataset, Excerpt, Point, Source, Tie, TieKind};
+use crate::model::{Actor, Dataset, Point, Source, Tie, TieKind};
 use std::collections::HashMap;
 
+use super::cells;
 use super::read::Table;
 
 #[derive(Default)]
@@ -284,18 +285,16 @@ impl Builder {
             if !json.trim().is_empty() {
                 template.excerpts = interop::excerpts_from(json)
                     .map_err(|m| t.error(*line, column(excerpts), m))?;
+                // Quotes typed by hand beside the excerpts are kept too.
+                let typed = cells::add_typed_quotes(&mut template.excerpts, cell(quotes));
+                for _ in 0..typed {
+                    self.notes.add(cells::TYPED_QUOTES, "quote");
+                }
             } else {
                 // Quotes alone: excerpts without their article.
-                template.excerpts = interop::list_from(cell(quotes))
+                template.excerpts = cells::typed_quotes(cell(quotes))
                     .into_iter()
-                    .map(|quote| Excerpt {
-                        source: String::new(),
-                        end: quote.len(),
-                        quote,
-                        start: 0,
-                        certainty: None,
-                        attributed_to: None,
-                    })
+                    .map(cells::loose_excerpt)
                     .collect();
             }
             for (c, value) in row.iter().enumerate() {

@@ -232,12 +232,16 @@ pub fn write_sources(data: &Dataset, output: &mut dyn Write) -> std::io::Result<
 }
 
 mod build;
+mod cells;
 mod mapping;
 mod read;
 pub use mapping::{read_for_import, ColumnMapping, TableKind, Unmapped};
 pub use read::{parse, read_tables, Layout, Table};
 use read::{read_from, read_parts};
 
+#[cfg(test)]
+#[path = "hand_tests.rs"]
+mod hand_tests;
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;

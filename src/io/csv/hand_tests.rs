@@ -1,0 +1,116 @@
+//! Unit tests of files edited by hand in a spreadsheet: quotes typed beside the excerpts,
+//! strengths and weights, Kumu's directions, labels standing for ids, and repeated columns.
+
+use super::tests::{read_all, write_all};
+use super::*;
+use crate::io::interop::LOOSE_QUOTES;
+use crate::model::{Excerpt, Tie};
+use crate::sample::sample_dataset;
+
+/// The sample with one more tie, `t2`, that has no excerpts.
+fn sample_with_a_bare_tie() -> Dataset {
+    let mut data = sample_dataset();
+    let (from, to) = (data.actors[0].id.clone(), data.actors[1].id.clone());
+    data.ties.push(Tie {
+        id: "t2".into(),
+        from,
+        to,
+        ..Tie::default()
+    });
+    data
+}
+
+/// The connections file rewritten after `edit` changes its cells, as a spreadsheet would.
+fn edit_connections(
+    files: &mut [(&'static str, Vec<u8>)],
+    edit: impl Fn(&[String], &mut Vec<String>),
+) {
+    let connections = files.iter_mut().find(|(p, _)| *p == "connections").unwrap();
+    let text = String::from_utf8(connections.1.clone()).unwrap();
+    let table = parse(&text, Path::new("m.connections.csv")).unwrap();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&table.header).unwrap();
+    for (_, mut row) in table.rows {
+        edit(&table.header, &mut row);
+        w.write_record(&row).unwrap();
+    }
+    connections.1 = w.into_inner().unwrap();
+}
+
+fn quotes_of(data: &Dataset, tie: &str) -> Vec<String> {
+    let tie = data.ties.iter().find(|t| t.id == tie).unwrap();
+    tie.excerpts.iter().map(|x| x.quote.clone()).collect()
+}
+
+#[test]
+fn quotes_typed_beside_the_excerpts_are_added_and_said() {
+    let data = sample_with_a_bare_tie();
+    let first = data.ties[0].id.clone();
+    let mut files = write_all(&data);
+    edit_connections(&mut files, |header, row| {
+        let quotes = header.iter().position(|h| h == "Quotes").unwrap();
+        if row[0] == first {
+            row[quotes].push_str("|A second quote");
+        } else if row[0] == "t2" {
+            assert_eq!(row[quotes], "");
+            row[quotes] = "Quote typed for t2".into();
+        }
+    });
+    let back = read_all(&files).unwrap();
+    let mut expected = quotes_of(&data, &first);
+    expected.push("A second quote".into());
+    assert_eq!(quotes_of(&back.data, &first), expected);
+    assert_eq!(quotes_of(&back.data, "t2"), ["Quote typed for t2"]);
+    // The excerpts that were there are kept as they were, article and offsets.
+    let tie = back.data.ties.iter().find(|t| t.id == first).unwrap();
+    assert_eq!(
+        &tie.excerpts[..data.ties[0].excerpts.len()],
+        &data.ties[0].excerpts[..]
+    );
+    assert_eq!(tie.excerpts.last().unwrap().source, LOOSE_QUOTES);
+    let warnings = back.warnings.join("\n");
+    assert!(
+        warnings.contains(
+            "quotes typed into the Quotes column that its Excerpts lack were added as excerpts \
+             without their article (2 quotes)"
+        ),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn a_quote_holding_a_bar_keeps_its_json_list_and_takes_typed_quotes_after_it() {
+    let mut data = sample_dataset();
+    let x = &mut data.ties[0].excerpts[0];
+    *x = Excerpt {
+        quote: "A | B".into(),
+        source: String::new(),
+        start: 0,
+        end: 5,
+        ..x.clone()
+    };
+    let mut files = write_all(&data);
+    let back = read_all(&files).unwrap();
+    assert_eq!(quotes_of(&back.data, &data.ties[0].id)[0], "A | B");
+    let n = quotes_of(&back.data, &data.ties[0].id).len();
+    edit_connections(&mut files, |header, row| {
+        let quotes = header.iter().position(|h| h == "Quotes").unwrap();
+        if row[0] == data.ties[0].id {
+            assert!(row[quotes].starts_with("[\"A | B\""), "{}", row[quotes]);
+            row[quotes].push_str("|Typed");
+        }
+    });
+    let back = read_all(&files).unwrap();
+    let quotes = quotes_of(&back.data, &data.ties[0].id);
+    assert_eq!(
+        (quotes.len(), quotes.last().unwrap().as_str()),
+        (n + 1, "Typed")
+    );
+}
+
+#[test]
+fn the_round_trip_adds_nothing_and_says_nothing() {
+    let data = sample_with_a_bare_tie();
+    let back = read_all(&write_all(&data)).unwrap();
+    assert_eq!(back.data.ties, data.ties);
+}
