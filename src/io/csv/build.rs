@@ -282,9 +282,12 @@ impl Builder {
                 }
             }
             let json = cell(excerpts);
+            // How many excerpts the file's Excerpts give, before any typed quotes.
+            let mut written = None;
             if !json.trim().is_empty() {
                 template.excerpts = interop::excerpts_from(json)
                     .map_err(|m| t.error(*line, column(excerpts), m))?;
+                written = Some(template.excerpts.len());
                 // Quotes typed by hand beside the excerpts are kept too.
                 let typed = cells::add_typed_quotes(&mut template.excerpts, cell(quotes));
                 for _ in 0..typed {
@@ -297,6 +300,12 @@ impl Builder {
                     .map(cells::loose_excerpt)
                     .collect();
             }
+            // Relmap writes a tie's number of excerpts, which a typed quote may have raised.
+            let evidence = [
+                written.unwrap_or(template.excerpts.len()),
+                template.excerpts.len(),
+            ];
+            let strength_note = cells::strength_note(cell(strength), &evidence);
             for (c, value) in row.iter().enumerate() {
                 if !known.contains(&c) && !value.trim().is_empty() {
                     self.notes.add(
@@ -332,6 +341,9 @@ impl Builder {
                         }
                     }
                 };
+                if let Some(note) = strength_note {
+                    self.notes.add(note, "edge");
+                }
                 self.data.ties.push(tie);
             }
         }

@@ -1,5 +1,5 @@
 //! What the reader makes of cells that people edit by hand in a spreadsheet: quotes typed into
-//! `Quotes` beside the excerpts relmap wrote.
+//! `Quotes` beside the excerpts relmap wrote, and a Kumu `Strength` or a Gephi `Weight`.
 
 use crate::io::interop;
 use crate::model::Excerpt;
@@ -7,6 +7,16 @@ use crate::model::Excerpt;
 /// The note on quotes typed into a Quotes cell that its Excerpts cell lacks, one count a quote.
 pub(super) const TYPED_QUOTES: &str = "quotes typed into the Quotes column that its Excerpts \
                                        lack were added as excerpts without their article";
+
+/// The note on a number in a Strength or Weight cell other than the tie's evidence, as the
+/// GEXF and GraphML readers say it.
+pub(super) const WEIGHTS: &str =
+    "edge weights are not kept: relmap draws a tie as wide as its evidence";
+
+/// The note on a Strength or Weight cell that is a word (Kumu's "Strong").
+pub(super) const WORDED_STRENGTHS: &str =
+    "connection strengths that are words are not kept: relmap draws a tie as wide as its \
+     evidence";
 
 /// The quotes of a Quotes cell: separated by `|`, or a JSON list as relmap writes it when a
 /// quote holds a `|`, which may be followed by quotes typed after it (`["a|b"]|typed`).
@@ -56,6 +66,22 @@ pub(super) fn add_typed_quotes(excerpts: &mut Vec<Excerpt>, cell: &str) -> usize
     added
 }
 
+/// What to say of a Strength or Weight cell, if anything: nothing when it is empty or the
+/// width relmap gives the tie (its number of excerpts, at least 1, from any of `evidence`).
+pub(super) fn strength_note(cell: &str, evidence: &[usize]) -> Option<&'static str> {
+    let value = cell.trim();
+    if value.is_empty() {
+        return None;
+    }
+    match interop::number(value) {
+        Some(weight) => {
+            let drawn = |n: &usize| weight == (*n).max(1) as f64;
+            (!evidence.iter().any(drawn)).then_some(WEIGHTS)
+        }
+        None => Some(WORDED_STRENGTHS),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +100,14 @@ mod tests {
         let mut excerpts = vec![loose_excerpt("He said so".into())];
         assert_eq!(add_typed_quotes(&mut excerpts, " He said so |New|New"), 1);
         assert_eq!(excerpts[1].quote, "New");
+    }
+
+    #[test]
+    fn strengths_are_said_only_when_they_are_not_the_evidence() {
+        assert_eq!(strength_note("", &[3]), None);
+        assert_eq!(strength_note("1", &[0]), None);
+        assert_eq!(strength_note("2.0", &[1, 2]), None);
+        assert_eq!(strength_note("2", &[1]), Some(WEIGHTS));
+        assert_eq!(strength_note("Strong", &[1]), Some(WORDED_STRENGTHS));
     }
 }

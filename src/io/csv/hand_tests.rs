@@ -1,7 +1,7 @@
 //! Unit tests of files edited by hand in a spreadsheet: quotes typed beside the excerpts,
 //! strengths and weights, Kumu's directions, labels standing for ids, and repeated columns.
 
-use super::tests::{read_all, write_all};
+use super::tests::{read_all, read_one, write_all};
 use super::*;
 use crate::io::interop::LOOSE_QUOTES;
 use crate::model::{Excerpt, Tie};
@@ -113,4 +113,53 @@ fn the_round_trip_adds_nothing_and_says_nothing() {
     let data = sample_with_a_bare_tie();
     let back = read_all(&write_all(&data)).unwrap();
     assert_eq!(back.data.ties, data.ties);
+}
+
+const WEIGHTS: &str = "edge weights are not kept: relmap draws a tie as wide as its evidence";
+
+#[test]
+fn strengths_and_weights_that_are_not_the_evidence_are_said() {
+    let kumu =
+        read_one("From,To,Strength,Quotes\nA,B,1,\nA,C,2,one|two\nA,D,3,\nA,F|G,Strong,\nH,I,,\n")
+            .unwrap();
+    let warnings = kumu.warnings.join("\n");
+    assert!(
+        warnings.contains(&format!("{WEIGHTS} (1 edge)")),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains(
+            "connection strengths that are words are not kept: relmap draws a tie as wide as \
+             its evidence (2 edges)"
+        ),
+        "{warnings}"
+    );
+    let gephi = read_one("Source,Target,Weight\n1,2,1.0\n2,3,2.5\n3,1,4\n").unwrap();
+    assert!(
+        gephi.warnings.contains(&format!("{WEIGHTS} (2 edges)")),
+        "{:?}",
+        gephi.warnings
+    );
+    // What relmap writes, the number of excerpts, comes back without a word.
+    let back = read_all(&write_all(&sample_dataset())).unwrap();
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+}
+
+#[test]
+fn a_strength_written_before_quotes_were_typed_is_not_a_lost_weight() {
+    let data = sample_dataset();
+    let first = data.ties[0].id.clone();
+    let mut files = write_all(&data);
+    edit_connections(&mut files, |header, row| {
+        let quotes = header.iter().position(|h| h == "Quotes").unwrap();
+        if row[0] == first {
+            row[quotes].push_str("|A second quote");
+        }
+    });
+    let back = read_all(&files).unwrap();
+    assert!(
+        !back.warnings.iter().any(|w| w.starts_with(WEIGHTS)),
+        "{:?}",
+        back.warnings
+    );
 }
