@@ -17,6 +17,8 @@ pub(super) struct Builder {
     ties: Ids,
     /// Labels (as written, then lowercased) of the actors, for connections that name them.
     by_label: HashMap<String, String>,
+    /// The row each element's ID (or label, when it has no ID) was first read on.
+    element_rows: HashMap<String, usize>,
 }
 
 impl Builder {
@@ -71,9 +73,12 @@ impl Builder {
         for (line, row) in &t.rows {
             let cell = |c: Option<usize>| c.map_or("", |c| row[c].as_str());
             let name = cell(label).trim().to_owned();
-            let foreign = match cell(id).trim() {
-                "" => name.clone(),
-                id => id.to_owned(),
+            // Without an ID, an element goes by its label, as in Kumu.
+            let by_label = cell(id).trim().is_empty();
+            let foreign = if by_label {
+                name.clone()
+            } else {
+                cell(id).trim().to_owned()
             };
             if foreign.is_empty() {
                 return Err(t.error(
@@ -83,12 +88,22 @@ impl Builder {
                 ));
             }
             let Some(actor_id) = self.actors.add(&foreign, &mut self.notes) else {
-                return Err(t.error(
-                    *line,
-                    id.or(label).map_or(1, |c| c + 1),
-                    format!("a second element with the ID '{foreign}'"),
-                ));
+                let first = self.element_rows.get(&foreign).copied().unwrap_or_default();
+                let message = match (by_label, id) {
+                    (false, _) => format!("a second element with the ID '{foreign}' (row {first})"),
+                    (true, None) => format!(
+                        "a second element labelled '{foreign}' (row {first}); without an ID \
+                         column, labels must be unique"
+                    ),
+                    (true, Some(_)) => format!(
+                        "a second element labelled '{foreign}' (row {first}); an element without \
+                         an ID goes by its label, which must then be unique"
+                    ),
+                };
+                let at = if by_label { label } else { id };
+                return Err(t.error(*line, at.map_or(1, |c| c + 1), message));
             };
+            self.element_rows.insert(foreign.clone(), *line);
             let mut actor = Actor {
                 id: actor_id.clone(),
                 name: if name.is_empty() {

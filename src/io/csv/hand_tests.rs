@@ -163,3 +163,28 @@ fn a_strength_written_before_quotes_were_typed_is_not_a_lost_weight() {
         back.warnings
     );
 }
+
+#[test]
+fn two_elements_with_one_label_and_no_ids_are_refused_by_their_label() {
+    let e = read_one("Label,Type\nJohn Smith,person\nAnna,person\nJohn Smith,person\n")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "t.csv:4:1: a second element labelled 'John Smith' (row 2); without an ID column, \
+         labels must be unique"
+    );
+    // With an ID column, an element whose ID is empty goes by its label.
+    let e = read_one("ID,Label\n,Anna\nb,Ben\n,Anna\n")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "t.csv:4:2: a second element labelled 'Anna' (row 2); an element without an ID goes by \
+         its label, which must then be unique"
+    );
+    let e = read_one("ID,Label\nx,Anna\nx,Ben\n")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(e, "t.csv:3:1: a second element with the ID 'x' (row 2)");
+}

@@ -154,7 +154,7 @@ fn broken_files_are_refused_with_row_and_column() {
         ),
         (
             "Label,ID\nA,x\nB,x\n",
-            "t.csv:3:2: a second element with the ID 'x'",
+            "t.csv:3:2: a second element with the ID 'x' (row 2)",
         ),
     ];
     for (text, expected) in cases {
