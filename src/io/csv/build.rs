@@ -154,10 +154,7 @@ impl Builder {
             for (c, value) in row.iter().enumerate() {
                 if !known.contains(&c) && !value.trim().is_empty() {
                     self.notes.add(
-                        format!(
-                            "element column '{}' is not kept: relmap has no field for it",
-                            t.header[c]
-                        ),
+                        cells::unread_column_note(t, c, &known, "element"),
                         "element",
                     );
                 }
@@ -324,10 +321,7 @@ impl Builder {
             for (c, value) in row.iter().enumerate() {
                 if !known.contains(&c) && !value.trim().is_empty() {
                     self.notes.add(
-                        format!(
-                            "connection column '{}' is not kept: relmap has no field for it",
-                            t.header[c]
-                        ),
+                        cells::unread_column_note(t, c, &known, "connection"),
                         "connection",
                     );
                 }

@@ -1,8 +1,11 @@
 //! What the reader makes of cells that people edit by hand in a spreadsheet: quotes typed into
-//! `Quotes` beside the excerpts relmap wrote, and a Kumu `Strength` or a Gephi `Weight`.
+//! `Quotes` beside the excerpts relmap wrote, a Kumu `Strength` or a Gephi `Weight`, and the
+//! columns it does not read.
 
 use crate::io::interop;
 use crate::model::Excerpt;
+
+use super::read::Table;
 
 /// The note on quotes typed into a Quotes cell that its Excerpts cell lacks, one count a quote.
 pub(super) const TYPED_QUOTES: &str = "quotes typed into the Quotes column that its Excerpts \
@@ -79,6 +82,21 @@ pub(super) fn strength_note(cell: &str, evidence: &[usize]) -> Option<&'static s
             (!evidence.iter().any(drawn)).then_some(WEIGHTS)
         }
         None => Some(WORDED_STRENGTHS),
+    }
+}
+
+/// The note on column `c`, which holds a value that the reader does not read: a column that
+/// repeats the name of one it reads says which one that is; any other has no field in relmap.
+/// `what` is the kind of row ("element"), `read` the columns the reader reads.
+pub(super) fn unread_column_note(t: &Table, c: usize, read: &[usize], what: &str) -> String {
+    let name = &t.header[c];
+    match t.column(&[name.as_str()]) {
+        Some(first) if first != c && read.contains(&first) => format!(
+            "{what} column '{name}' is repeated (row 1, column {}): only column {} is read",
+            c + 1,
+            first + 1
+        ),
+        _ => format!("{what} column '{name}' is not kept: relmap has no field for it"),
     }
 }
 

@@ -188,3 +188,30 @@ fn two_elements_with_one_label_and_no_ids_are_refused_by_their_label() {
         .to_string();
     assert_eq!(e, "t.csv:3:1: a second element with the ID 'x' (row 2)");
 }
+
+#[test]
+fn a_repeated_column_says_which_one_is_read() {
+    let loaded = read_one("Label,Label,Type\nAnna,Ann,person\n").unwrap();
+    assert_eq!(loaded.data.actors[0].name, "Anna");
+    assert_eq!(
+        loaded.warnings,
+        ["element column 'Label' is repeated (row 1, column 2): only column 1 is read (1 element)"]
+    );
+    let loaded = read_one("From,To,to\nA,B,C\n").unwrap();
+    assert_eq!(loaded.data.ties[0].to, "B");
+    assert!(
+        loaded.warnings.contains(
+            &"connection column 'to' is repeated (row 1, column 3): only column 2 is read \
+              (1 connection)"
+                .to_owned()
+        ),
+        "{:?}",
+        loaded.warnings
+    );
+    // A column that relmap does not read at all, repeated, is simply not kept.
+    let loaded = read_one("Label,Notes,Notes\nAnna,a,b\n").unwrap();
+    assert_eq!(
+        loaded.warnings,
+        ["element column 'Notes' is not kept: relmap has no field for it (2 elements)"]
+    );
+}
