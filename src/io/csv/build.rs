@@ -247,6 +247,8 @@ impl Builder {
                     ))
                 }
             };
+            // Kumu draws a mutual connection with arrows at both ends; relmap has no such tie.
+            let mutual = direction_word.trim().eq_ignore_ascii_case("mutual");
             let kind_word = if gephi { "" } else { cell(kind).trim() };
             template.label = cell(label).to_owned();
             if !kind_word.is_empty() {
@@ -350,6 +352,16 @@ impl Builder {
                         }
                     }
                 };
+                if mutual && gephi {
+                    self.notes
+                        .add("mutual edges are read as undirected ties", "edge");
+                } else if mutual {
+                    self.notes.add(
+                        "mutual connections (arrows at both ends in Kumu) are read as undirected \
+                         ties",
+                        "connection",
+                    );
+                }
                 if let Some(note) = strength_note {
                     self.notes.add(note, "edge");
                 }

@@ -215,3 +215,42 @@ fn a_repeated_column_says_which_one_is_read() {
         ["element column 'Notes' is not kept: relmap has no field for it (2 elements)"]
     );
 }
+
+#[test]
+fn kumus_directions_are_read_as_kumu_draws_them() {
+    let loaded =
+        read_one("From,To,Direction\nA,B,directed\nA,C,Undirected\nA,D,mutual\nA,E,\nA,F,MUTUAL\n")
+            .unwrap();
+    let directed: Vec<bool> = loaded.data.ties.iter().map(|t| t.directed).collect();
+    // Kumu draws a connection with no direction as directed.
+    assert_eq!(directed, [true, false, false, true, false]);
+    assert!(
+        loaded.warnings.contains(
+            &"mutual connections (arrows at both ends in Kumu) are read as undirected ties \
+              (2 connections)"
+                .to_owned()
+        ),
+        "{:?}",
+        loaded.warnings
+    );
+    // No Direction column at all: directed, as in Kumu.
+    assert!(read_one("From,To\nA,B\n").unwrap().data.ties[0].directed);
+    // Gephi's Type is the direction.
+    let gephi = read_one("Source,Target,Type\n1,2,Mutual\n2,3,\n3,1,Undirected\n").unwrap();
+    let directed: Vec<bool> = gephi.data.ties.iter().map(|t| t.directed).collect();
+    assert_eq!(directed, [false, true, false]);
+    assert!(
+        gephi
+            .warnings
+            .contains(&"mutual edges are read as undirected ties (1 edge)".to_owned()),
+        "{:?}",
+        gephi.warnings
+    );
+    let e = read_one("From,To,Direction\nA,B,both\n")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "t.csv:2:3: the direction 'both' is not directed, undirected or mutual"
+    );
+}
