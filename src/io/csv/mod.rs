@@ -8,7 +8,8 @@
 //! Reading also takes Gephi's spreadsheet layout (nodes: Id, Label; edges: Source, Target,
 //! Type, Id, Label, Weight), one file alone (its columns say which table it is), connections
 //! that name elements the elements file lacks (they are added, as Kumu does), several ends in
-//! one `To` cell, and quotes without excerpts (kept as excerpts without their article).
+//! one `To` cell, and quotes without excerpts or typed into `Quotes` beside them (kept as
+//! excerpts without their article, see `cells`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
