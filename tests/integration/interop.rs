@@ -85,6 +85,63 @@ fn csv_keeps_every_field_it_carries_and_says_what_it_does_not() {
     assert_eq!(open(&back), expected);
 }
 
+/// Rewrites a CSV file after `edit` has changed its rows, as a spreadsheet would save it.
+fn edit_csv(path: &Path, edit: impl Fn(&csv::StringRecord, &mut Vec<Vec<String>>)) {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let mut rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    edit(&header, &mut rows);
+    let mut writer = csv::Writer::from_path(path).unwrap();
+    writer.write_record(&header).unwrap();
+    for row in rows {
+        writer.write_record(row).unwrap();
+    }
+    writer.flush().unwrap();
+}
+
+#[test]
+fn quotes_typed_into_the_connections_file_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = sample_file(dir.path());
+    assert!(convert(&sample, &dir.path().join("map.csv"))
+        .status
+        .success());
+    let first = open(&sample).ties[0].clone();
+    edit_csv(&dir.path().join("map.connections.csv"), |header, rows| {
+        let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+        rows[0][at("Quotes")].push_str("|A second quote");
+        let mut typed = vec![String::new(); header.len()];
+        typed[at("ID")] = "t2".into();
+        typed[at("From")] = first.from.clone();
+        typed[at("To")] = first.to.clone();
+        typed[at("Quotes")] = "Quote typed for t2".into();
+        rows.push(typed);
+    });
+    let back = dir.path().join("back.relmap.json");
+    let out = convert(&dir.path().join("map.csv"), &back);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(
+            "quotes typed into the Quotes column that its Excerpts lack were added as excerpts \
+             without their article (1 quote)"
+        ),
+        "{err}"
+    );
+    let data = open(&back);
+    let quotes = |id: &str| -> Vec<String> {
+        let tie = data.ties.iter().find(|t| t.id == id).unwrap();
+        tie.excerpts.iter().map(|x| x.quote.clone()).collect()
+    };
+    let mut expected: Vec<String> = first.excerpts.iter().map(|x| x.quote.clone()).collect();
+    expected.push("A second quote".into());
+    assert_eq!(quotes(&first.id), expected);
+    assert_eq!(quotes("t2"), ["Quote typed for t2"]);
+}
+
 #[test]
 fn followthemoney_keeps_the_evidence() {
     let dir = tempfile::tempdir().unwrap();
@@ -178,6 +235,15 @@ fn files_like_gephis_are_read() {
     assert_eq!((nodes.data.actors.len(), nodes.data.ties.len()), (3, 2));
     assert!(!nodes.data.ties[0].directed);
     assert_eq!(nodes.data.ties[1].label, "knows");
+    // The second edge weighs 2.0 and has no evidence: relmap draws it as wide as one excerpt.
+    assert!(
+        nodes.warnings.contains(
+            &"edge weights are not kept: relmap draws a tie as wide as its evidence (1 edge)"
+                .to_owned()
+        ),
+        "{:?}",
+        nodes.warnings
+    );
 }
 
 #[test]
@@ -215,6 +281,15 @@ fn kumus_and_opensanctions_files_are_read() {
     );
     assert_eq!(kumu.data.ties.len(), 2);
     assert!(kumu.warnings.iter().any(|w| w.contains("were added")));
+    assert!(
+        kumu.warnings.contains(
+            &"connection strengths that are words are not kept: relmap draws a tie as wide as \
+              its evidence (1 edge)"
+                .to_owned()
+        ),
+        "{:?}",
+        kumu.warnings
+    );
     let ftm = read_fixture("opensanctions.ftm.json");
     let d = &ftm.data;
     assert_eq!(d.actors[0].aliases, ["Choe Ryong-hae"]);
@@ -264,6 +339,11 @@ fn broken_files_are_refused_with_their_place_and_nothing_is_written() {
         (
             data("interop/bad/unterminated-quote.csv"),
             ":2:5: this quote is never closed",
+        ),
+        (
+            data("interop/bad/duplicate-label.csv"),
+            ":4:1: a second element labelled 'John Smith' (row 2); without an ID column, labels \
+             must be unique",
         ),
         (data("interop/bad/truncated.ftm.json"), ":2:"),
         (

@@ -3,9 +3,10 @@
 use crate::io::gexf::tie_kind_name;
 use crate::io::interop::{self, Ids, Notes};
 use crate::io::LoadError;
-use crate::model::{Actor, Dataset, Excerpt, Point, Source, Tie, TieKind};
+use crate::model::{Actor, Dataset, Point, Source, Tie, TieKind};
 use std::collections::HashMap;
 
+use super::cells;
 use super::read::Table;
 
 #[derive(Default)]
@@ -18,6 +19,8 @@ pub(super) struct Builder {
     ties: Ids,
     /// Labels (as written, then lowercased) of the actors, for connections that name them.
     by_label: HashMap<String, String>,
+    /// The row each element's ID (or label, when it has no ID) was first read on.
+    element_rows: HashMap<String, usize>,
 }
 
 impl Builder {
@@ -72,9 +75,12 @@ impl Builder {
         for (line, row) in &t.rows {
             let cell = |c: Option<usize>| c.map_or("", |c| row[c].as_str());
             let name = cell(label).trim().to_owned();
-            let foreign = match cell(id).trim() {
-                "" => name.clone(),
-                id => id.to_owned(),
+            // Without an ID, an element goes by its label, as in Kumu.
+            let by_label = cell(id).trim().is_empty();
+            let foreign = if by_label {
+                name.clone()
+            } else {
+                cell(id).trim().to_owned()
             };
             if foreign.is_empty() {
                 return Err(t.error(
@@ -84,12 +90,22 @@ impl Builder {
                 ));
             }
             let Some(actor_id) = self.actors.add(&foreign, &mut self.notes) else {
-                return Err(t.error(
-                    *line,
-                    id.or(label).map_or(1, |c| c + 1),
-                    format!("a second element with the ID '{foreign}'"),
-                ));
+                let first = self.element_rows.get(&foreign).copied().unwrap_or_default();
+                let message = match (by_label, id) {
+                    (false, _) => format!("a second element with the ID '{foreign}' (row {first})"),
+                    (true, None) => format!(
+                        "a second element labelled '{foreign}' (row {first}); without an ID \
+                         column, labels must be unique"
+                    ),
+                    (true, Some(_)) => format!(
+                        "a second element labelled '{foreign}' (row {first}); an element without \
+                         an ID goes by its label, which must then be unique"
+                    ),
+                };
+                let at = if by_label { label } else { id };
+                return Err(t.error(*line, at.map_or(1, |c| c + 1), message));
             };
+            self.element_rows.insert(foreign.clone(), *line);
             let mut actor = Actor {
                 id: actor_id.clone(),
                 name: if name.is_empty() {
@@ -140,10 +156,7 @@ impl Builder {
             for (c, value) in row.iter().enumerate() {
                 if !known.contains(&c) && !value.trim().is_empty() {
                     self.notes.add(
-                        format!(
-                            "element column '{}' is not kept: relmap has no field for it",
-                            t.header[c]
-                        ),
+                        cells::unread_column_note(t, c, &known, "element"),
                         "element",
                     );
                 }
@@ -236,6 +249,8 @@ impl Builder {
                     ))
                 }
             };
+            // Kumu draws a mutual connection with arrows at both ends; relmap has no such tie.
+            let mutual = direction_word.trim().eq_ignore_ascii_case("mutual");
             let kind_word = if gephi { "" } else { cell(kind).trim() };
             template.label = cell(label).to_owned();
             if !kind_word.is_empty() {
@@ -283,30 +298,34 @@ impl Builder {
                 }
             }
             let json = cell(excerpts);
+            // How many excerpts the file's Excerpts give, before any typed quotes.
+            let mut written = None;
             if !json.trim().is_empty() {
                 template.excerpts = interop::excerpts_from(json, &mut self.articles)
                     .map_err(|m| t.error(*line, column(excerpts), m))?;
+                written = Some(template.excerpts.len());
+                // Quotes typed by hand beside the excerpts are kept too.
+                let typed = cells::add_typed_quotes(&mut template.excerpts, cell(quotes));
+                for _ in 0..typed {
+                    self.notes.add(cells::TYPED_QUOTES, "quote");
+                }
             } else {
                 // Quotes alone: excerpts without their article.
-                template.excerpts = interop::list_from(cell(quotes))
+                template.excerpts = cells::typed_quotes(cell(quotes))
                     .into_iter()
-                    .map(|quote| Excerpt {
-                        source: String::new(),
-                        end: quote.len(),
-                        quote,
-                        start: 0,
-                        certainty: None,
-                        attributed_to: None,
-                    })
+                    .map(cells::loose_excerpt)
                     .collect();
             }
+            // Relmap writes a tie's number of excerpts, which a typed quote may have raised.
+            let evidence = [
+                written.unwrap_or(template.excerpts.len()),
+                template.excerpts.len(),
+            ];
+            let strength_note = cells::strength_note(cell(strength), &evidence);
             for (c, value) in row.iter().enumerate() {
                 if !known.contains(&c) && !value.trim().is_empty() {
                     self.notes.add(
-                        format!(
-                            "connection column '{}' is not kept: relmap has no field for it",
-                            t.header[c]
-                        ),
+                        cells::unread_column_note(t, c, &known, "connection"),
                         "connection",
                     );
                 }
@@ -335,6 +354,19 @@ impl Builder {
                         }
                     }
                 };
+                if mutual && gephi {
+                    self.notes
+                        .add("mutual edges are read as undirected ties", "edge");
+                } else if mutual {
+                    self.notes.add(
+                        "mutual connections (arrows at both ends in Kumu) are read as undirected \
+                         ties",
+                        "connection",
+                    );
+                }
+                if let Some(note) = strength_note {
+                    self.notes.add(note, "edge");
+                }
                 self.data.ties.push(tie);
             }
         }

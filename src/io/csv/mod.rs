@@ -8,7 +8,8 @@
 //! Reading also takes Gephi's spreadsheet layout (nodes: Id, Label; edges: Source, Target,
 //! Type, Id, Label, Weight), one file alone (its columns say which table it is), connections
 //! that name elements the elements file lacks (they are added, as Kumu does), several ends in
-//! one `To` cell, and quotes without excerpts (kept as excerpts without their article).
+//! one `To` cell, and quotes without excerpts or typed into `Quotes` beside them (kept as
+//! excerpts without their article, see `cells`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -233,12 +234,16 @@ pub fn write_sources(data: &Dataset, output: &mut dyn Write) -> std::io::Result<
 }
 
 mod build;
+mod cells;
 mod mapping;
 mod read;
 pub use mapping::{read_for_import, ColumnMapping, TableKind, Unmapped};
 pub use read::{parse, read_tables, Layout, Table};
 use read::{read_from, read_parts};
 
+#[cfg(test)]
+#[path = "hand_tests.rs"]
+mod hand_tests;
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;

@@ -8,7 +8,7 @@ use crate::model::TieKind;
 use crate::sample::sample_dataset;
 use std::io::Read;
 
-fn write_all(data: &Dataset) -> Vec<(&'static str, Vec<u8>)> {
+pub(super) fn write_all(data: &Dataset) -> Vec<(&'static str, Vec<u8>)> {
     let mut buffers = vec![Vec::new(), Vec::new(), Vec::new()];
     let mut outputs: Vec<PartOutput> = PARTS
         .iter()
@@ -23,7 +23,7 @@ fn write_all(data: &Dataset) -> Vec<(&'static str, Vec<u8>)> {
     PARTS.iter().copied().zip(buffers).collect()
 }
 
-fn read_all(files: &[(&'static str, Vec<u8>)]) -> Result<Loaded, LoadError> {
+pub(super) fn read_all(files: &[(&'static str, Vec<u8>)]) -> Result<Loaded, LoadError> {
     let paths: Vec<PathBuf> = files
         .iter()
         .map(|(p, _)| PathBuf::from(format!("m.{p}.csv")))
@@ -84,7 +84,7 @@ fn the_files_are_named_beside_the_one_given() {
     );
 }
 
-fn read_one(text: &str) -> Result<Loaded, LoadError> {
+pub(super) fn read_one(text: &str) -> Result<Loaded, LoadError> {
     read_from(
         &mut text.as_bytes(),
         Path::new("t.csv"),
@@ -154,7 +154,7 @@ fn broken_files_are_refused_with_row_and_column() {
         ),
         (
             "Label,ID\nA,x\nB,x\n",
-            "t.csv:3:2: a second element with the ID 'x'",
+            "t.csv:3:2: a second element with the ID 'x' (row 2)",
         ),
     ];
     for (text, expected) in cases {
