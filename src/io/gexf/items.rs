@@ -36,6 +36,9 @@ impl<'a> Reader<'a> {
         };
         let mut values: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
         let mut nested = false;
+        let mut timed = ["start", "end", "timestamps"]
+            .iter()
+            .any(|name| el.attr(name).is_some());
         while let Some(child) = self.child()? {
             if self.is(&child, "attvalues") {
                 self.attvalues(&mut values)?;
@@ -50,9 +53,19 @@ impl<'a> Reader<'a> {
                 // A hierarchy: the nodes inside are nodes of the map too.
                 nested = true;
                 self.nodes()?;
+            } else if self.is(&child, "spells") {
+                timed = true;
+                self.xml.skip()?;
             } else {
                 self.xml.skip()?;
             }
+        }
+        if timed {
+            self.notes.add(
+                "node times (start, end, spells, timestamps) are not kept: relmap's actors \
+                 have no dates",
+                "node",
+            );
         }
         if nested {
             self.notes.add(
@@ -170,12 +183,21 @@ impl<'a> Reader<'a> {
             if self.is(&child, "attvalues") {
                 self.attvalues(&mut values)?;
             } else if self.is(&child, "spells") {
+                let mut spells = 0;
                 while let Some(spell) = self.child()? {
+                    spells += 1;
                     if start.is_none() && end.is_none() {
-                        start = spell.attr("start").map(str::to_owned);
-                        end = spell.attr("end").map(str::to_owned);
+                        let at = spell.attr("timestamp");
+                        start = spell.attr("start").or(at).map(str::to_owned);
+                        end = spell.attr("end").or(at).map(str::to_owned);
                     }
                     self.xml.skip()?;
+                }
+                if spells > 1 {
+                    self.notes.add(
+                        "edges that hold at several times (spells): only the first is kept",
+                        "edge",
+                    );
                 }
             } else {
                 self.xml.skip()?;
@@ -243,6 +265,14 @@ impl<'a> Reader<'a> {
                     .error(el.offset, format!("edge '{}': {message}", tie.id))
             })?;
         }
+        if el.attr("timestamps").is_some() {
+            self.notes.add(
+                "edge timestamps are not kept; an edge's date comes from 'date', 'start'/'end' \
+                 or its first spell",
+                "edge",
+            );
+        }
+        let (start, end) = (self.as_date(start), self.as_date(end));
         if !has_date && (start.is_some() || end.is_some()) {
             match interop::date_from_range(start.as_deref(), end.as_deref()) {
                 Some(date) => tie.date = Some(date),
@@ -267,6 +297,37 @@ impl<'a> Reader<'a> {
             tie,
         });
         Ok(())
+    }
+
+    /// A time of the file as a date: itself where times are dates; where they are numbers of a
+    /// timeline, a whole number from 1000 to 9999 read as a year (with a note), else nothing
+    /// (a note says so).
+    fn as_date(&mut self, time: Option<String>) -> Option<String> {
+        let time = time?;
+        if !self.numeric_times {
+            return Some(time);
+        }
+        let year = time
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|y| y.fract() == 0.0 && (1000.0..=9999.0).contains(y));
+        match year {
+            Some(year) => {
+                self.notes.add(
+                    "times of a timeline of numbers that are whole years were read as years",
+                    "time",
+                );
+                Some(format!("{year:.0}"))
+            }
+            None => {
+                self.notes.add(
+                    "times of a timeline of numbers that are not whole years are not kept",
+                    "time",
+                );
+                None
+            }
+        }
     }
 
     pub(super) fn set_tie_kind(&mut self, tie: &mut Tie, word: &str) {

@@ -33,6 +33,7 @@ pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Load
         node_attrs: HashMap::new(),
         edge_attrs: HashMap::new(),
         default_directed: false,
+        numeric_times: false,
         edges: Vec::new(),
     };
     reader.document()?;
@@ -71,6 +72,9 @@ pub(super) struct Reader<'a> {
     pub(super) node_attrs: HashMap<String, AttrDecl>,
     pub(super) edge_attrs: HashMap<String, AttrDecl>,
     pub(super) default_directed: bool,
+    /// The graph's times are numbers of a timeline (`timeformat` "double", "integer"…), not
+    /// dates.
+    pub(super) numeric_times: bool,
     pub(super) edges: Vec<PendingEdge>,
 }
 
@@ -153,6 +157,8 @@ impl<'a> Reader<'a> {
 
     pub(super) fn graph(&mut self, graph: &Element) -> Result<(), LoadError> {
         self.default_directed = graph.attr("defaultedgetype") == Some("directed");
+        let timeformat = graph.attr("timeformat").unwrap_or_default().to_lowercase();
+        self.numeric_times = matches!(timeformat.as_str(), "double" | "float" | "integer" | "long");
         while let Some(el) = self.child()? {
             if self.is(&el, "attributes") {
                 let class = el.attr("class").unwrap_or("node").to_lowercase();

@@ -284,3 +284,34 @@ fn quotes_without_any_article_are_kept_together_and_counted_one_by_one() {
         back.warnings
     );
 }
+
+/// Gephi's timelines: times that are numbers (years, most often), several spells on an edge,
+/// nodes that live for a while. What is not kept is said.
+#[test]
+fn timelines_of_numbers_and_several_spells_are_read_or_reported() {
+    let text = r#"<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph mode="dynamic" defaultedgetype="directed" timeformat="double">
+    <nodes>
+      <node id="a" label="A" start="2001.0"/>
+      <node id="b" label="B"><spells><spell start="1999.0" end="2004.0"/></spells></node>
+    </nodes>
+    <edges>
+      <edge source="a" target="b" start="2002.0" end="2005"/>
+      <edge source="a" target="b"><spells><spell start="2012.0" end="2014.0"/><spell start="2016.0" end="2017.0"/></spells></edge>
+      <edge source="b" target="a" start="3.5" end="7.25"/>
+    </edges>
+  </graph>
+</gexf>"#;
+    let loaded = read(text).unwrap();
+    let dates: Vec<Option<&str>> = loaded.data.ties.iter().map(|t| t.date.as_deref()).collect();
+    assert_eq!(dates, [Some("2002/2005"), Some("2012/2014"), None]);
+    let warnings = loaded.warnings.join("\n");
+    for expected in [
+        "times of a timeline of numbers that are whole years were read as years (4 times)",
+        "times of a timeline of numbers that are not whole years are not kept (2 times)",
+        "edges that hold at several times (spells): only the first is kept (1 edge)",
+        "node times (start, end, spells, timestamps) are not kept: relmap's actors have no dates (2 nodes)",
+    ] {
+        assert!(warnings.contains(expected), "{expected}\n{warnings}");
+    }
+}
