@@ -167,6 +167,11 @@ impl<'a> Reader<'a> {
                 let key = el.attr("key").unwrap_or_default().to_owned();
                 let (value, _) = self.xml.text_content()?;
                 self.graph_data(&key, value, el.offset)?;
+            } else if self.is(&el, "desc") && top {
+                let (text, _) = self.xml.text_content()?;
+                if self.data.description.is_empty() {
+                    self.data.description = text.trim().to_owned();
+                }
             } else if self.is(&el, "hyperedge") {
                 self.notes.add(
                     "hyperedges (ties of more than two nodes) are not kept",
@@ -246,6 +251,12 @@ impl<'a> Reader<'a> {
                 self.notes
                     .add("nested graphs are read as part of the map", "graph");
                 self.graph_nested(directed)?;
+            } else if self.is(&el, "desc") {
+                // GraphML's own description of a node or an edge, read as its data would be.
+                let (text, _) = self.xml.text_content()?;
+                values
+                    .by_name
+                    .push(("description".into(), text.trim().to_owned()));
             } else if self.is(&el, "port") {
                 self.notes.add("ports are not kept", "port");
                 self.xml.skip()?;

@@ -88,3 +88,27 @@ fn edges_of_a_networkx_multigraph_with_repeated_ids_all_come_in() {
         loaded.warnings
     );
 }
+
+/// GraphML's `<desc>`: the graph's becomes the map's description, a node's the actor's, and
+/// an edge's, which relmap has no field for, is reported.
+#[test]
+fn descriptions_are_read_or_reported() {
+    let text = r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <graph edgedefault="undirected"><desc>Who met whom</desc>
+    <node id="a"><desc>A minister</desc></node>
+    <node id="b"/>
+    <edge source="a" target="b"><desc>Met twice</desc></edge>
+  </graph>
+</graphml>"#;
+    let loaded = read(text).unwrap();
+    assert_eq!(loaded.data.description, "Who met whom");
+    assert_eq!(loaded.data.actors[0].description, "A minister");
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("edge data 'description' is not kept")),
+        "{:?}",
+        loaded.warnings
+    );
+}
