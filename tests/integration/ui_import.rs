@@ -126,12 +126,11 @@ fn a_bad_file_shows_its_place_and_leaves_the_map_unchanged() {
     assert_eq!(*state.doc.data, sample_dataset());
     let notice = state.notices.last().expect("an error is shown");
     assert_eq!(notice.title, format!("Could not import {}", bad.display()));
-    let located = format!("{}:", bad.display());
-    assert!(
-        notice.lines[0].starts_with(&located) && notice.lines[0].contains(':'),
-        "{:?}",
-        notice.lines
+    let located = format!(
+        "{}:5:7: the file ends inside <node>, which opens here: it looks cut short",
+        bad.display()
     );
+    assert_eq!(notice.lines[0], located);
     h.get_by_label(&format!("⚠ Could not import {}", bad.display()));
     h.get_by_label(&notice.lines[0].clone());
 }
