@@ -265,7 +265,15 @@ fn broken_files_are_refused_with_their_place_and_nothing_is_written() {
             data("interop/bad/unterminated-quote.csv"),
             ":2:5: this quote is never closed",
         ),
-        (data("interop/bad/truncated.ftm.json"), ":2:"),
+        (
+            data("interop/bad/truncated.ftm.json"),
+            ":2:60: not a FollowTheMoney entity: the line ends before its JSON object is closed",
+        ),
+        (
+            data("interop/bad/array.ftm.json"),
+            ":1:1: not a FollowTheMoney entity: expected a JSON object with 'id' and 'schema', \
+             found a JSON array",
+        ),
         (
             wide,
             ":1:1025: the header has 1000000 columns; relmap reads at most 1024",

@@ -246,6 +246,7 @@ fn write_to(
     out.flush()
 }
 
+mod lines;
 mod read;
 use read::read_from;
 pub use read::read_str;

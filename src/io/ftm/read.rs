@@ -19,9 +19,6 @@ pub(super) fn read_from(
     read_str(&text, path, progress)
 }
 
-/// How many lines are read between two reports of progress.
-const TELL_EVERY_LINES: usize = 2048;
-
 /// Whether every id in `ids` starts with `prefix` (and there is one).
 fn all_prefixed<'a>(mut ids: impl Iterator<Item = &'a str>, prefix: &str) -> bool {
     let mut any = false;
@@ -35,25 +32,7 @@ fn all_prefixed<'a>(mut ids: impl Iterator<Item = &'a str>, prefix: &str) -> boo
 /// Reads entities from text, one JSON object a line (blank lines skipped), telling
 /// `progress` how far it has got.
 pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Loaded, LoadError> {
-    let mut entities: Vec<(usize, Entity)> = Vec::new();
-    let mut offset = 0;
-    for (n, line) in text.split('\n').enumerate() {
-        if n.is_multiple_of(TELL_EVERY_LINES) {
-            progress.tell(offset as u64, text.len() as u64, path)?;
-        }
-        let here = offset;
-        offset += line.len() + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let entity: Entity = serde_json::from_str(line).map_err(|e| LoadError::Syntax {
-            path: path.to_owned(),
-            line: n + 1,
-            column: e.column(),
-            message: format!("not a FollowTheMoney entity: {e}"),
-        })?;
-        entities.push((here, entity));
-    }
+    let entities = super::lines::entities(text, path, progress)?;
     let error = |at: usize, message: String| interop::syntax_at(path, text, at, message);
     let mut notes = Notes::default();
     let mut data = Dataset::default();

@@ -56,3 +56,43 @@ fn bad_lines_are_refused_with_their_place() {
         "t.ftm:2:1: UnknownLink 'l' points at 'zz', which is not an entity of the file"
     );
 }
+
+#[test]
+fn lines_that_are_not_objects_are_named_for_what_they_are() {
+    let read = |text: &str| {
+        read_str(text, Path::new("t.ftm"), &mut Progress::none())
+            .unwrap_err()
+            .to_string()
+    };
+    let expected = "not a FollowTheMoney entity: expected a JSON object with 'id' and 'schema'";
+    assert_eq!(
+        read("[{\"id\":\"a\",\"schema\":\"Person\"}]\n"),
+        format!("t.ftm:1:1: {expected}, found a JSON array")
+    );
+    assert_eq!(
+        read("{\"id\":\"a\",\"schema\":\"Person\"}\n  \"Person\"\n"),
+        format!("t.ftm:2:3: {expected}, found a JSON string")
+    );
+    assert_eq!(
+        read("{\"id\": 3, \"schema\": \"Person\"}"),
+        "t.ftm:1:8: not a FollowTheMoney entity: invalid type: integer `3`, expected a string"
+    );
+    assert_eq!(
+        read("{\"id\": \"a\"}"),
+        "t.ftm:1:11: not a FollowTheMoney entity: missing field `schema`"
+    );
+}
+
+#[test]
+fn a_line_cut_short_says_so() {
+    let e = read_str(
+        "{\"id\":\"a\",\"schema\":\"Person\"}\n{\"id\":\"b\",\"schema\":\"Person\"\n",
+        Path::new("t.ftm"),
+        &mut Progress::none(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "t.ftm:2:27: not a FollowTheMoney entity: the line ends before its JSON object is closed"
+    );
+}
