@@ -71,3 +71,48 @@ fn entity(line: &str, number: usize, path: &Path) -> Result<Entity, LoadError> {
         error(e.column(), what.to_owned())
     })
 }
+
+/// The shortest namespace signature taken for one (Aleph's are 40 hex digits).
+const SIGNATURE_MIN_DIGITS: usize = 6;
+
+/// Takes off the namespace signature that Aleph adds to every id of a collection (`id.` and
+/// hex digits, a signature per id) when every entity's id has one of the same length and the
+/// ids stay distinct without them: from the ids, and from every value that names an entity of
+/// the file (references, and the `recordId` of relmap's Documentation). Returns how many ids
+/// lost theirs and the signatures' length, or `None` when the file is not namespaced.
+pub(super) fn strip_namespace(entities: &mut [(usize, Entity)]) -> Option<(usize, usize)> {
+    let signature_of = |id: &str| -> Option<usize> {
+        let (plain, signature) = id.rsplit_once('.')?;
+        let hex = signature.len() >= SIGNATURE_MIN_DIGITS
+            && signature.bytes().all(|b| b.is_ascii_hexdigit());
+        (hex && !plain.is_empty()).then_some(signature.len())
+    };
+    let (_, first) = entities.first()?;
+    let digits = signature_of(&first.id)?;
+    if !entities
+        .iter()
+        .all(|(_, e)| signature_of(&e.id) == Some(digits))
+    {
+        return None;
+    }
+    let plain = |id: &str| id[..id.len() - digits - 1].to_owned();
+    let mut signed = std::collections::HashSet::with_capacity(entities.len());
+    let mut plain_ids = std::collections::HashSet::with_capacity(entities.len());
+    for (_, e) in entities.iter() {
+        if !plain_ids.insert(plain(&e.id)) {
+            return None;
+        }
+        signed.insert(e.id.clone());
+    }
+    for (_, e) in entities.iter_mut() {
+        e.id = plain(&e.id);
+        for value in e.properties.values_mut().flatten() {
+            if let serde_json::Value::String(s) = value {
+                if signed.contains(s.as_str()) {
+                    *s = plain(s);
+                }
+            }
+        }
+    }
+    Some((entities.len(), digits))
+}

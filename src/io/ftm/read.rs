@@ -32,9 +32,18 @@ fn all_prefixed<'a>(mut ids: impl Iterator<Item = &'a str>, prefix: &str) -> boo
 /// Reads entities from text, one JSON object a line (blank lines skipped), telling
 /// `progress` how far it has got.
 pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Loaded, LoadError> {
-    let entities = super::lines::entities(text, path, progress)?;
+    let mut entities = super::lines::entities(text, path, progress)?;
     let error = |at: usize, message: String| interop::syntax_at(path, text, at, message);
     let mut notes = Notes::default();
+    if let Some((count, digits)) = super::lines::strip_namespace(&mut entities) {
+        notes.add(
+            format!(
+                "the ids carried a collection's namespace signature ('.' and {digits} hex \
+                 digits), which was taken off ({count} ids)"
+            ),
+            "",
+        );
+    }
     let mut data = Dataset::default();
 
     let is_actor = |schema: &str| {

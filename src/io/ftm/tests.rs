@@ -3,6 +3,7 @@
 use super::*;
 use crate::io::Progress;
 use crate::sample::sample_dataset;
+use std::collections::HashSet;
 use std::path::Path;
 
 fn write(data: &Dataset) -> String {
@@ -95,4 +96,88 @@ fn a_line_cut_short_says_so() {
         e.to_string(),
         "t.ftm:2:27: not a FollowTheMoney entity: the line ends before its JSON object is closed"
     );
+}
+
+/// The entities of `text` as a collection's namespace has them: `signature(id)` after a dot on
+/// every id, and on every value naming an entity of the file (with `record_ids`, also on the
+/// Documentation's `recordId`, which Aleph leaves as it is).
+fn namespaced(text: &str, signature: &dyn Fn(&str) -> String, record_ids: bool) -> String {
+    let mut entities: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: HashSet<String> = entities
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_owned())
+        .collect();
+    let sign = |id: &str| format!("{id}.{}", signature(id));
+    let mut out = String::new();
+    for e in &mut entities {
+        let id = sign(e["id"].as_str().unwrap());
+        e["id"] = id.into();
+        for (name, values) in e["properties"].as_object_mut().unwrap() {
+            for v in values.as_array_mut().unwrap() {
+                let named = v.as_str().filter(|s| ids.contains(*s)).map(sign);
+                if let Some(signed) = named.filter(|_| record_ids || name != "recordId") {
+                    *v = signed.into();
+                }
+            }
+        }
+        out.push_str(&format!("{e}\n"));
+    }
+    out
+}
+
+/// A signature of 40 hex digits that differs from id to id, as Aleph's does.
+fn per_id_signature(id: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!(
+        "{hash:016x}{:016x}{:08x}",
+        hash.rotate_left(17),
+        hash as u32
+    )
+}
+
+#[test]
+fn ids_of_a_namespaced_collection_come_back_without_the_signature() {
+    let text = write(&sample_dataset());
+    let read = |text: &str| read_str(text, Path::new("t.ftm.json"), &mut Progress::none()).unwrap();
+    let plain = read(&text);
+    assert!(plain.warnings.is_empty(), "{:?}", plain.warnings);
+    let same_everywhere = |_: &str| "a3f09c".to_owned();
+    for (signature, record_ids, digits) in [
+        (&per_id_signature as &dyn Fn(&str) -> String, false, 40),
+        (&per_id_signature, true, 40),
+        (&same_everywhere, true, 6),
+    ] {
+        let signed = namespaced(&text, signature, record_ids);
+        assert_ne!(signed, text);
+        let back = read(&signed);
+        assert_eq!(
+            back.data, plain.data,
+            "the same map, ids without signatures"
+        );
+        let entities = text.lines().count();
+        assert_eq!(
+            back.warnings,
+            [format!(
+                "the ids carried a collection's namespace signature ('.' and {digits} hex \
+                 digits), which was taken off ({entities} ids)"
+            )]
+        );
+    }
+}
+
+#[test]
+fn ids_with_dots_that_are_not_one_signature_are_kept() {
+    let text = "{\"id\":\"a.1234567\",\"schema\":\"Person\",\"properties\":{\"name\":[\"A\"]}}\n\
+                {\"id\":\"b.abcdef\",\"schema\":\"Person\",\"properties\":{\"name\":[\"B\"]}}\n\
+                {\"id\":\"c.beef\",\"schema\":\"Person\",\"properties\":{\"name\":[\"C\"]}}\n";
+    let back = read_str(text, Path::new("t.ftm"), &mut Progress::none()).unwrap();
+    let ids: Vec<&str> = back.data.actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a.1234567", "b.abcdef", "c.beef"]);
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
 }
