@@ -247,6 +247,7 @@ fn write_to(
 }
 
 mod lines;
+mod links;
 mod read;
 use read::read_from;
 pub use read::read_str;

@@ -181,3 +181,51 @@ fn ids_with_dots_that_are_not_one_signature_are_kept() {
     assert_eq!(ids, ["a.1234567", "b.abcdef", "c.beef"]);
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
 }
+
+#[test]
+fn links_of_other_tools_keep_their_articles_and_name_what_is_not_kept() {
+    let text = [
+        r#"{"id":"p1","schema":"Person","properties":{"name":["Kim"]}}"#,
+        r#"{"id":"p2","schema":"Person","properties":{"name":["Moon"]}}"#,
+        r#"{"id":"o1","schema":"Company","properties":{"name":["Acme"]}}"#,
+        r#"{"id":"l1","schema":"UnknownLink","properties":{"subject":["p1"],"object":["p2"],"role":["meeting"],"summary":["Kim met Moon."],"sourceUrl":["https://news.example/kim-moon"],"publisher":["Example News"],"publishedAt":["2018-04-27"]}}"#,
+        r#"{"id":"l2","schema":"Associate","properties":{"person":["p2"],"associate":["p1"],"description":["Moon praised Kim."],"sourceUrl":["https://news.example/kim-moon"],"publisher":["Example News"],"status":["active"]}}"#,
+        r#"{"id":"l3","schema":"Ownership","properties":{"owner":["p1"],"asset":["o1"],"summary":["Kim owns Acme."],"publisher":["Registry"],"percentage":["51"],"proof":["gone"]}}"#,
+    ]
+    .join("\n");
+    let back = read_str(&text, Path::new("t.ftm"), &mut Progress::none()).unwrap();
+    let d = &back.data;
+    assert_eq!(d.sources.len(), 2, "{:#?}", d.sources);
+    let news = &d.sources[0];
+    assert_eq!(news.url.as_deref(), Some("https://news.example/kim-moon"));
+    assert_eq!(news.outlet, "Example News");
+    assert_eq!(news.published.as_deref(), Some("2018-04-27"));
+    assert_eq!(news.text, "Kim met Moon.\n\nMoon praised Kim.");
+    let registry = &d.sources[1];
+    assert_eq!(
+        (registry.url.as_deref(), registry.outlet.as_str()),
+        (None, "Registry")
+    );
+    assert_eq!(registry.text, "Kim owns Acme.");
+    for (tie, source, quote) in [
+        (0, news, "Kim met Moon."),
+        (1, news, "Moon praised Kim."),
+        (2, registry, "Kim owns Acme."),
+    ] {
+        let x = &d.ties[tie].excerpts[0];
+        assert_eq!(
+            (x.source.as_str(), x.quote.as_str()),
+            (source.id.as_str(), quote)
+        );
+        assert_eq!(&source.text[x.start..x.end], quote);
+    }
+    assert_eq!(d.ties[1].label, "Moon praised Kim.");
+    assert_eq!(
+        back.warnings,
+        [
+            "the property 'status' of Associate is not kept (1 link)",
+            "the property 'percentage' of Ownership is not kept (1 link)",
+            "the 'proof' of Ownership is not an article of the file (1 link)",
+        ]
+    );
+}
