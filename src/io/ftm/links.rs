@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{schema_kind, Entity, LINKS};
+use super::{directed_by_default, has_status, schema_kind, Entity, LINKS, MUTUAL};
 use crate::io::interop::{self, Ids, Notes};
 use crate::io::LoadError;
 use crate::model::{Dataset, Excerpt, Source, Tie};
@@ -101,7 +101,7 @@ pub(super) fn read_links<'e>(
             from,
             to,
             kind: schema_kind(&e.schema),
-            directed: !matches!(e.schema.as_str(), "Family" | "Associate"),
+            directed: directed_by_default(&e.schema),
             label: e.first("description").unwrap_or_default(),
             date: e
                 .first("date")
@@ -127,9 +127,14 @@ pub(super) fn read_links<'e>(
                 "link",
             ),
         }
+        read_status(e, &mut tie, notes);
         for property in e.properties.keys() {
             let property = property.as_str();
-            if ![from_prop, to_prop, kind_prop].contains(&property) && !KEPT.contains(&property) {
+            let status = property == "status" && has_status(&e.schema);
+            if ![from_prop, to_prop, kind_prop].contains(&property)
+                && !KEPT.contains(&property)
+                && !status
+            {
                 notes.add(
                     format!("the property '{property}' of {} is not kept", e.schema),
                     "link",
@@ -148,6 +153,28 @@ pub(super) fn read_links<'e>(
         data.ties.push(tie);
     }
     Ok(read)
+}
+
+/// A tie's polarity and whether it is mutual, from the `status` of its link (as relmap
+/// writes them); any other status is named in a warning.
+fn read_status(e: &Entity, tie: &mut Tie, notes: &mut Notes) {
+    if !has_status(&e.schema) {
+        return;
+    }
+    for word in e.values("status") {
+        let polarity = interop::polarity_from(&word).filter(|_| !word.trim().is_empty());
+        match polarity {
+            Some(polarity) => tie.polarity = polarity,
+            None if word.trim().eq_ignore_ascii_case(MUTUAL) => tie.directed = false,
+            None => notes.add(
+                format!(
+                    "a status of {} other than a polarity or '{MUTUAL}' is not kept",
+                    e.schema
+                ),
+                "link",
+            ),
+        }
+    }
 }
 
 /// The quotes of a link written by another tool as excerpts: its `summary` (or, without one,

@@ -1,4 +1,5 @@
-//! Reading FollowTheMoney entities: relmap's own (prefixes taken off, excerpts from Documentation) and other tools' (articles, actors, and the links read in links.rs).
+//! Reading FollowTheMoney entities: relmap's own (prefixes taken off, excerpts from
+//! Documentation) and other tools' (articles, actors, and the links read in links.rs).
 
 use crate::io::interop::{self, Ids, Notes};
 use crate::io::json::Loaded;

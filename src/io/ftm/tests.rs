@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::io::Progress;
+use crate::model::Tie;
 use crate::sample::sample_dataset;
 use std::collections::HashSet;
 use std::path::Path;
@@ -188,9 +189,9 @@ fn links_of_other_tools_keep_their_articles_and_name_what_is_not_kept() {
         r#"{"id":"p1","schema":"Person","properties":{"name":["Kim"]}}"#,
         r#"{"id":"p2","schema":"Person","properties":{"name":["Moon"]}}"#,
         r#"{"id":"o1","schema":"Company","properties":{"name":["Acme"]}}"#,
-        r#"{"id":"l1","schema":"UnknownLink","properties":{"subject":["p1"],"object":["p2"],"role":["meeting"],"summary":["Kim met Moon."],"sourceUrl":["https://news.example/kim-moon"],"publisher":["Example News"],"publishedAt":["2018-04-27"]}}"#,
+        r#"{"id":"l1","schema":"UnknownLink","properties":{"subject":["p1"],"object":["p2"],"role":["meeting"],"summary":["Kim met Moon."],"sourceUrl":["https://news.example/kim-moon"],"publisher":["Example News"],"publishedAt":["2018-04-27"],"status":["hostile","mutual"]}}"#,
         r#"{"id":"l2","schema":"Associate","properties":{"person":["p2"],"associate":["p1"],"description":["Moon praised Kim."],"sourceUrl":["https://news.example/kim-moon"],"publisher":["Example News"],"status":["active"]}}"#,
-        r#"{"id":"l3","schema":"Ownership","properties":{"owner":["p1"],"asset":["o1"],"summary":["Kim owns Acme."],"publisher":["Registry"],"percentage":["51"],"proof":["gone"]}}"#,
+        r#"{"id":"l3","schema":"Ownership","properties":{"owner":["p1"],"asset":["o1"],"summary":["Kim owns Acme."],"publisher":["Registry"],"percentage":["51"],"proof":["gone"],"status":["active"]}}"#,
     ]
     .join("\n");
     let back = read_str(&text, Path::new("t.ftm"), &mut Progress::none()).unwrap();
@@ -220,10 +221,19 @@ fn links_of_other_tools_keep_their_articles_and_name_what_is_not_kept() {
         assert_eq!(&source.text[x.start..x.end], quote);
     }
     assert_eq!(d.ties[1].label, "Moon praised Kim.");
+    let shape = |t: &Tie| (t.directed, t.polarity);
+    assert_eq!(shape(&d.ties[0]), (false, Polarity::Hostile));
+    assert_eq!(
+        shape(&d.ties[1]),
+        (false, Polarity::Neutral),
+        "associates are mutual"
+    );
+    assert_eq!(shape(&d.ties[2]), (true, Polarity::Neutral));
     assert_eq!(
         back.warnings,
         [
             "the property 'status' of Associate is not kept (1 link)",
+            "a status of Ownership other than a polarity or 'mutual' is not kept (1 link)",
             "the property 'percentage' of Ownership is not kept (1 link)",
             "the 'proof' of Ownership is not an article of the file (1 link)",
         ]

@@ -240,9 +240,6 @@ pub fn keep_evidence(data: &mut Dataset, notes: &mut Notes) {
 pub fn losses(data: &Dataset, format: &crate::io::formats::Format) -> Vec<String> {
     let mut lost = Vec::new();
     let has_title = !data.title.is_empty() || !data.description.is_empty();
-    let pinned = data.actors.iter().filter(|a| a.pinned).count();
-    let placed = data.actors.iter().filter(|a| a.position.is_some()).count();
-    let ties = data.ties.len();
     match format.key {
         "csv" => {
             if has_title {
@@ -255,28 +252,8 @@ pub fn losses(data: &Dataset, format: &crate::io::formats::Format) -> Vec<String
                 ));
             }
         }
-        "ftm" => {
-            if has_title {
-                lost.push("the map's title and description".to_owned());
-            }
-            if placed > 0 {
-                lost.push(format!("the positions of {placed} actors"));
-            }
-            if pinned > 0 {
-                lost.push(format!("the pins of {pinned} actors"));
-            }
-            if ties > 0 {
-                lost.push(format!(
-                    "the polarity of {ties} ties, and whether ties of people as family or                      associates are directed"
-                ));
-            }
-            if !data.not_duplicates.is_empty() {
-                lost.push(format!(
-                    "{} pairs of actors marked as not duplicates",
-                    data.not_duplicates.len()
-                ));
-            }
-        }
+        // Counted tie by tie from the writer's own choices.
+        "ftm" => lost = crate::io::ftm::losses(data),
         _ => {}
     }
     lost
