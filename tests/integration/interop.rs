@@ -150,20 +150,33 @@ fn followthemoney_keeps_the_evidence() {
     let out = convert(&sample, &ftm);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("not kept: the positions of 39 actors"),
-        "{err}"
+    let not_kept: Vec<&str> = err.lines().filter(|l| l.contains("not kept")).collect();
+    let at = ftm.display();
+    assert_eq!(
+        not_kept,
+        [
+            format!("{at}: not kept: the map's title and description"),
+            format!("{at}: not kept: the positions of 39 actors"),
+        ],
+        "polarity and direction are kept: {err}"
     );
     let back = dir.path().join("back.relmap.json");
-    assert!(convert(&ftm, &back).status.success());
+    let out = convert(&ftm, &back);
+    assert!(out.status.success());
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("warning"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (a, b) = (open(&back), open(&sample));
     assert_eq!(a.sources, b.sources);
     assert_eq!(a.excerpt_count(), b.excerpt_count());
     for (x, y) in a.ties.iter().zip(&b.ties) {
         assert_eq!(
-            (&x.id, &x.from, &x.to, x.kind),
-            (&y.id, &y.from, &y.to, y.kind)
+            (&x.id, &x.from, &x.to, x.kind, x.directed, x.polarity),
+            (&y.id, &y.from, &y.to, y.kind, y.directed, y.polarity)
         );
+        assert_eq!((&x.label, &x.date), (&y.label, &y.date));
         assert_eq!(x.excerpts, y.excerpts);
     }
 }
@@ -345,7 +358,15 @@ fn broken_files_are_refused_with_their_place_and_nothing_is_written() {
             ":4:1: a second element labelled 'John Smith' (row 2); without an ID column, labels \
              must be unique",
         ),
-        (data("interop/bad/truncated.ftm.json"), ":2:"),
+        (
+            data("interop/bad/truncated.ftm.json"),
+            ":2:60: not a FollowTheMoney entity: the line ends before its JSON object is closed",
+        ),
+        (
+            data("interop/bad/array.ftm.json"),
+            ":1:1: not a FollowTheMoney entity: expected a JSON object with 'id' and 'schema', \
+             found a JSON array",
+        ),
         (
             wide,
             ":1:1025: the header has 1000000 columns; relmap reads at most 1024",

@@ -9,7 +9,9 @@
 //!   an organisation, `Payment` for funding and investment, `Representation` for lobbying and
 //!   advisory, and `UnknownLink` for every other kind (and wherever the ends do not fit the
 //!   schema); its kind is the `role` (or `relationship`, `purpose`), its label the
-//!   `description`, its date `date` or `startDate`/`endDate`; `summary` holds its quotes,
+//!   `description`, its date `date` or `startDate`/`endDate`, its polarity (when not neutral)
+//!   and `mutual` (when it has no direction) the `status` of the schemata that have one (all
+//!   but `Family` and `Payment`); `summary` holds its quotes,
 //!   `proof` its articles, `sourceUrl` and `publisher` the first article's;
 //! - an article is an `Article` with `title`, `author`, `publisher`, `publishedAt`,
 //!   `sourceUrl` and its whole text in `bodyText`;
@@ -28,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use super::formats::Format;
 use super::gexf::tie_kind_name;
 use super::Progress;
-use crate::model::{ActorKind, Certainty, Dataset, Source, TieKind};
+use crate::model::{ActorKind, Certainty, Dataset, Polarity, Source, TieKind};
 
 /// The registry's entry.
 pub const FORMAT: Format = Format {
@@ -130,6 +132,29 @@ fn link_schema(kind: TieKind, from: ActorKind, to: ActorKind) -> &'static str {
     }
 }
 
+/// The link schemata with a `status`, where a tie keeps its polarity (`cooperative`,
+/// `hostile`) and, when it has no direction, [`MUTUAL`].
+fn has_status(schema: &str) -> bool {
+    matches!(
+        schema,
+        "UnknownLink"
+            | "Membership"
+            | "Directorship"
+            | "Employment"
+            | "Representation"
+            | "Ownership"
+    )
+}
+
+/// The word of a link's `status` for a tie without a direction (Kumu's word for it).
+const MUTUAL: &str = "mutual";
+
+/// Whether a tie read from a link of this schema has a direction when its status does not
+/// say: family and associates are ties between equals, as FollowTheMoney draws them.
+fn directed_by_default(schema: &str) -> bool {
+    !matches!(schema, "Family" | "Associate")
+}
+
 /// The kind a schema stands for when its role names none of relmap's.
 fn schema_kind(schema: &str) -> TieKind {
     match schema {
@@ -202,6 +227,14 @@ fn write_to(
         e.set(to_prop, &format!("a-{}", t.to));
         e.set(kind_prop, &tie_kind_name(t.kind));
         e.set("description", &t.label);
+        if has_status(schema) {
+            if t.polarity != Polarity::Neutral {
+                e.set("status", t.polarity.label());
+            }
+            if !t.directed {
+                e.set("status", MUTUAL);
+            }
+        }
         match t.date.as_deref().map(|d| d.split_once('/')) {
             Some(Some((start, end))) => {
                 e.set("startDate", start);
@@ -246,6 +279,10 @@ fn write_to(
     out.flush()
 }
 
+mod lines;
+mod links;
+mod losses;
+pub use losses::losses;
 mod read;
 use read::read_from;
 pub use read::read_str;
@@ -253,3 +290,7 @@ pub use read::read_str;
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "losses_tests.rs"]
+mod losses_tests;

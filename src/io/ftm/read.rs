@@ -1,9 +1,10 @@
-//! Reading FollowTheMoney entities: relmap's own (prefixes taken off, excerpts from Documentation) and other tools' (quotes of intervals kept as excerpts without their article).
+//! Reading FollowTheMoney entities: relmap's own (prefixes taken off, excerpts from
+//! Documentation) and other tools' (articles, actors, and the links read in links.rs).
 
 use crate::io::interop::{self, Ids, Notes};
 use crate::io::json::Loaded;
 use crate::io::{LoadError, Progress};
-use crate::model::{Actor, ActorKind, Dataset, Excerpt, Source, Tie};
+use crate::model::{Actor, ActorKind, Dataset, Excerpt, Source};
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
@@ -19,9 +20,6 @@ pub(super) fn read_from(
     read_str(&text, path, progress)
 }
 
-/// How many lines are read between two reports of progress.
-const TELL_EVERY_LINES: usize = 2048;
-
 /// Whether every id in `ids` starts with `prefix` (and there is one).
 fn all_prefixed<'a>(mut ids: impl Iterator<Item = &'a str>, prefix: &str) -> bool {
     let mut any = false;
@@ -35,27 +33,18 @@ fn all_prefixed<'a>(mut ids: impl Iterator<Item = &'a str>, prefix: &str) -> boo
 /// Reads entities from text, one JSON object a line (blank lines skipped), telling
 /// `progress` how far it has got.
 pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Loaded, LoadError> {
-    let mut entities: Vec<(usize, Entity)> = Vec::new();
-    let mut offset = 0;
-    for (n, line) in text.split('\n').enumerate() {
-        if n.is_multiple_of(TELL_EVERY_LINES) {
-            progress.tell(offset as u64, text.len() as u64, path)?;
-        }
-        let here = offset;
-        offset += line.len() + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let entity: Entity = serde_json::from_str(line).map_err(|e| LoadError::Syntax {
-            path: path.to_owned(),
-            line: n + 1,
-            column: e.column(),
-            message: format!("not a FollowTheMoney entity: {e}"),
-        })?;
-        entities.push((here, entity));
-    }
+    let mut entities = super::lines::entities(text, path, progress)?;
     let error = |at: usize, message: String| interop::syntax_at(path, text, at, message);
     let mut notes = Notes::default();
+    if let Some((count, digits)) = super::lines::strip_namespace(&mut entities) {
+        notes.add(
+            format!(
+                "the ids carried a collection's namespace signature ('.' and {digits} hex \
+                 digits), which was taken off ({count} ids)"
+            ),
+            "",
+        );
+    }
     let mut data = Dataset::default();
 
     let is_actor = |schema: &str| {
@@ -172,86 +161,18 @@ pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Load
     }
 
     // Ties.
-    let mut ties = Ids::default();
-    let mut tie_places: HashMap<String, usize> = HashMap::new();
-    for (at, e) in entities.iter().filter(|(_, e)| is_link(&e.schema)) {
-        let (from_prop, to_prop, kind_prop) = LINKS
-            .iter()
-            .find(|(s, ..)| *s == e.schema)
-            .map_or(("predecessor", "successor", "role"), |(_, f, t, k)| {
-                (*f, *t, *k)
-            });
-        let end = |prop: &str| -> Result<String, LoadError> {
-            let Some(target) = e.first(prop) else {
-                return Err(error(
-                    *at,
-                    format!("{} '{}' has no '{prop}'", e.schema, e.id),
-                ));
-            };
-            actors.get(&target).map(str::to_owned).ok_or_else(|| {
-                error(
-                    *at,
-                    format!(
-                        "{} '{}' points at '{target}', which is not an entity of the file",
-                        e.schema, e.id
-                    ),
-                )
-            })
-        };
-        let (from, to) = (end(from_prop)?, end(to_prop)?);
-        let Some(id) = ties.add(&bare(&e.id, tie_prefix), &mut notes) else {
-            continue;
-        };
-        let role = e.first(kind_prop).unwrap_or_default();
-        let mut tie = Tie {
-            id: id.clone(),
-            from,
-            to,
-            kind: schema_kind(&e.schema),
-            directed: !matches!(e.schema.as_str(), "Family" | "Associate"),
-            label: e.first("description").unwrap_or_default(),
-            date: e
-                .first("date")
-                .and_then(|d| interop::date_from(&d))
-                .or_else(|| {
-                    interop::date_from_range(
-                        e.first("startDate").as_deref(),
-                        e.first("endDate").as_deref(),
-                    )
-                }),
-            ..Tie::default()
-        };
-        match interop::tie_kind_from(&role) {
-            Some(kind) => tie.kind = kind,
-            None if role.is_empty() => {}
-            None if tie.label.is_empty() => tie.label = role,
-            None => notes.add(
-                format!(
-                    "the {kind_prop} of a {} beside its description is not kept",
-                    e.schema
-                ),
-                "link",
-            ),
-        }
-        // Quotes of ties written by other tools: excerpts without their article.
-        tie.excerpts = e
-            .values("summary")
-            .into_iter()
-            .map(|quote| Excerpt {
-                source: e
-                    .first("proof")
-                    .and_then(|p| source_ids.get(&p).cloned())
-                    .unwrap_or_default(),
-                end: quote.len(),
-                quote,
-                start: 0,
-                certainty: None,
-                attributed_to: None,
-            })
-            .collect();
-        tie_places.insert(e.id.clone(), data.ties.len());
-        data.ties.push(tie);
-    }
+    let links = super::links::read_links(
+        entities.iter().filter(|(_, e)| is_link(&e.schema)),
+        &super::links::Context {
+            actors: &actors,
+            source_ids: &source_ids,
+            tie_prefix,
+            error: &error,
+        },
+        &mut data,
+        &mut notes,
+    )?;
+    let tie_places = &links.places;
 
     // Excerpts written by relmap, which say more than a tie's summary: they replace it.
     let mut documented: HashSet<usize> = HashSet::new();
@@ -300,6 +221,12 @@ pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Load
             notes.add(format!("{} entities are not kept", e.schema), "entity");
         }
     }
+    super::links::cite_articles(
+        &links,
+        &|place| documented.contains(&place),
+        &mut data,
+        &mut notes,
+    );
     // Excerpts come with offsets 0: they are placed where their quote is in the article.
     quiet_offsets(&mut data);
     interop::finish(path, data, notes, interop::Articles::default())

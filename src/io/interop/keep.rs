@@ -41,7 +41,10 @@ impl Notes {
                 if what.is_empty() {
                     note.clone()
                 } else {
-                    format!("{note} ({n} {what}{})", if n == 1 { "" } else { "s" })
+                    format!(
+                        "{note} ({n} {})",
+                        if n == 1 { what.into() } else { plural(what) }
+                    )
                 }
             })
             .collect()
@@ -49,6 +52,19 @@ impl Notes {
 
     pub fn is_empty(&self) -> bool {
         self.order.is_empty()
+    }
+}
+
+/// The plural of an English noun as the notes use them: `entity` → `entities`, `property` →
+/// `properties`, `match` → `matches`, `edge` → `edges`.
+fn plural(noun: &str) -> String {
+    let vowel_before_y = |stem: &str| stem.ends_with(['a', 'e', 'i', 'o', 'u']);
+    match noun.strip_suffix('y') {
+        Some(stem) if !stem.is_empty() && !vowel_before_y(stem) => format!("{stem}ies"),
+        _ if noun.ends_with(['s', 'x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") => {
+            format!("{noun}es")
+        }
+        _ => format!("{noun}s"),
     }
 }
 
@@ -276,9 +292,6 @@ pub fn keep_evidence(data: &mut Dataset, notes: &mut Notes, mut articles: Articl
 pub fn losses(data: &Dataset, format: &crate::io::formats::Format) -> Vec<String> {
     let mut lost = Vec::new();
     let has_title = !data.title.is_empty() || !data.description.is_empty();
-    let pinned = data.actors.iter().filter(|a| a.pinned).count();
-    let placed = data.actors.iter().filter(|a| a.position.is_some()).count();
-    let ties = data.ties.len();
     match format.key {
         "csv" => {
             if has_title {
@@ -291,29 +304,42 @@ pub fn losses(data: &Dataset, format: &crate::io::formats::Format) -> Vec<String
                 ));
             }
         }
-        "ftm" => {
-            if has_title {
-                lost.push("the map's title and description".to_owned());
-            }
-            if placed > 0 {
-                lost.push(format!("the positions of {placed} actors"));
-            }
-            if pinned > 0 {
-                lost.push(format!("the pins of {pinned} actors"));
-            }
-            if ties > 0 {
-                lost.push(format!(
-                    "the polarity of {ties} ties, and whether ties of people as family or                      associates are directed"
-                ));
-            }
-            if !data.not_duplicates.is_empty() {
-                lost.push(format!(
-                    "{} pairs of actors marked as not duplicates",
-                    data.not_duplicates.len()
-                ));
-            }
-        }
+        // Counted tie by tie from the writer's own choices.
+        "ftm" => lost = crate::io::ftm::losses(data),
         _ => {}
     }
     lost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_count_in_the_plural_of_their_noun() {
+        let mut notes = Notes::default();
+        for _ in 0..81 {
+            notes.add("Sanction entities are not kept", "entity");
+        }
+        notes.add("the property 'x' is not kept", "property");
+        notes.add("the property 'y' is not kept", "property");
+        notes.add("the property 'y' is not kept", "property");
+        notes.add("weights are not kept", "edge");
+        notes.add("weights are not kept", "edge");
+        notes.add("a box", "box");
+        notes.add("a box", "box");
+        notes.add("a key", "key");
+        notes.add("a key", "key");
+        assert_eq!(
+            notes.lines(),
+            [
+                "Sanction entities are not kept (81 entities)",
+                "the property 'x' is not kept (1 property)",
+                "the property 'y' is not kept (2 properties)",
+                "weights are not kept (2 edges)",
+                "a box (2 boxes)",
+                "a key (2 keys)",
+            ]
+        );
+    }
 }
