@@ -44,7 +44,8 @@ pub enum LoadError {
     #[error("{path}: more than {max} bytes were read from the file; relmap opens files of at most {max} bytes")]
     GrewTooLarge { path: PathBuf, max: u64 },
     #[error(
-        "{path}:{line}:{column}: the file is not UTF-8 text (invalid byte at offset {offset})"
+        "{path}:{line}:{column}: the file is not UTF-8 text (invalid byte at offset {offset}); save \
+         it as UTF-8 and try again"
     )]
     NotUtf8 {
         path: PathBuf,

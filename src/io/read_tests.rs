@@ -112,7 +112,8 @@ fn text_that_is_not_utf8_is_refused_with_its_place() {
     assert_eq!(
         e.to_string(),
         format!(
-            "{}:2:8: the file is not UTF-8 text (invalid byte at offset 18)",
+            "{}:2:8: the file is not UTF-8 text (invalid byte at offset 18); save it as UTF-8 \
+             and try again",
             file.display()
         )
     );

@@ -267,6 +267,10 @@ fn files_like_yeds_and_cytoscapes_are_read() {
     assert_eq!(d.actors[0].description, "The ministry of finance");
     let p = d.actors[0].position.unwrap();
     assert_eq!((p.x, p.y), (130.0, 215.0));
+    assert_eq!(
+        d.actors[1].name, "Anna Berg",
+        "a label on two lines is one name"
+    );
     assert_eq!(d.ties[0].label, "advises");
     assert!(d.ties[0].directed && !d.ties[1].directed);
     assert!(
@@ -283,6 +287,21 @@ fn files_like_yeds_and_cytoscapes_are_read() {
     let warnings = cy.warnings.join("\n");
     assert!(warnings.contains("'SUID' is not kept"), "{warnings}");
     assert!(warnings.contains("'selected' is not kept"), "{warnings}");
+}
+
+#[test]
+fn files_are_read_in_the_encoding_they_name() {
+    let latin1 = read_fixture("latin1.graphml");
+    let names: Vec<&str> = latin1.data.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Café Müller", "José Peña"]);
+    assert_eq!(latin1.data.ties.len(), 1);
+    let excel = read_fixture("excel-unicode.csv");
+    let names: Vec<&str> = excel.data.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Seúl", "Škoda"]);
+    assert_eq!(
+        excel.data.actors[1].kind,
+        relmap::model::ActorKind::Organization
+    );
 }
 
 #[test]

@@ -289,7 +289,8 @@ impl<'a> Reader<'a> {
                     match el.name {
                         "NodeLabel" | "EdgeLabel" if values.graphic_label.is_none() => {
                             let (text, _) = self.xml.text_content()?;
-                            let text = text.trim().to_owned();
+                            // A label yEd wraps over several lines is one name.
+                            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                             if !text.is_empty() {
                                 values.graphic_label = Some(text);
                             }

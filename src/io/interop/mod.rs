@@ -11,33 +11,18 @@ use crate::model::{ActorKind, Certainty, DateSpec, Polarity, TieKind};
 
 mod articles;
 mod edges;
+mod encoding;
 mod keep;
 pub use articles::{excerpts_from, excerpts_json, Articles, ArticlesOf};
 pub use edges::{edge_id, resolve, PendingEdge};
 pub use keep::{finish, keep_evidence, losses, Ids, Notes, LOOSE_QUOTES};
 
-/// Reads the whole input as UTF-8 text, up to the size limit, without a byte order mark. An
-/// empty input and bytes that are not UTF-8 are errors with their place.
+/// Reads the whole input as text, up to the size limit, in the encoding the file names (a byte
+/// order mark or an XML declaration; UTF-8 when it names none), without the byte order mark.
+/// An empty input and bytes the encoding cannot decode are errors with their place.
 pub fn read_input(input: &mut dyn Read, path: &Path) -> Result<String, LoadError> {
-    let mut bytes = super::read::read_all_limited(input, path, 0)?;
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..offset];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        LoadError::NotUtf8 {
-            path: path.to_owned(),
-            line,
-            column: String::from_utf8_lossy(&before[start..]).chars().count() + 1,
-            offset,
-        }
-    })?;
+    let bytes = super::read::read_all_limited(input, path, 0)?;
+    let text = encoding::decode(bytes, path)?;
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             path: path.to_owned(),
