@@ -57,41 +57,14 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// Reads the whole of a file opened by [`open_regular`], up to the limit.
 pub fn read_opened(path: &Path, opened: OpenedFile) -> Result<Vec<u8>, LoadError> {
     // The reported size is only a hint for the first allocation, never trusted as a bound.
-    let mut bytes = Vec::with_capacity(opened.size as usize);
-    let mut limited = LimitedReader::new(opened.file);
-    match limited.read_to_end(&mut bytes) {
-        Ok(_) => Ok(bytes),
-        Err(_) if limited.exceeded_flag().get() => Err(grew_too_large(path)),
-        Err(source) => Err(LoadError::Read {
-            path: path.to_owned(),
-            source,
-        }),
-    }
+    read_all_limited(opened.file, path, opened.size as usize)
 }
 
 /// Reads a UTF-8 text file (an article to add as a source), with the same rules as
 /// [`read_limited`]; text that is not UTF-8 is refused with the place of the first bad byte.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    let mut bytes = read_limited(path)?;
     // A byte order mark is not part of the text (excerpt offsets count from after it).
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..offset];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        LoadError::NotUtf8 {
-            path: path.to_owned(),
-            line,
-            column: offset - line_start + 1,
-            offset,
-        }
-    })
+    super::interop::utf8_text(read_limited(path)?, path)
 }
 
 /// Reads all of `input` (`capacity` bytes expected), refusing more than the size limit; an
@@ -101,18 +74,19 @@ pub fn read_all_limited(
     path: &Path,
     capacity: usize,
 ) -> Result<Vec<u8>, LoadError> {
-    let mut limited = LimitedReader::new(input);
     let mut bytes = Vec::with_capacity(capacity);
-    if let Err(source) = limited.read_to_end(&mut bytes) {
-        if limited.exceeded_flag().get() {
-            return Err(grew_too_large(path));
-        }
-        return Err(LoadError::Read {
+    // One byte past the limit is let through, to tell "exactly the limit" from "more". `take`
+    // hands the input the buffer's spare room as it is, so that large inputs are copied once
+    // and not zeroed first.
+    let mut limited = input.take(MAX_FILE_BYTES + 1);
+    match limited.read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => Err(grew_too_large(path)),
+        Ok(_) => Ok(bytes),
+        Err(source) => Err(LoadError::Read {
             path: path.to_owned(),
             source,
-        });
+        }),
     }
-    Ok(bytes)
 }
 
 /// The error for a file that turned out larger than the limit while being read.

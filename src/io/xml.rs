@@ -23,7 +23,7 @@ mod values;
 mod walk;
 #[path = "xml_write.rs"]
 mod write;
-pub use write::{attr, text, write_document};
+pub use write::{attr, attr_single_quoted, text, write_document};
 
 /// A namespace URI, shared by every element in it (one allocation per namespace, not per
 /// element).

@@ -45,6 +45,10 @@ impl<'a> Scopes<'a> {
     /// If the attribute `qname` declares a namespace, binds it inside the element at `depth`
     /// and says so; an error when [`MOST_BINDINGS`] are in scope already.
     pub fn declare(&mut self, qname: &'a str, uri: &str, depth: usize) -> Result<bool, String> {
+        // Most attributes are not declarations: the first byte tells.
+        if !qname.starts_with('x') {
+            return Ok(false);
+        }
         let prefix = match qname.strip_prefix("xmlns") {
             Some("") => "",
             Some(rest) => match rest.strip_prefix(':') {
@@ -74,7 +78,12 @@ impl<'a> Scopes<'a> {
     /// The namespace of an element name with this prefix ("" takes the default namespace);
     /// `Err` for a prefix that is not declared.
     pub fn of_element(&mut self, prefix: &str) -> Result<Ns, ()> {
-        if let Some(binding) = self.bindings.iter().rev().find(|b| b.prefix == prefix) {
+        // Lengths first: most names have no prefix, and comparing empty strings still calls
+        // the C library.
+        let same = |b: &&Binding| {
+            b.prefix.len() == prefix.len() && (prefix.is_empty() || b.prefix == prefix)
+        };
+        if let Some(binding) = self.bindings.iter().rev().find(same) {
             return Ok(binding.uri.clone());
         }
         match prefix {

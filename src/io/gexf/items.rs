@@ -219,7 +219,7 @@ impl<'a> Reader<'a> {
             }
             seen.push(key);
             let original = self.edge_attrs.get(key).map_or(key, |d| d.title.as_str());
-            let title = lowercase(original);
+            let title = interop::lowercase(original);
             match &*title {
                 "polarity" => match interop::polarity_from(value) {
                     Some(p) => tie.polarity = p,
@@ -360,13 +360,4 @@ fn defaults_missing(
         .filter(|(id, _)| !given.contains(&id.as_str()))
         .map(|(id, default)| (id.clone(), default.clone()))
         .collect()
-}
-
-/// A title in lower case, copied only when it has capitals.
-fn lowercase(title: &str) -> std::borrow::Cow<'_, str> {
-    if title.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(title.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(title)
-    }
 }

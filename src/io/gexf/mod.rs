@@ -238,12 +238,10 @@ fn write_edge(
         if t.directed { "true" } else { "false" },
         &what,
     )?;
-    attvalue(
-        out,
-        "excerpts",
-        &interop::excerpts_json(&t.excerpts, articles),
-        &what,
-    )?;
+    // Between single quotes, the JSON's double quotes need no escaping.
+    out.push_str("          <attvalue for=\"excerpts\" value='");
+    xml::attr_single_quoted(out, &interop::excerpts_json(&t.excerpts, articles), &what)?;
+    out.push_str("'/>\n");
     out.push_str("        </attvalues>\n");
     let [r, g, b] = rgb::polarity(t.polarity);
     let _ = writeln!(out, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");

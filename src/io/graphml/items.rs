@@ -38,7 +38,7 @@ impl<'a> Reader<'a> {
             .unwrap_or_else(|| foreign.clone());
         let (mut x, mut y) = (None, None);
         for (name, value) in std::mem::take(&mut values.by_name) {
-            match name.to_lowercase().as_str() {
+            match interop::lowercase(&name).as_ref() {
                 "label" | "name" | "shared name" | "title" => {
                     if value.trim() != actor.name && !value.trim().is_empty() {
                         actor.aliases.push(value.trim().to_owned());
@@ -107,7 +107,7 @@ impl<'a> Reader<'a> {
         let mut weight = None;
         let mut kind_word = None;
         for (name, value) in std::mem::take(&mut values.by_name) {
-            match name.to_lowercase().as_str() {
+            match interop::lowercase(&name).as_ref() {
                 "kind" | "type" | "interaction" | "relation" | "relationship" => {
                     kind_word = Some(value)
                 }

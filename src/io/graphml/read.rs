@@ -228,11 +228,11 @@ impl<'a> Reader<'a> {
         let mut values = Values::default();
         while let Some(el) = self.child()? {
             if self.is(&el, "data") {
-                let Some(key) = el.attr("key").map(str::to_owned) else {
+                let Some(key) = el.attr("key") else {
                     return Err(self.xml.error(el.offset, "a <data> without a key"));
                 };
-                let graphics = self.keys.get(&key).is_some_and(|k| k.graphics);
-                if graphics {
+                let declared = self.keys.get(key);
+                if declared.is_some_and(|k| k.graphics) {
                     self.graphics(&mut values)?;
                     continue;
                 }
@@ -244,7 +244,7 @@ impl<'a> Reader<'a> {
                     );
                     continue;
                 }
-                let name = self.keys.get(&key).map_or(key.clone(), |k| k.name.clone());
+                let name = declared.map_or_else(|| key.to_owned(), |k| k.name.clone());
                 values.by_name.push((name, text));
             } else if self.is(&el, "graph") {
                 // A group (yEd) or a nested graph: its nodes and edges are the map's too.

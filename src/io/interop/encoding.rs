@@ -79,6 +79,17 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
     }
 }
 
+/// `bytes` as UTF-8 text without its byte order mark, if it has one, or the place of the
+/// first byte that is not UTF-8 (its offset counted in the file, mark included).
+pub fn utf8_text(bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    utf8(bytes, bom, path)
+}
+
 /// `bytes` after the byte order mark as UTF-8 text, or the place of the first byte that is not.
 fn utf8(mut bytes: Vec<u8>, bom: usize, path: &Path) -> Result<String, LoadError> {
     bytes.drain(..bom);

@@ -12,6 +12,7 @@ use crate::model::{ActorKind, Certainty, DateSpec, Polarity, TieKind};
 mod articles;
 mod edges;
 mod encoding;
+pub use encoding::utf8_text;
 mod keep;
 pub use articles::{excerpts_from, excerpts_json, Articles, ArticlesOf};
 pub use edges::{edge_id, resolve, PendingEdge};
@@ -29,6 +30,16 @@ pub fn read_input(input: &mut dyn Read, path: &Path) -> Result<String, LoadError
         });
     }
     Ok(text)
+}
+
+/// A name in lower case, copied only when it has capitals (names are matched without case
+/// for every value of every element read).
+pub fn lowercase(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(name.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
 }
 
 /// The line and column (from 1, the column in characters) of byte `offset` of `text`.
