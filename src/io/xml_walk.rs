@@ -1,6 +1,8 @@
 //! Walking a document's structure with the XML reader: the next child of the element just
 //! opened, its text, skipping it, and what may follow the root element.
 
+use std::borrow::Cow;
+
 use super::{Element, Item, XmlReader};
 use crate::io::LoadError;
 
@@ -19,8 +21,9 @@ impl<'a> XmlReader<'a> {
 
     /// The text inside the element just opened, up to its close; nested elements are skipped
     /// (their text too), and whether there were any is returned beside the text.
-    pub fn text_content(&mut self) -> Result<(String, bool), LoadError> {
-        let mut text = String::new();
+    pub fn text_content(&mut self) -> Result<(Cow<'a, str>, bool), LoadError> {
+        // Text in one run (most values) is borrowed from the document where it can be.
+        let mut text = Cow::Borrowed("");
         let mut nested = false;
         let mut depth = 0usize;
         loop {
@@ -31,7 +34,8 @@ impl<'a> XmlReader<'a> {
                 }
                 Item::Close if depth == 0 => return Ok((text, nested)),
                 Item::Close => depth -= 1,
-                Item::Text(t) if depth == 0 => text.push_str(&t),
+                Item::Text(t) if depth == 0 && text.is_empty() => text = t,
+                Item::Text(t) if depth == 0 => text.to_mut().push_str(&t),
                 Item::Text(_) => {}
                 Item::Eof => return Ok((text, nested)),
             }

@@ -132,7 +132,7 @@ mod tests {
             el.attr("s").unwrap().to_owned(),
         );
         let (content, _) = reader.text_content().unwrap();
-        (d, s, content)
+        (d, s, content.into_owned())
     }
 
     #[test]

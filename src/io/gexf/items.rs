@@ -351,7 +351,7 @@ impl<'a> Reader<'a> {
 /// The declared attributes with a default that `given` lacks, with their defaults (none is
 /// looked for when no attribute declares a default).
 fn defaults_missing(
-    decls: &std::collections::HashMap<String, AttrDecl>,
+    decls: &foldhash::HashMap<String, AttrDecl>,
     given: &[&str],
 ) -> Vec<(String, String)> {
     decls

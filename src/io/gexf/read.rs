@@ -5,7 +5,7 @@ use crate::io::json::Loaded;
 use crate::io::xml::{Element, XmlReader};
 use crate::io::{LoadError, Progress};
 use crate::model::{Dataset, Source};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::io::Read;
 use std::path::Path;
 
@@ -30,8 +30,8 @@ pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Load
         articles: interop::Articles::default(),
         actors: Ids::default(),
         ties: Ids::default(),
-        node_attrs: HashMap::new(),
-        edge_attrs: HashMap::new(),
+        node_attrs: HashMap::default(),
+        edge_attrs: HashMap::default(),
         default_directed: false,
         numeric_times: false,
         edges: Vec::new(),
@@ -137,7 +137,7 @@ impl<'a> Reader<'a> {
                     published: owned("published"),
                     url: owned("url"),
                     author: owned("author"),
-                    text,
+                    text: text.into_owned(),
                 });
             } else if el.ns.as_deref() == Some(NS_RELMAP) && el.name == "distinct" {
                 if let (Some(a), Some(b)) = (el.attr("a"), el.attr("b")) {
@@ -188,7 +188,7 @@ impl<'a> Reader<'a> {
             let mut default = None;
             while let Some(child) = self.child()? {
                 if self.is(&child, "default") {
-                    default = Some(self.xml.text_content()?.0);
+                    default = Some(self.xml.text_content()?.0.into_owned());
                 } else {
                     self.xml.skip()?;
                 }

@@ -60,7 +60,7 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
-                "description" => actor.description = value,
+                "description" => actor.description = value.into_owned(),
                 "x" => x = interop::number(&value),
                 "y" => y = interop::number(&value),
                 "pinned" => actor.pinned = interop::boolean(&value).unwrap_or(false),
@@ -111,7 +111,7 @@ impl<'a> Reader<'a> {
                 "kind" | "type" | "interaction" | "relation" | "relationship" => {
                     kind_word = Some(value)
                 }
-                "label" => tie.label = value,
+                "label" => tie.label = value.into_owned(),
                 "directed" => {
                     if let Some(d) = interop::boolean(&value) {
                         tie.directed = d;
@@ -146,7 +146,7 @@ impl<'a> Reader<'a> {
                 None => {
                     tie.kind = TieKind::Other;
                     if tie.label.is_empty() {
-                        tie.label = word;
+                        tie.label = word.into_owned();
                     }
                     self.notes.add(
                         "edge kinds that are not relmap's are read as 'other', with the kind \

@@ -5,7 +5,8 @@ use crate::io::json::Loaded;
 use crate::io::xml::{Element, Item, XmlReader};
 use crate::io::{LoadError, Progress};
 use crate::model::{Dataset, Point, Source};
-use std::collections::HashMap;
+use foldhash::HashMap;
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -35,7 +36,7 @@ pub fn read_str(text: &str, path: &Path, progress: &mut Progress) -> Result<Load
     let mut r = Reader {
         xml: XmlReader::new(text, path, progress.reborrow()),
         ns: None,
-        keys: HashMap::new(),
+        keys: HashMap::default(),
         data: Dataset::default(),
         notes: Notes::default(),
         articles: interop::Articles::default(),
@@ -62,20 +63,20 @@ pub(super) struct Reader<'a> {
 
 /// The values of one node's or edge's `<data>`, by key name, and what yEd's graphics say.
 #[derive(Default)]
-pub(super) struct Values {
-    pub(super) by_name: Vec<(String, String)>,
+pub(super) struct Values<'a> {
+    pub(super) by_name: Vec<(String, Cow<'a, str>)>,
     pub(super) graphic_label: Option<String>,
     pub(super) graphic_centre: Option<Point>,
     pub(super) graphic_arrow: Option<bool>,
 }
 
-impl Values {
+impl Values<'_> {
     pub(super) fn get(&self, names: &[&str]) -> Option<&str> {
         names.iter().find_map(|n| {
             self.by_name
                 .iter()
                 .find(|(k, _)| k.eq_ignore_ascii_case(n))
-                .map(|(_, v)| v.as_str())
+                .map(|(_, v)| &**v)
         })
     }
 }
@@ -138,7 +139,7 @@ impl<'a> Reader<'a> {
         let mut default = None;
         while let Some(child) = self.child()? {
             if self.is(&child, "default") {
-                default = Some(self.xml.text_content()?.0);
+                default = Some(self.xml.text_content()?.0.into_owned());
             } else {
                 self.xml.skip()?;
             }
@@ -166,7 +167,7 @@ impl<'a> Reader<'a> {
             } else if self.is(&el, "data") && top {
                 let key = el.attr("key").unwrap_or_default().to_owned();
                 let (value, _) = self.xml.text_content()?;
-                self.graph_data(&key, value, el.offset)?;
+                self.graph_data(&key, value.into_owned(), el.offset)?;
             } else if self.is(&el, "desc") && top {
                 let (text, _) = self.xml.text_content()?;
                 if self.data.description.is_empty() {
@@ -224,7 +225,7 @@ impl<'a> Reader<'a> {
 
     /// The `<data>` children of a node or an edge (and nested graphs of a node, read as part
     /// of the map).
-    pub(super) fn values(&mut self, directed: bool) -> Result<Values, LoadError> {
+    pub(super) fn values(&mut self, directed: bool) -> Result<Values<'a>, LoadError> {
         let mut values = Values::default();
         while let Some(el) = self.child()? {
             if self.is(&el, "data") {
@@ -256,7 +257,7 @@ impl<'a> Reader<'a> {
                 let (text, _) = self.xml.text_content()?;
                 values
                     .by_name
-                    .push(("description".into(), text.trim().to_owned()));
+                    .push(("description".into(), text.trim().to_owned().into()));
             } else if self.is(&el, "port") {
                 self.notes.add("ports are not kept", "port");
                 self.xml.skip()?;
@@ -281,7 +282,7 @@ impl<'a> Reader<'a> {
     }
 
     /// yEd's graphics: the first label, the geometry's centre, the arrows.
-    pub(super) fn graphics(&mut self, values: &mut Values) -> Result<(), LoadError> {
+    pub(super) fn graphics(&mut self, values: &mut Values<'a>) -> Result<(), LoadError> {
         let mut depth = 0usize;
         loop {
             match self.xml.step()? {
@@ -322,16 +323,17 @@ impl<'a> Reader<'a> {
     }
 
     /// The defaults of the keys for `class` that `values` lacks.
-    pub(super) fn with_defaults(&self, values: &mut Values, class: &str) {
+    pub(super) fn with_defaults(&self, values: &mut Values<'a>, class: &str) {
         for key in self.keys.values() {
             if (key.class == class || key.class == "all")
                 && !key.graphics
                 && key.default.is_some()
                 && !values.by_name.iter().any(|(n, _)| *n == key.name)
             {
-                values
-                    .by_name
-                    .push((key.name.clone(), key.default.clone().unwrap_or_default()));
+                values.by_name.push((
+                    key.name.clone(),
+                    key.default.clone().unwrap_or_default().into(),
+                ));
             }
         }
     }

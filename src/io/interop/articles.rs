@@ -3,8 +3,8 @@
 //! written with its article's title, outlet, date, address and author, and a file whose list
 //! of articles is gone gets them back, each holding its quotes as its text.
 
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,9 @@
 //! keep, ids from other tools, the evidence kept when a file carries quotes without their
 //! articles, the final check, and what a map loses in a format that cannot hold all of it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 use std::path::Path;
 
 use super::Articles;
@@ -182,7 +184,7 @@ impl QuotesSource {
     fn new(source: Source) -> Self {
         Self {
             source,
-            placed: HashMap::new(),
+            placed: HashMap::default(),
         }
     }
 
@@ -224,7 +226,7 @@ pub fn keep_evidence(data: &mut Dataset, notes: &mut Notes, mut articles: Articl
         id
     };
     let mut rebuilt: Vec<QuotesSource> = Vec::new();
-    let mut rebuilt_at: HashMap<String, usize> = HashMap::new();
+    let mut rebuilt_at: HashMap<String, usize> = HashMap::default();
     let mut loose = QuotesSource::new(Source {
         id: loose_id.clone(),
         title: "Quotes imported without their article".into(),
